@@ -1,0 +1,376 @@
+//! Bundled pricing tables (`pricing/*.json`, from the public AWS pricing pages each table cites),
+//! parsed once into typed, validated structs.
+//!
+//! Every table carries `source` (a public https URL) and `as_of` (YYYY-MM-DD). Rates are decimal
+//! strings, never floats. Validation runs once at load: rates are non-negative, tiers ascend and
+//! end open, each region appears once.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::sync::OnceLock;
+
+/// The regions the bundled tables cover.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Region {
+    #[serde(rename = "us-east-1")]
+    UsEast1,
+    #[serde(rename = "eu-west-1")]
+    EuWest1,
+    #[serde(rename = "ap-south-1")]
+    ApSouth1,
+}
+
+impl Region {
+    pub const ALL: [Region; 3] = [Region::UsEast1, Region::EuWest1, Region::ApSouth1];
+    pub const CODES: &'static [&'static str] = &["us-east-1", "eu-west-1", "ap-south-1"];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Region::UsEast1 => "us-east-1",
+            Region::EuWest1 => "eu-west-1",
+            Region::ApSouth1 => "ap-south-1",
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Region::UsEast1 => "US East (N. Virginia)",
+            Region::EuWest1 => "Europe (Ireland)",
+            Region::ApSouth1 => "Asia Pacific (Mumbai)",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Region> {
+        Region::ALL.into_iter().find(|r| r.code() == code)
+    }
+}
+
+impl fmt::Display for Region {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// Where a table's figures come from and when they were read.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    /// Date the figures were read from the source, `YYYY-MM-DD`.
+    pub as_of: String,
+    /// Public URL of the AWS page the figures come from.
+    pub source: String,
+}
+
+/// One step of a volume-tiered price: units up to `up_to` (cumulative; `None` = no upper bound)
+/// are charged `rate` each.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tier {
+    pub up_to: Option<Decimal>,
+    pub rate: Decimal,
+}
+
+/// How much of a quantity falls in one tier, and what it costs there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TierUse {
+    pub index: usize,
+    /// Units below this tier (its lower bound).
+    pub from: Decimal,
+    pub quantity: Decimal,
+    pub rate: Decimal,
+    pub amount: Decimal,
+}
+
+/// Splits `quantity` across ascending tiers, starting `already` units in (usage billed earlier in
+/// the month). Tiers with no use are skipped. Validated tiers end open, so nothing is left over.
+pub fn split_tiers(
+    tiers: &[Tier],
+    already: Decimal,
+    quantity: Decimal,
+) -> impl Iterator<Item = TierUse> + '_ {
+    let end = already + quantity.max(Decimal::ZERO);
+    let mut lower = Decimal::ZERO;
+    tiers.iter().enumerate().filter_map(move |(index, t)| {
+        let upper = t.up_to.unwrap_or(Decimal::MAX);
+        let from = lower;
+        lower = upper;
+        let start = already.max(from);
+        let stop = end.min(upper);
+        (stop > start).then(|| {
+            let q = stop - start;
+            TierUse {
+                index,
+                from,
+                quantity: q,
+                rate: t.rate,
+                amount: q * t.rate,
+            }
+        })
+    })
+}
+
+/// The cost of `quantity` units across tiers (the sum of [`split_tiers`]).
+pub fn tiered_amount(tiers: &[Tier], quantity: Decimal) -> Decimal {
+    split_tiers(tiers, Decimal::ZERO, quantity)
+        .map(|u| u.amount)
+        .sum()
+}
+
+/// A problem in a bundled pricing file, found by validation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PricingError {
+    pub file: &'static str,
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for PricingError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "pricing table {} at {}: {}",
+            self.file, self.path, self.message
+        )
+    }
+}
+
+impl std::error::Error for PricingError {}
+
+/// Checks made once when a table loads.
+pub struct Check {
+    pub file: &'static str,
+    pub errors: Vec<PricingError>,
+}
+
+impl Check {
+    pub fn new(file: &'static str) -> Self {
+        Check {
+            file,
+            errors: vec![],
+        }
+    }
+
+    pub fn fail(&mut self, path: &str, message: impl Into<String>) {
+        self.errors.push(PricingError {
+            file: self.file,
+            path: path.to_string(),
+            message: message.into(),
+        });
+    }
+
+    pub fn rate(&mut self, path: &str, d: Decimal) {
+        if d.is_sign_negative() && !d.is_zero() {
+            self.fail(path, format!("rate {d} is negative"));
+        }
+    }
+
+    pub fn meta(&mut self, path: &str, m: &Meta) {
+        if !m.source.starts_with("https://") || m.source.len() < 12 {
+            self.fail(path, "source must be a public https URL");
+        }
+        if !valid_date(&m.as_of) {
+            self.fail(path, format!("as_of {:?} is not a YYYY-MM-DD date", m.as_of));
+        }
+    }
+
+    pub fn tiers(&mut self, path: &str, tiers: &[Tier]) {
+        if tiers.is_empty() {
+            self.fail(path, "needs at least one tier");
+            return;
+        }
+        let mut last = Decimal::ZERO;
+        for (i, t) in tiers.iter().enumerate() {
+            self.rate(&format!("{path}[{i}].rate"), t.rate);
+            if let Some(u) = t.up_to {
+                if u <= last {
+                    self.fail(path, format!("tier bounds must ascend; {u} follows {last}"));
+                }
+                last = u;
+            }
+            match (t.up_to, i + 1 == tiers.len()) {
+                (None, false) => self.fail(path, "only the last tier may be open-ended"),
+                (Some(_), true) => self.fail(path, "the last tier must be open-ended (up_to null)"),
+                _ => {}
+            }
+        }
+    }
+
+    pub fn regions<'a>(&mut self, path: &str, regions: impl Iterator<Item = &'a Region>) {
+        let mut seen: Vec<Region> = vec![];
+        for r in regions {
+            if seen.contains(r) {
+                self.fail(path, format!("region {r} appears twice"));
+            }
+            seen.push(*r);
+        }
+        for r in Region::ALL {
+            if !seen.contains(&r) {
+                self.fail(path, format!("region {r} is missing"));
+            }
+        }
+    }
+
+    pub fn finish(self) -> Result<(), Vec<PricingError>> {
+        if self.errors.is_empty() {
+            Ok(())
+        } else {
+            Err(self.errors)
+        }
+    }
+}
+
+fn valid_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| s[r].parse::<u32>().ok();
+    matches!(
+        (num(0..4), num(5..7), num(8..10)),
+        (Some(y), Some(m), Some(d)) if (2006..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)
+    )
+}
+
+/// Parses one bundled file into its typed table, naming the JSON path of any problem.
+pub fn parse<T: serde::de::DeserializeOwned>(
+    file: &'static str,
+    text: &str,
+) -> Result<T, PricingError> {
+    let de = &mut serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(de).map_err(|e| PricingError {
+        file,
+        path: e.path().to_string(),
+        message: e.inner().to_string(),
+    })
+}
+
+/// Every bundled table, loaded and validated.
+#[derive(Debug)]
+pub struct Catalog {
+    pub lambda: crate::lambda::LambdaPricing,
+}
+
+/// The bundled files, compiled into the binary.
+pub const FILES: &[(&str, &str)] = &[(
+    crate::lambda::PRICING_FILE,
+    include_str!("../pricing/lambda.json"),
+)];
+
+impl Catalog {
+    /// Loads and validates every bundled table.
+    pub fn load() -> Result<Catalog, Vec<PricingError>> {
+        let lambda = crate::lambda::LambdaPricing::load(include_str!("../pricing/lambda.json"))?;
+        Ok(Catalog { lambda })
+    }
+}
+
+static CATALOG: OnceLock<Result<Catalog, Vec<PricingError>>> = OnceLock::new();
+
+/// The bundled catalog, parsed on first use.
+pub fn catalog() -> Result<&'static Catalog, &'static [PricingError]> {
+    match CATALOG.get_or_init(Catalog::load) {
+        Ok(c) => Ok(c),
+        Err(e) => Err(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    fn lambda_x86_tiers() -> Vec<Tier> {
+        vec![
+            Tier {
+                up_to: Some(d("6000000000")),
+                rate: d("0.0000166667"),
+            },
+            Tier {
+                up_to: Some(d("15000000000")),
+                rate: d("0.0000150000"),
+            },
+            Tier {
+                up_to: None,
+                rate: d("0.0000133334"),
+            },
+        ]
+    }
+
+    #[test]
+    fn splits_across_tiers() {
+        let t = lambda_x86_tiers();
+        let uses: Vec<_> = split_tiers(&t, Decimal::ZERO, d("16000000000")).collect();
+        assert_eq!(uses.len(), 3);
+        assert_eq!(uses[0].quantity, d("6000000000"));
+        assert_eq!(uses[1].quantity, d("9000000000"));
+        assert_eq!(uses[2].quantity, d("1000000000"));
+        assert_eq!(
+            tiered_amount(&t, d("16000000000")),
+            d("6000000000") * d("0.0000166667")
+                + d("9000000000") * d("0.000015")
+                + d("1000000000") * d("0.0000133334")
+        );
+    }
+
+    #[test]
+    fn split_starts_after_earlier_usage() {
+        let t = lambda_x86_tiers();
+        let uses: Vec<_> = split_tiers(&t, d("5000000000"), d("2000000000")).collect();
+        assert_eq!(uses.len(), 2);
+        assert_eq!(uses[0].quantity, d("1000000000"));
+        assert_eq!(uses[1].quantity, d("1000000000"));
+        assert_eq!(uses[1].index, 1);
+    }
+
+    #[test]
+    fn zero_and_negative_quantities_cost_nothing() {
+        let t = lambda_x86_tiers();
+        assert_eq!(tiered_amount(&t, Decimal::ZERO), Decimal::ZERO);
+        assert_eq!(tiered_amount(&t, d("-5")), Decimal::ZERO);
+    }
+
+    #[test]
+    fn tier_checks_catch_bad_tables() {
+        let mut c = Check::new("t.json");
+        c.tiers(
+            "x",
+            &[
+                Tier {
+                    up_to: Some(d("10")),
+                    rate: d("1"),
+                },
+                Tier {
+                    up_to: Some(d("5")),
+                    rate: d("-1"),
+                },
+            ],
+        );
+        let errs = c.finish().unwrap_err();
+        assert_eq!(errs.len(), 3, "{errs:?}");
+    }
+
+    #[test]
+    fn meta_checks_source_and_date() {
+        let mut c = Check::new("t.json");
+        c.meta(
+            "m",
+            &Meta {
+                as_of: "2026-13-01".into(),
+                source: "http://example".into(),
+            },
+        );
+        assert_eq!(c.finish().unwrap_err().len(), 2);
+        assert!(valid_date("2026-11-01"));
+        assert!(!valid_date("2026-1-01"));
+    }
+
+    #[test]
+    fn bundled_catalog_loads() {
+        let c = catalog().expect("bundled pricing validates");
+        assert_eq!(c.lambda.tables.len(), 3);
+    }
+}
