@@ -1,0 +1,117 @@
+//! The `awscost` command line: the JSON contract and its exit codes.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn awscost(args: &[&str], stdin: &str) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_awscost"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+const EXAMPLE: &str = r#"{"region": "us-east-1",
+ "lambda": {"architecture": "x86_64", "memory_mb": 512, "duration_ms": 1000,
+            "invocations_per_month": 3000000, "ephemeral_storage_mb": 512,
+            "free_tier": true, "provisioned_concurrency": 0,
+            "provisioned_hours_per_month": 0, "cpu_bound_percent": 100}}"#;
+
+#[test]
+fn compare_prints_the_contract() {
+    let (code, out, err) = awscost(&["compare", "-"], EXAMPLE);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["region"], "us-east-1");
+    assert_eq!(v["pricing_as_of"], "2026-10-01");
+    let l = &v["lambda"];
+    assert_eq!(l["requested"]["memory_mb"], 512);
+    assert_eq!(l["requested"]["monthly_usd"], "18.73");
+    assert!(l["requested"]["lines"].as_array().unwrap().len() >= 2);
+    let options = l["options"].as_array().unwrap();
+    assert_eq!(options.len(), 10_113);
+    assert_eq!(options[0]["memory_mb"], 128);
+    assert!(options[0]["duration_ms"].is_string());
+    assert!(options[0]["monthly_usd"].is_string());
+    assert!(l["cheapest"]["memory_mb"].is_u64());
+    assert!(l["cheapest"]["monthly_usd"].is_string());
+    assert!(l["warnings"].is_array());
+}
+
+#[test]
+fn compare_reads_a_file() {
+    let dir = std::env::temp_dir().join(format!("awscost-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("w.json");
+    std::fs::write(&path, EXAMPLE).unwrap();
+    let (code, out, _) = awscost(&["compare", path.to_str().unwrap()], "");
+    assert_eq!(code, 0);
+    assert!(out.contains("\"monthly_usd\":\"18.73\""));
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn defaults_apply_to_omitted_fields() {
+    let (code, out, _) = awscost(
+        &["compare", "-"],
+        r#"{"region":"eu-west-1","lambda":{"memory_mb":512,"duration_ms":1000,"invocations_per_month":3000000}}"#,
+    );
+    assert_eq!(code, 0);
+    assert!(out.contains("\"monthly_usd\":\"18.73\""), "{}", &out[..300]);
+}
+
+#[test]
+fn invalid_input_exits_2_naming_the_field() {
+    let cases = [
+        (
+            r#"{"region":"us-east-1","lambda":{"memory_mb":64,"duration_ms":10,"invocations_per_month":1}}"#,
+            "lambda.memory_mb",
+        ),
+        (
+            r#"{"region":"us-east-1","lambda":{"memory_mb":128,"duration_ms":1000000,"invocations_per_month":1}}"#,
+            "lambda.duration_ms",
+        ),
+        (
+            r#"{"region":"us-east-1","lambda":{"memory_mb":"x","duration_ms":1,"invocations_per_month":1}}"#,
+            "lambda.memory_mb",
+        ),
+        (r#"{"region":"us-west-9"}"#, "region"),
+        (
+            r#"{"region":"us-east-1","lambda":{"memory_mb":128,"duration_ms":1,"invocations_per_month":1,"colour":1}}"#,
+            "colour",
+        ),
+        ("not json", "invalid workload"),
+    ];
+    for (input, field) in cases {
+        let (code, out, err) = awscost(&["compare", "-"], input);
+        assert_eq!(code, 2, "{input}");
+        assert!(out.is_empty());
+        assert!(err.contains(field), "{input}: {err}");
+    }
+}
+
+#[test]
+fn unknown_commands_and_missing_files_exit_2() {
+    assert_eq!(awscost(&["frobnicate"], "").0, 2);
+    assert_eq!(awscost(&["compare", "/nonexistent/w.json"], "").0, 2);
+    let (code, out, _) = awscost(&["--help"], "");
+    assert_eq!(code, 0);
+    assert!(out.contains("compare"));
+    let (code, out, _) = awscost(&["limits"], "");
+    assert_eq!(code, 0);
+    assert!(out.contains("lambda.timeout"));
+}
