@@ -1,0 +1,69 @@
+//! The page: region, the Lambda panel, and the read-only pricing catalog in context.
+
+use crate::components::lambda_panel::LambdaPanel;
+use crate::components::select_field::SelectField;
+use crate::state::{Action, State};
+use awscost::pricing::{Catalog, Region};
+use yew::prelude::*;
+
+/// The bundled pricing, shared read-only with every component.
+#[derive(Clone, Copy)]
+pub struct Pricing(pub &'static Catalog);
+
+impl PartialEq for Pricing {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.0, other.0)
+    }
+}
+
+#[function_component]
+pub fn App() -> Html {
+    let state = use_reducer(State::default);
+    let catalog = match awscost::pricing::catalog() {
+        Ok(c) => c,
+        Err(errors) => {
+            return html! {
+                <main class="awscost"><p class="error" role="alert">{ format!(
+                    "The bundled pricing tables are invalid, so nothing can be priced: {}",
+                    errors.first().map(ToString::to_string).unwrap_or_default()) }</p></main>
+            }
+        }
+    };
+    let on_action = {
+        let state = state.clone();
+        Callback::from(move |a: Action| state.dispatch(a))
+    };
+    let on_region = {
+        let on_action = on_action.clone();
+        Callback::from(move |code: String| {
+            if let Some(r) = Region::from_code(&code) {
+                on_action.emit(Action::SetRegion(r));
+            }
+        })
+    };
+    let regions = Region::ALL
+        .iter()
+        .map(|r| (AttrValue::from(r.code()), AttrValue::from(format!("{} — {}", r.code(), r.name()))))
+        .collect::<Vec<_>>();
+    let as_of = catalog
+        .lambda
+        .table(state.region)
+        .map(|t| t.as_of.clone())
+        .unwrap_or_default();
+    html! {
+        <ContextProvider<Pricing> context={Pricing(catalog)}>
+            <main class="awscost">
+                <header>
+                    <h1>{ "AWS cost and sizing" }</h1>
+                    <div class="workload-bar">
+                        <SelectField id="region" label="Region" options={regions}
+                            value={AttrValue::from(state.region.code())} on_change={on_region} />
+                        <p class="as-of">{ format!("Prices as of {as_of}, from the bundled tables; every figure expands to its working.") }</p>
+                        <button type="button" onclick={ let a = on_action.clone(); move |_| a.emit(Action::Reset) }>{ "Reset" }</button>
+                    </div>
+                </header>
+                <LambdaPanel region={state.region} form={state.lambda.clone()} on_action={on_action} />
+            </main>
+        </ContextProvider<Pricing>>
+    }
+}

@@ -1,0 +1,157 @@
+//! Monthly cost and modelled duration against memory, as an SVG chart with a table behind it.
+
+use awscost::lambda::{LambdaOption, LambdaResult};
+use awscost::money::qty;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// A result shared without copying; equal only to itself (so props compare in O(1)).
+#[derive(Clone)]
+pub struct SharedResult(pub Rc<LambdaResult>);
+
+impl PartialEq for SharedResult {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CostChartProps {
+    pub result: SharedResult,
+}
+
+const W: f64 = 640.0;
+const H: f64 = 270.0;
+const LEFT: f64 = 64.0;
+const RIGHT: f64 = 576.0;
+const TOP: f64 = 16.0;
+const BOTTOM: f64 = 224.0;
+const MIN_MB: f64 = 128.0;
+const MAX_MB: f64 = 10_240.0;
+/// Points drawn per line: every 16 MB is finer than the chart's pixels.
+const STEP: usize = 16;
+
+fn x(mb: u32) -> f64 {
+    LEFT + (f64::from(mb) - MIN_MB) / (MAX_MB - MIN_MB) * (RIGHT - LEFT)
+}
+
+fn y(v: f64, max: f64) -> f64 {
+    if max <= 0.0 {
+        BOTTOM
+    } else {
+        BOTTOM - v / max * (BOTTOM - TOP)
+    }
+}
+
+/// Display-only conversion of a cent amount for plotting.
+fn dollars(o: &LambdaOption) -> f64 {
+    o.monthly_usd.cents().to_f64().unwrap_or(0.0)
+}
+
+fn ms(us: u64) -> f64 {
+    us as f64 / 1000.0
+}
+
+fn fmt_ms(us: u64) -> String {
+    qty(Decimal::new(i64::try_from(us).unwrap_or(i64::MAX), 3).round_dp(1))
+}
+
+#[function_component]
+pub fn CostChart(props: &CostChartProps) -> Html {
+    let r = &props.result.0;
+    let opts = &r.options;
+    let shown: Vec<&LambdaOption> = opts.iter().filter(|o| o.within_timeout).collect();
+    if shown.is_empty() {
+        return html! { <p>{ "No memory setting finishes within the 15-minute timeout." }</p> };
+    }
+    let max_cost = shown.iter().map(|o| dollars(o)).fold(0.0, f64::max) * 1.1;
+    let max_ms = shown.iter().map(|o| ms(o.duration_us)).fold(0.0, f64::max) * 1.1;
+    let mut path_cost = String::with_capacity(shown.len() / STEP * 16);
+    let mut path_ms = String::with_capacity(shown.len() / STEP * 16);
+    let last = shown.len() - 1;
+    for (i, o) in shown.iter().enumerate() {
+        if i % STEP == 0 || i == last {
+            path_cost += &format!("{:.1},{:.1} ", x(o.memory_mb), y(dollars(o), max_cost));
+            path_ms += &format!("{:.1},{:.1} ", x(o.memory_mb), y(ms(o.duration_us), max_ms));
+        }
+    }
+    let marker = |mb: u32, usd: f64, class: &'static str, label: String| {
+        html! {
+            <g class={classes!("marker", class)}>
+                <circle cx={format!("{:.1}", x(mb))} cy={format!("{:.1}", y(usd, max_cost))} r="5">
+                    <title>{ label }</title>
+                </circle>
+            </g>
+        }
+    };
+    let usd = |d: awscost::Usd| d.cents().to_f64().unwrap_or(0.0);
+    let ticks_x = [128u32, 2048, 4096, 6144, 8192, 10240];
+    let ticks_y = [0.0, 0.5, 1.0];
+
+    // The table behind the chart: every 512 MB, plus the marked settings.
+    let marked = [r.requested.memory_mb, r.cheapest.memory_mb, r.fastest.memory_mb];
+    let rows = opts
+        .iter()
+        .filter(|o| o.memory_mb == 128 || o.memory_mb % 512 == 0 || marked.contains(&o.memory_mb));
+    html! {
+        <figure class="chart">
+            <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-labelledby="chart-title chart-desc">
+                <title id="chart-title">{ "Monthly cost and modelled duration against memory" }</title>
+                <desc id="chart-desc">{ format!(
+                    "Cheapest at {} MB ({}); fastest at {} MB ({} ms); requested {} MB ({}).",
+                    r.cheapest.memory_mb, r.cheapest.monthly_usd, r.fastest.memory_mb, fmt_ms(r.fastest.duration_us),
+                    r.requested.memory_mb, r.requested.monthly_usd) }</desc>
+                <line class="axis" x1={LEFT.to_string()} y1={BOTTOM.to_string()} x2={RIGHT.to_string()} y2={BOTTOM.to_string()} />
+                <line class="axis" x1={LEFT.to_string()} y1={TOP.to_string()} x2={LEFT.to_string()} y2={BOTTOM.to_string()} />
+                <line class="axis" x1={RIGHT.to_string()} y1={TOP.to_string()} x2={RIGHT.to_string()} y2={BOTTOM.to_string()} />
+                { for ticks_x.iter().map(|&m| html! {
+                    <text class="tick" x={format!("{:.1}", x(m))} y={(BOTTOM + 16.0).to_string()} text-anchor="middle">{ m.to_string() }</text>
+                }) }
+                { for ticks_y.iter().map(|&f| html! { <>
+                    <text class="tick cost" x={(LEFT - 6.0).to_string()} y={format!("{:.1}", y(f * max_cost, max_cost) + 4.0)} text-anchor="end">{ format!("${:.2}", f * max_cost) }</text>
+                    <text class="tick duration" x={(RIGHT + 6.0).to_string()} y={format!("{:.1}", y(f * max_ms, max_ms) + 4.0)} text-anchor="start">{ format!("{:.0} ms", f * max_ms) }</text>
+                </> }) }
+                <text class="axis-label" x={((LEFT + RIGHT) / 2.0).to_string()} y={(H - 6.0).to_string()} text-anchor="middle">{ "Memory (MB)" }</text>
+                <polyline class="series cost" points={path_cost} />
+                <polyline class="series duration" points={path_ms} />
+                { marker(r.requested.memory_mb, usd(r.requested.monthly_usd), "requested", format!("Requested: {} MB, {}", r.requested.memory_mb, r.requested.monthly_usd)) }
+                { marker(r.fastest.memory_mb, usd(r.fastest.monthly_usd), "fastest", format!("Fastest: {} MB, {} ms, {}", r.fastest.memory_mb, fmt_ms(r.fastest.duration_us), r.fastest.monthly_usd)) }
+                { marker(r.cheapest.memory_mb, usd(r.cheapest.monthly_usd), "cheapest", format!("Cheapest: {} MB, {}", r.cheapest.memory_mb, r.cheapest.monthly_usd)) }
+            </svg>
+            <figcaption>
+                <span class="key cost">{ "— monthly cost (left axis)" }</span>
+                <span class="key duration">{ "- - modelled duration (right axis)" }</span>
+                <span class="key cheapest">{ "● cheapest" }</span>
+                <span class="key fastest">{ "● fastest" }</span>
+                <span class="key requested">{ "● requested" }</span>
+            </figcaption>
+            <details>
+                <summary>{ "Chart data as a table" }</summary>
+                <table class="sweep">
+                    <thead><tr>
+                        <th scope="col">{ "Memory (MB)" }</th><th scope="col" class="num">{ "Duration (ms)" }</th>
+                        <th scope="col" class="num">{ "Billed (ms)" }</th><th scope="col" class="num">{ "Monthly" }</th><th scope="col">{ "Note" }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for rows.map(|o| {
+                            let mut notes = vec![];
+                            if o.memory_mb == r.cheapest.memory_mb { notes.push("cheapest"); }
+                            if o.memory_mb == r.fastest.memory_mb { notes.push("fastest"); }
+                            if o.memory_mb == r.requested.memory_mb { notes.push("requested"); }
+                            if !o.within_timeout { notes.push("over the 15-minute timeout"); }
+                            html! { <tr>
+                                <th scope="row">{ o.memory_mb }</th>
+                                <td class="num">{ fmt_ms(o.duration_us) }</td>
+                                <td class="num">{ o.billed_duration_ms }</td>
+                                <td class="num">{ o.monthly_usd.to_string() }</td>
+                                <td>{ notes.join(", ") }</td>
+                            </tr> }
+                        }) }
+                    </tbody>
+                </table>
+            </details>
+        </figure>
+    }
+}

@@ -1,0 +1,203 @@
+//! The Lambda panel: inputs, the cost at the chosen memory with its working, and the sweep of
+//! every memory setting.
+
+use crate::app::Pricing;
+use crate::components::checkbox_field::CheckboxField;
+use crate::components::cost_chart::{CostChart, SharedResult};
+use crate::components::limits_table::LimitsTable;
+use crate::components::line_items::LineItems;
+use crate::components::number_field::NumberField;
+use crate::components::select_field::SelectField;
+use crate::components::warning_list::WarningList;
+use crate::state::{evaluate_lambda, Action, LambdaField, LambdaForm};
+use awscost::error::FieldError;
+use awscost::lambda::{Architecture, InvocationType, DURATION_MODEL};
+use awscost::money::qty;
+use awscost::Region;
+use rust_decimal::Decimal;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct LambdaPanelProps {
+    pub region: Region,
+    pub form: LambdaForm,
+    pub on_action: Callback<Action>,
+}
+
+struct FieldSpec {
+    field: LambdaField,
+    label: &'static str,
+    unit: &'static str,
+    hint: &'static str,
+}
+
+const FIELDS: &[FieldSpec] = &[
+    FieldSpec { field: LambdaField::Memory, label: "Memory", unit: "MB", hint: "128 – 10,240 MB in 1 MB steps" },
+    FieldSpec { field: LambdaField::Duration, label: "Average duration at this memory", unit: "ms", hint: "Measured; at most 900,000 ms (the 15-minute timeout)" },
+    FieldSpec { field: LambdaField::Invocations, label: "Invocations per month", unit: "", hint: "" },
+    FieldSpec { field: LambdaField::Ephemeral, label: "Ephemeral storage (/tmp)", unit: "MB", hint: "512 – 10,240 MB; 512 MB is free" },
+    FieldSpec { field: LambdaField::CpuBound, label: "CPU-bound share of the duration", unit: "%", hint: "0 = waits on I/O; 100 = all computation" },
+    FieldSpec { field: LambdaField::Provisioned, label: "Provisioned Concurrency", unit: "environments", hint: "0 for none" },
+    FieldSpec { field: LambdaField::ProvisionedHours, label: "Provisioned Concurrency enabled", unit: "hours per month", hint: "730 = always" },
+    FieldSpec { field: LambdaField::Payload, label: "Payload size", unit: "KB", hint: "Optional; 6 MB sync, 1 MB async" },
+];
+
+fn error_for(errors: &[FieldError], path: &str) -> Option<String> {
+    errors.iter().find(|e| e.field == path).map(FieldError::message)
+}
+
+#[function_component]
+pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
+    let Pricing(catalog) = use_context::<Pricing>().unwrap_or(Pricing(
+        // The App always provides the catalog; a bare panel (tests) loads it itself.
+        match awscost::pricing::catalog() {
+            Ok(c) => c,
+            Err(_) => return html! { <p class="error">{ "The bundled pricing tables are invalid." }</p> },
+        },
+    ));
+    let evaluation = use_memo((props.region, props.form.clone()), |(region, form)| {
+        evaluate_lambda(catalog, *region, form).map(Rc::new)
+    });
+    // The last figures that could be computed stay on screen while a field is being fixed.
+    let last_good = use_mut_ref(|| None::<Rc<awscost::lambda::LambdaResult>>);
+    let (result, errors, stale) = match &*evaluation {
+        Ok(r) => {
+            *last_good.borrow_mut() = Some(r.clone());
+            (Some(r.clone()), vec![], false)
+        }
+        Err(e) => (last_good.borrow().clone(), e.clone(), true),
+    };
+    let form = &props.form;
+    let on = |f: LambdaField| {
+        let cb = props.on_action.clone();
+        Callback::from(move |text: String| cb.emit(Action::SetLambda(f, text)))
+    };
+    let arch_options = vec![
+        (AttrValue::from("x86_64"), AttrValue::from("x86_64")),
+        (AttrValue::from("arm64"), AttrValue::from("arm64 (Graviton)")),
+    ];
+    let on_arch = {
+        let cb = props.on_action.clone();
+        Callback::from(move |v: String| {
+            cb.emit(Action::SetArchitecture(if v == "arm64" { Architecture::Arm64 } else { Architecture::X86_64 }))
+        })
+    };
+    let on_type = {
+        let cb = props.on_action.clone();
+        Callback::from(move |v: String| {
+            cb.emit(Action::SetInvocationType(if v == "async" { InvocationType::Async } else { InvocationType::Sync }))
+        })
+    };
+    let on_free = {
+        let cb = props.on_action.clone();
+        Callback::from(move |b| cb.emit(Action::SetFreeTier(b)))
+    };
+    let on_multi = {
+        let cb = props.on_action.clone();
+        Callback::from(move |b| cb.emit(Action::SetMultiThreaded(b)))
+    };
+    // Errors that belong to no input of this panel (e.g. the region has no table).
+    let general: Vec<&FieldError> = errors
+        .iter()
+        .filter(|e| !FIELDS.iter().any(|f| f.field.path() == e.field))
+        .collect();
+
+    html! {
+        <section class="panel lambda" aria-labelledby="lambda-heading">
+            <h2 id="lambda-heading">{ "Lambda: cost at every memory setting" }</h2>
+            <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())} novalidate=true>
+                <SelectField id="lambda-architecture" label="Architecture" options={arch_options}
+                    value={AttrValue::from(form.architecture.code())} on_change={on_arch} />
+                { for FIELDS.iter().take(5).map(|f| html! {
+                    <NumberField id={format!("lambda-{}", f.field.path().trim_start_matches("lambda."))} label={f.label} unit={f.unit}
+                        hint={(!f.hint.is_empty()).then(|| AttrValue::from(f.hint))}
+                        value={AttrValue::from(form.text(f.field).to_string())}
+                        error={error_for(&errors, f.field.path())} on_input={on(f.field)} />
+                }) }
+                <CheckboxField id="lambda-multi_threaded" label="Multi-threaded (uses more than one vCPU)"
+                    checked={form.multi_threaded} on_toggle={on_multi} />
+                <CheckboxField id="lambda-free_tier" label="Apply the free tier (1M requests, 400,000 GB-s a month)"
+                    checked={form.free_tier} on_toggle={on_free}
+                    hint={AttrValue::from("Not applied to functions with Provisioned Concurrency")} />
+                <fieldset>
+                    <legend>{ "Provisioned Concurrency" }</legend>
+                    { for FIELDS.iter().skip(5).take(2).map(|f| html! {
+                        <NumberField id={format!("lambda-{}", f.field.path().trim_start_matches("lambda."))} label={f.label} unit={f.unit}
+                            hint={(!f.hint.is_empty()).then(|| AttrValue::from(f.hint))}
+                            value={AttrValue::from(form.text(f.field).to_string())}
+                            error={error_for(&errors, f.field.path())} on_input={on(f.field)} />
+                    }) }
+                </fieldset>
+                <fieldset>
+                    <legend>{ "Payload" }</legend>
+                    <SelectField id="lambda-invocation_type" label="Invocation"
+                        options={vec![(AttrValue::from("sync"), AttrValue::from("Synchronous (request/response)")), (AttrValue::from("async"), AttrValue::from("Asynchronous (event)"))]}
+                        value={AttrValue::from(if form.invocation_type == InvocationType::Async { "async" } else { "sync" })}
+                        on_change={on_type} />
+                    { for FIELDS.iter().skip(7).map(|f| html! {
+                        <NumberField id={format!("lambda-{}", f.field.path().trim_start_matches("lambda."))} label={f.label} unit={f.unit}
+                            hint={(!f.hint.is_empty()).then(|| AttrValue::from(f.hint))}
+                            value={AttrValue::from(form.text(f.field).to_string())}
+                            error={error_for(&errors, f.field.path())} on_input={on(f.field)} />
+                    }) }
+                </fieldset>
+            </form>
+            <div class={classes!("results", stale.then_some("stale"))} aria-live="polite">
+                if stale {
+                    <p class="notice" role="status">{ "Fix the highlighted field to update; the figures below are the last ones that could be computed." }</p>
+                    { for general.iter().map(|e| html! { <p class="error" role="alert">{ e.message() }</p> }) }
+                }
+                if let Some(r) = result {
+                    { summary(&r) }
+                    <WarningList warnings={r.warnings.clone()} />
+                    <LineItems lines={r.requested.lines.clone()} total={r.requested.monthly_usd}
+                        caption={AttrValue::from(format!("At {} MB ({}), {}: billed {} ms per invocation",
+                            r.requested.memory_mb, r.requested.architecture.code(), props.region, r.requested.billed_duration_ms))} />
+                    <CostChart result={SharedResult(r.clone())} />
+                    <details class="model">
+                        <summary>{ "How duration is modelled at other memory settings" }</summary>
+                        <p>{ DURATION_MODEL }</p>
+                    </details>
+                }
+                <LimitsTable service="Lambda" />
+                <p class="source">
+                    { "Rates: " }
+                    if let Some(r) = &last_good.borrow().as_ref() {
+                        <a href={r.source.clone()} target="_blank" rel="noopener noreferrer">{ &r.source }</a>
+                        { format!(" (as of {})", r.as_of) }
+                    }
+                </p>
+            </div>
+        </section>
+    }
+}
+
+fn summary(r: &awscost::lambda::LambdaResult) -> Html {
+    let ms = |us: u64| qty(Decimal::new(i64::try_from(us).unwrap_or(i64::MAX), 3));
+    let saving = r.requested.monthly_usd - r.cheapest.monthly_usd;
+    html! {
+        <div class="cards">
+            <div class="card requested">
+                <h3>{ format!("At {} MB", r.requested.memory_mb) }</h3>
+                <p class="figure" id="lambda-requested-total">{ r.requested.monthly_usd.to_string() }</p>
+                <p>{ format!("per month; {} ms per invocation; about {} concurrent executions", ms(r.requested.duration_us), qty(r.requested.estimated_concurrency)) }</p>
+            </div>
+            <div class="card cheapest">
+                <h3>{ "Cheapest setting" }</h3>
+                <p class="figure" id="lambda-cheapest">{ format!("{} MB: {}", r.cheapest.memory_mb, r.cheapest.monthly_usd) }</p>
+                <details>
+                    <summary>{ "Why" }</summary>
+                    <p>{ format!("Of all 10,113 settings within the timeout, {} MB has the lowest monthly total ({}, modelled {} ms). {}",
+                        r.cheapest.memory_mb, r.cheapest.monthly_usd, ms(r.cheapest.duration_us),
+                        if saving.exact() > Decimal::ZERO { format!("That saves {} a month against the requested setting.", saving) } else { "The requested setting is already as cheap.".to_string() }) }</p>
+                </details>
+            </div>
+            <div class="card fastest">
+                <h3>{ "Fastest setting" }</h3>
+                <p class="figure" id="lambda-fastest">{ format!("{} MB: {} ms", r.fastest.memory_mb, ms(r.fastest.duration_us)) }</p>
+                <p>{ format!("{} per month", r.fastest.monthly_usd) }</p>
+            </div>
+        </div>
+    }
+}

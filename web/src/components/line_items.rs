@@ -1,0 +1,45 @@
+//! Line items, each expandable into its formula, units and the pricing row it used.
+
+use awscost::money::{qty, rate};
+use awscost::report::LineItem;
+use awscost::Usd;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct LineItemsProps {
+    pub lines: Vec<LineItem>,
+    pub total: Usd,
+    pub caption: AttrValue,
+}
+
+#[function_component]
+pub fn LineItems(props: &LineItemsProps) -> Html {
+    html! {
+        <table class="lines">
+            <caption>{ props.caption.clone() }</caption>
+            <thead><tr><th scope="col">{ "Charge (expand for the working)" }</th><th scope="col" class="num">{ "Monthly" }</th></tr></thead>
+            <tbody>
+                { for props.lines.iter().map(|l| html! {
+                    <tr>
+                        <td>
+                            <details>
+                                <summary>{ &l.label }</summary>
+                                <dl class="math">
+                                    <dt>{ "Quantity" }</dt><dd>{ format!("{} {}", qty(l.quantity), l.unit) }</dd>
+                                    <dt>{ "Rate" }</dt><dd>{ format!("{} {}", rate(l.rate), l.rate_unit.trim_start_matches("USD ")) }</dd>
+                                    <dt>{ "Working" }</dt><dd class="formula">{ &l.formula }</dd>
+                                    <dt>{ "Exact" }</dt><dd>{ format!("${} → {}", qty(l.exact_usd), l.amount_usd) }</dd>
+                                    <dt>{ "Pricing row" }</dt>
+                                    <dd>{ format!("{}: {} (as of {}) ", l.source.table, l.source.row, l.source.as_of) }
+                                        <a href={l.source.url.clone()} target="_blank" rel="noopener noreferrer">{ "source" }</a></dd>
+                                </dl>
+                            </details>
+                        </td>
+                        <td class="num">{ l.amount_usd.to_string() }</td>
+                    </tr>
+                }) }
+            </tbody>
+            <tfoot><tr><th scope="row">{ "Total per month" }</th><td class="num total">{ props.total.to_string() }</td></tr></tfoot>
+        </table>
+    }
+}
