@@ -847,9 +847,12 @@ pub fn compare(
         monthly_usd: Usd(p.usd(requested_charges.total)),
         duration_us: spec.duration_us,
     };
-    let cheapest =
-        best(&|b, a| (b.exact_numerator, b.duration_us) < (a.exact_numerator, a.duration_us))
-            .unwrap_or_else(|| requested_pick.clone());
+    // Cheapest to the cent; among settings that cost the same cent, the fastest.
+    let cheapest = best(&|b, a| {
+        (b.monthly_usd, b.duration_us, b.exact_numerator)
+            < (a.monthly_usd, a.duration_us, a.exact_numerator)
+    })
+    .unwrap_or_else(|| requested_pick.clone());
     let fastest =
         best(&|b, a| (b.duration_us, b.exact_numerator) < (a.duration_us, a.exact_numerator))
             .unwrap_or_else(|| requested_pick.clone());

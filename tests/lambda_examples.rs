@@ -200,5 +200,15 @@ fn cheapest_and_fastest_for_single_threaded_cpu_bound_code() {
     let at = |m: u32| r.options.iter().find(|o| o.memory_mb == m).unwrap();
     assert!(at(4096).monthly_usd > at(1769).monthly_usd);
     assert!(r.cheapest.memory_mb <= 1769);
-    assert!(r.cheapest.monthly_usd <= r.requested.monthly_usd);
+    assert!(r.cheapest.monthly_usd.cents() <= r.requested.monthly_usd.cents());
+    // Among the settings that cost the cheapest cent, the pick is the fastest.
+    let cheapest_cents = r.cheapest.monthly_usd.cents();
+    let fastest_at_that_price = r
+        .options
+        .iter()
+        .filter(|o| o.monthly_usd.cents() == cheapest_cents)
+        .map(|o| o.duration_us)
+        .min()
+        .unwrap();
+    assert_eq!(r.cheapest.duration_us, fastest_at_that_price);
 }

@@ -94,7 +94,7 @@ proptest! {
         prop_assert!(res.options.iter().all(|o| o.monthly_usd.exact() >= Decimal::ZERO));
         let at = res.options.iter().find(|o| o.memory_mb == res.requested.memory_mb).unwrap();
         prop_assert_eq!(at.monthly_usd.cents(), res.requested.monthly_usd.cents());
-        prop_assert!(res.cheapest.monthly_usd <= res.requested.monthly_usd);
+        prop_assert!(res.cheapest.monthly_usd.cents() <= res.requested.monthly_usd.cents());
     }
 
     #[test]

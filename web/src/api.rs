@@ -48,10 +48,6 @@ pub fn install() {
     compare.forget();
     sweep.forget();
     if ok {
-        let _ = js_sys::Reflect::set(
-            &gloo::utils::window(),
-            &JsValue::from_str("awscost"),
-            &api,
-        );
+        let _ = js_sys::Reflect::set(&gloo::utils::window(), &JsValue::from_str("awscost"), &api);
     }
 }

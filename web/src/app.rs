@@ -43,7 +43,12 @@ pub fn App() -> Html {
     };
     let regions = Region::ALL
         .iter()
-        .map(|r| (AttrValue::from(r.code()), AttrValue::from(format!("{} — {}", r.code(), r.name()))))
+        .map(|r| {
+            (
+                AttrValue::from(r.code()),
+                AttrValue::from(format!("{} — {}", r.code(), r.name())),
+            )
+        })
         .collect::<Vec<_>>();
     let as_of = catalog
         .lambda

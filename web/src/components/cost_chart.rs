@@ -91,7 +91,11 @@ pub fn CostChart(props: &CostChartProps) -> Html {
     let ticks_y = [0.0, 0.5, 1.0];
 
     // The table behind the chart: every 512 MB, plus the marked settings.
-    let marked = [r.requested.memory_mb, r.cheapest.memory_mb, r.fastest.memory_mb];
+    let marked = [
+        r.requested.memory_mb,
+        r.cheapest.memory_mb,
+        r.fastest.memory_mb,
+    ];
     let rows = opts
         .iter()
         .filter(|o| o.memory_mb == 128 || o.memory_mb % 512 == 0 || marked.contains(&o.memory_mb));

@@ -33,18 +33,61 @@ struct FieldSpec {
 }
 
 const FIELDS: &[FieldSpec] = &[
-    FieldSpec { field: LambdaField::Memory, label: "Memory", unit: "MB", hint: "128 – 10,240 MB in 1 MB steps" },
-    FieldSpec { field: LambdaField::Duration, label: "Average duration at this memory", unit: "ms", hint: "Measured; at most 900,000 ms (the 15-minute timeout)" },
-    FieldSpec { field: LambdaField::Invocations, label: "Invocations per month", unit: "", hint: "" },
-    FieldSpec { field: LambdaField::Ephemeral, label: "Ephemeral storage (/tmp)", unit: "MB", hint: "512 – 10,240 MB; 512 MB is free" },
-    FieldSpec { field: LambdaField::CpuBound, label: "CPU-bound share of the duration", unit: "%", hint: "0 = waits on I/O; 100 = all computation" },
-    FieldSpec { field: LambdaField::Provisioned, label: "Provisioned Concurrency", unit: "environments", hint: "0 for none" },
-    FieldSpec { field: LambdaField::ProvisionedHours, label: "Provisioned Concurrency enabled", unit: "hours per month", hint: "730 = always" },
-    FieldSpec { field: LambdaField::Payload, label: "Payload size", unit: "KB", hint: "Optional; 6 MB sync, 1 MB async" },
+    FieldSpec {
+        field: LambdaField::Memory,
+        label: "Memory",
+        unit: "MB",
+        hint: "128 – 10,240 MB in 1 MB steps",
+    },
+    FieldSpec {
+        field: LambdaField::Duration,
+        label: "Average duration at this memory",
+        unit: "ms",
+        hint: "Measured; at most 900,000 ms (the 15-minute timeout)",
+    },
+    FieldSpec {
+        field: LambdaField::Invocations,
+        label: "Invocations per month",
+        unit: "",
+        hint: "",
+    },
+    FieldSpec {
+        field: LambdaField::Ephemeral,
+        label: "Ephemeral storage (/tmp)",
+        unit: "MB",
+        hint: "512 – 10,240 MB; 512 MB is free",
+    },
+    FieldSpec {
+        field: LambdaField::CpuBound,
+        label: "CPU-bound share of the duration",
+        unit: "%",
+        hint: "0 = waits on I/O; 100 = all computation",
+    },
+    FieldSpec {
+        field: LambdaField::Provisioned,
+        label: "Provisioned Concurrency",
+        unit: "environments",
+        hint: "0 for none",
+    },
+    FieldSpec {
+        field: LambdaField::ProvisionedHours,
+        label: "Provisioned Concurrency enabled",
+        unit: "hours per month",
+        hint: "730 = always",
+    },
+    FieldSpec {
+        field: LambdaField::Payload,
+        label: "Payload size",
+        unit: "KB",
+        hint: "Optional; 6 MB sync, 1 MB async",
+    },
 ];
 
 fn error_for(errors: &[FieldError], path: &str) -> Option<String> {
-    errors.iter().find(|e| e.field == path).map(FieldError::message)
+    errors
+        .iter()
+        .find(|e| e.field == path)
+        .map(FieldError::message)
 }
 
 #[function_component]
@@ -53,7 +96,9 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
         // The App always provides the catalog; a bare panel (tests) loads it itself.
         match awscost::pricing::catalog() {
             Ok(c) => c,
-            Err(_) => return html! { <p class="error">{ "The bundled pricing tables are invalid." }</p> },
+            Err(_) => {
+                return html! { <p class="error">{ "The bundled pricing tables are invalid." }</p> }
+            }
         },
     ));
     let evaluation = use_memo((props.region, props.form.clone()), |(region, form)| {
@@ -75,18 +120,29 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
     };
     let arch_options = vec![
         (AttrValue::from("x86_64"), AttrValue::from("x86_64")),
-        (AttrValue::from("arm64"), AttrValue::from("arm64 (Graviton)")),
+        (
+            AttrValue::from("arm64"),
+            AttrValue::from("arm64 (Graviton)"),
+        ),
     ];
     let on_arch = {
         let cb = props.on_action.clone();
         Callback::from(move |v: String| {
-            cb.emit(Action::SetArchitecture(if v == "arm64" { Architecture::Arm64 } else { Architecture::X86_64 }))
+            cb.emit(Action::SetArchitecture(if v == "arm64" {
+                Architecture::Arm64
+            } else {
+                Architecture::X86_64
+            }))
         })
     };
     let on_type = {
         let cb = props.on_action.clone();
         Callback::from(move |v: String| {
-            cb.emit(Action::SetInvocationType(if v == "async" { InvocationType::Async } else { InvocationType::Sync }))
+            cb.emit(Action::SetInvocationType(if v == "async" {
+                InvocationType::Async
+            } else {
+                InvocationType::Sync
+            }))
         })
     };
     let on_free = {
@@ -188,9 +244,9 @@ fn summary(r: &awscost::lambda::LambdaResult) -> Html {
                 <p class="figure" id="lambda-cheapest">{ format!("{} MB: {}", r.cheapest.memory_mb, r.cheapest.monthly_usd) }</p>
                 <details>
                     <summary>{ "Why" }</summary>
-                    <p>{ format!("Of all 10,113 settings within the timeout, {} MB has the lowest monthly total ({}, modelled {} ms). {}",
+                    <p>{ format!("Of the settings that finish within the timeout, {} MB has the lowest monthly total ({}, modelled {} ms); ties to the cent go to the faster setting. {}",
                         r.cheapest.memory_mb, r.cheapest.monthly_usd, ms(r.cheapest.duration_us),
-                        if saving.exact() > Decimal::ZERO { format!("That saves {} a month against the requested setting.", saving) } else { "The requested setting is already as cheap.".to_string() }) }</p>
+                        if saving.cents() > Decimal::ZERO { format!("That saves {saving} a month against the requested setting.") } else { "The requested setting costs the same to the cent; this is the fastest setting at that price.".to_string() }) }</p>
                 </details>
             </div>
             <div class="card fastest">
