@@ -235,16 +235,16 @@ fn valid_date(s: &str) -> bool {
     )
 }
 
-/// Parses one bundled file into its typed table, naming the JSON path of any problem.
+/// Parses one bundled file into its typed table. serde's messages name the offending field
+/// (`unknown field `requests_per_millon``) and its line.
 pub fn parse<T: serde::de::DeserializeOwned>(
     file: &'static str,
     text: &str,
 ) -> Result<T, PricingError> {
-    let de = &mut serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(de).map_err(|e| PricingError {
+    serde_json::from_str(text).map_err(|e| PricingError {
         file,
-        path: e.path().to_string(),
-        message: e.inner().to_string(),
+        path: format!("line {} column {}", e.line(), e.column()),
+        message: e.to_string(),
     })
 }
 

@@ -16,23 +16,38 @@ pub fn compare_json(workload: &str) -> String {
     }
 }
 
+/// What `awscost.sweep` returns: the picks of the Lambda sweep.
+#[derive(serde::Serialize)]
+struct SweepSummary<'a> {
+    settings: usize,
+    requested: &'a awscost::lambda::Pick,
+    cheapest: &'a awscost::lambda::Pick,
+    fastest: &'a awscost::lambda::Pick,
+}
+
 /// Runs the comparison and returns a small summary (for hosts that only need the picks).
 pub fn sweep_json(workload: &str) -> String {
     let result = awscost::Workload::from_json(workload).and_then(|w| awscost::compare(&w));
-    match result {
-        Ok(c) => {
-            let summary = c.lambda.as_ref().map(|l| {
-                serde_json::json!({
-                    "settings": l.options.len(),
-                    "requested": {"memory_mb": l.requested.memory_mb, "monthly_usd": l.requested.monthly_usd},
-                    "cheapest": l.cheapest,
-                    "fastest": l.fastest,
+    let json = match &result {
+        Ok(c) => match &c.lambda {
+            Some(l) => {
+                let requested = awscost::lambda::Pick {
+                    memory_mb: l.requested.memory_mb,
+                    monthly_usd: l.requested.monthly_usd,
+                    duration_us: l.requested.duration_us,
+                };
+                serde_json::to_string(&SweepSummary {
+                    settings: l.options.len(),
+                    requested: &requested,
+                    cheapest: &l.cheapest,
+                    fastest: &l.fastest,
                 })
-            });
-            serde_json::json!({ "lambda": summary }).to_string()
-        }
-        Err(errors) => serde_json::to_string(&errors).unwrap_or_else(|_| "{}".into()),
-    }
+            }
+            None => Ok("{}".to_string()),
+        },
+        Err(errors) => serde_json::to_string(errors),
+    };
+    json.unwrap_or_else(|_| "{}".into())
 }
 
 /// Puts `awscost` on `window`.

@@ -22,7 +22,6 @@ pub struct CostChartProps {
     pub result: SharedResult,
 }
 
-const W: f64 = 640.0;
 const H: f64 = 270.0;
 const LEFT: f64 = 64.0;
 const RIGHT: f64 = 576.0;
@@ -45,9 +44,24 @@ fn y(v: f64, max: f64) -> f64 {
     }
 }
 
-/// Display-only conversion of a cent amount for plotting.
+/// Whole cents of an amount, as a plotting coordinate (display only).
+fn cents(usd: awscost::Usd) -> f64 {
+    (usd.cents() * Decimal::ONE_HUNDRED).to_i64().unwrap_or(0) as f64
+}
+
 fn dollars(o: &LambdaOption) -> f64 {
-    o.monthly_usd.cents().to_f64().unwrap_or(0.0)
+    cents(o.monthly_usd) / 100.0
+}
+
+/// A coordinate with one decimal, formatted without float formatting (which is large in wasm).
+fn c(v: f64) -> String {
+    let t = (v * 10.0).round() as i64;
+    format!("{}.{}", t / 10, (t % 10).abs())
+}
+
+/// A tick label in dollars.
+fn usd_tick(v: f64) -> String {
+    awscost::Usd(Decimal::new((v * 100.0).round() as i64, 2)).to_string()
 }
 
 fn ms(us: u64) -> f64 {
@@ -73,20 +87,20 @@ pub fn CostChart(props: &CostChartProps) -> Html {
     let last = shown.len() - 1;
     for (i, o) in shown.iter().enumerate() {
         if i % STEP == 0 || i == last {
-            path_cost += &format!("{:.1},{:.1} ", x(o.memory_mb), y(dollars(o), max_cost));
-            path_ms += &format!("{:.1},{:.1} ", x(o.memory_mb), y(ms(o.duration_us), max_ms));
+            path_cost += &format!("{},{} ", c(x(o.memory_mb)), c(y(dollars(o), max_cost)));
+            path_ms += &format!("{},{} ", c(x(o.memory_mb)), c(y(ms(o.duration_us), max_ms)));
         }
     }
     let marker = |mb: u32, usd: f64, class: &'static str, label: String| {
         html! {
             <g class={classes!("marker", class)}>
-                <circle cx={format!("{:.1}", x(mb))} cy={format!("{:.1}", y(usd, max_cost))} r="5">
+                <circle cx={c(x(mb))} cy={c(y(usd, max_cost))} r="5">
                     <title>{ label }</title>
                 </circle>
             </g>
         }
     };
-    let usd = |d: awscost::Usd| d.cents().to_f64().unwrap_or(0.0);
+    let usd = |d: awscost::Usd| cents(d) / 100.0;
     let ticks_x = [128u32, 2048, 4096, 6144, 8192, 10240];
     let ticks_y = [0.0, 0.5, 1.0];
 
@@ -101,23 +115,23 @@ pub fn CostChart(props: &CostChartProps) -> Html {
         .filter(|o| o.memory_mb == 128 || o.memory_mb % 512 == 0 || marked.contains(&o.memory_mb));
     html! {
         <figure class="chart">
-            <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-labelledby="chart-title chart-desc">
+            <svg viewBox="0 0 640 270" role="img" aria-labelledby="chart-title chart-desc">
                 <title id="chart-title">{ "Monthly cost and modelled duration against memory" }</title>
                 <desc id="chart-desc">{ format!(
                     "Cheapest at {} MB ({}); fastest at {} MB ({} ms); requested {} MB ({}).",
                     r.cheapest.memory_mb, r.cheapest.monthly_usd, r.fastest.memory_mb, fmt_ms(r.fastest.duration_us),
                     r.requested.memory_mb, r.requested.monthly_usd) }</desc>
-                <line class="axis" x1={LEFT.to_string()} y1={BOTTOM.to_string()} x2={RIGHT.to_string()} y2={BOTTOM.to_string()} />
-                <line class="axis" x1={LEFT.to_string()} y1={TOP.to_string()} x2={LEFT.to_string()} y2={BOTTOM.to_string()} />
-                <line class="axis" x1={RIGHT.to_string()} y1={TOP.to_string()} x2={RIGHT.to_string()} y2={BOTTOM.to_string()} />
+                <line class="axis" x1={c(LEFT)} y1={c(BOTTOM)} x2={c(RIGHT)} y2={c(BOTTOM)} />
+                <line class="axis" x1={c(LEFT)} y1={c(TOP)} x2={c(LEFT)} y2={c(BOTTOM)} />
+                <line class="axis" x1={c(RIGHT)} y1={c(TOP)} x2={c(RIGHT)} y2={c(BOTTOM)} />
                 { for ticks_x.iter().map(|&m| html! {
-                    <text class="tick" x={format!("{:.1}", x(m))} y={(BOTTOM + 16.0).to_string()} text-anchor="middle">{ m.to_string() }</text>
+                    <text class="tick" x={c(x(m))} y={c(BOTTOM + 16.0)} text-anchor="middle">{ m.to_string() }</text>
                 }) }
                 { for ticks_y.iter().map(|&f| html! { <>
-                    <text class="tick cost" x={(LEFT - 6.0).to_string()} y={format!("{:.1}", y(f * max_cost, max_cost) + 4.0)} text-anchor="end">{ format!("${:.2}", f * max_cost) }</text>
-                    <text class="tick duration" x={(RIGHT + 6.0).to_string()} y={format!("{:.1}", y(f * max_ms, max_ms) + 4.0)} text-anchor="start">{ format!("{:.0} ms", f * max_ms) }</text>
+                    <text class="tick cost" x={c(LEFT - 6.0)} y={c(y(f * max_cost, max_cost) + 4.0)} text-anchor="end">{ usd_tick(f * max_cost) }</text>
+                    <text class="tick duration" x={c(RIGHT + 6.0)} y={c(y(f * max_ms, max_ms) + 4.0)} text-anchor="start">{ format!("{} ms", (f * max_ms).round() as i64) }</text>
                 </> }) }
-                <text class="axis-label" x={((LEFT + RIGHT) / 2.0).to_string()} y={(H - 6.0).to_string()} text-anchor="middle">{ "Memory (MB)" }</text>
+                <text class="axis-label" x={c((LEFT + RIGHT) / 2.0)} y={c(H - 6.0)} text-anchor="middle">{ "Memory (MB)" }</text>
                 <polyline class="series cost" points={path_cost} />
                 <polyline class="series duration" points={path_ms} />
                 { marker(r.requested.memory_mb, usd(r.requested.monthly_usd), "requested", format!("Requested: {} MB, {}", r.requested.memory_mb, r.requested.monthly_usd)) }
