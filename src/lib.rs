@@ -75,7 +75,6 @@ pub fn compare(w: &Workload) -> Result<Comparison, InputErrors> {
 pub fn compare_json(text: &str) -> Result<String, InputErrors> {
     let w = Workload::from_json(text)?;
     let c = compare(&w)?;
-    serde_json::to_string(&c).map_err(|e| {
-        InputErrors::one(FieldError::new("", Problem::Malformed(e.to_string())))
-    })
+    serde_json::to_string(&c)
+        .map_err(|e| InputErrors::one(FieldError::new("", Problem::Malformed(e.to_string()))))
 }

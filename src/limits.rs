@@ -25,7 +25,8 @@ impl Limit {
     }
 }
 
-const LAMBDA_QUOTAS: &str = "https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html";
+const LAMBDA_QUOTAS: &str =
+    "https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html";
 const LAMBDA_PAYLOAD_1MB: &str =
     "https://aws.amazon.com/blogs/compute/more-room-to-build-serverless-services-now-support-payloads-up-to-1-mb";
 

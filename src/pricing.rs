@@ -170,7 +170,10 @@ impl Check {
             self.fail(path, "source must be a public https URL");
         }
         if !valid_date(&m.as_of) {
-            self.fail(path, format!("as_of {:?} is not a YYYY-MM-DD date", m.as_of));
+            self.fail(
+                path,
+                format!("as_of {:?} is not a YYYY-MM-DD date", m.as_of),
+            );
         }
     }
 
