@@ -7,6 +7,7 @@
 //! naming the field.
 #![forbid(unsafe_code)]
 
+pub mod ebs;
 pub mod error;
 pub mod lambda;
 pub mod limits;
@@ -30,6 +31,8 @@ pub struct Comparison {
     pub pricing_as_of: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lambda: Option<lambda::LambdaResult>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ebs: Option<ebs::EbsResult>,
 }
 
 /// Compares every option for every service section of the workload.
@@ -55,11 +58,24 @@ pub fn compare(w: &Workload) -> Result<Comparison, InputErrors> {
         },
         None => None,
     };
+    let ebs = match &w.ebs {
+        Some(e) => match ebs::compare(&catalog.ebs, w.region, e) {
+            Ok(r) => Some(r),
+            Err(e) => {
+                errors.extend(e);
+                None
+            }
+        },
+        None => None,
+    };
     if !errors.is_empty() {
         return Err(InputErrors { errors });
     }
     if let Some(l) = &lambda {
         as_of.push(&l.as_of);
+    }
+    if let Some(e) = &ebs {
+        as_of.push(&e.as_of);
     }
     if as_of.is_empty() {
         as_of.extend(catalog.lambda.table(w.region).map(|t| t.as_of.as_str()));
@@ -68,6 +84,7 @@ pub fn compare(w: &Workload) -> Result<Comparison, InputErrors> {
         region: w.region,
         pricing_as_of: as_of.into_iter().min().unwrap_or_default().to_string(),
         lambda,
+        ebs,
     })
 }
 

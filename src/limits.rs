@@ -30,6 +30,12 @@ const LAMBDA_QUOTAS: &str =
 const LAMBDA_PAYLOAD_1MB: &str =
     "https://aws.amazon.com/blogs/compute/more-room-to-build-serverless-services-now-support-payloads-up-to-1-mb";
 
+const EBS_GP: &str = "https://docs.aws.amazon.com/ebs/latest/userguide/general-purpose.html";
+const EBS_PIOPS: &str = "https://docs.aws.amazon.com/ebs/latest/userguide/provisioned-iops.html";
+const EBS_HDD: &str = "https://docs.aws.amazon.com/ebs/latest/userguide/hdd-vols.html";
+const EBS_TYPES: &str = "https://docs.aws.amazon.com/ebs/latest/userguide/ebs-volume-types.html";
+const EBS_MULTI: &str = "https://docs.aws.amazon.com/ebs/latest/userguide/ebs-volumes-multi.html";
+
 /// Every limit the widget knows, in display order.
 pub const LIMITS: &[Limit] = &[
     Limit {
@@ -96,6 +102,134 @@ pub const LIMITS: &[Limit] = &[
         current: "1 million requests and 400,000 GB-seconds; not for functions with Provisioned Concurrency",
         source: "https://aws.amazon.com/lambda/pricing/",
     },
+    Limit {
+        id: "ebs.gp3.iops",
+        service: "EBS",
+        name: "gp3 IOPS",
+        notes: "3,000 baseline, up to 16,000",
+        current: "3,000 baseline, up to 80,000 (raised in 2025); at most 500 IOPS per GiB",
+        source: EBS_GP,
+    },
+    Limit {
+        id: "ebs.gp3.throughput",
+        service: "EBS",
+        name: "gp3 throughput",
+        notes: "125 baseline, up to 1,000 MB/s",
+        current: "125 MiB/s baseline, up to 2,000 MiB/s (raised in 2025); at most 0.25 MiB/s per provisioned IOPS",
+        source: EBS_GP,
+    },
+    Limit {
+        id: "ebs.gp3.size",
+        service: "EBS",
+        name: "gp3 size",
+        notes: "1 GiB – 16 TiB",
+        current: "1 GiB – 64 TiB (raised in 2025)",
+        source: EBS_GP,
+    },
+    Limit {
+        id: "ebs.gp2.iops",
+        service: "EBS",
+        name: "gp2 IOPS",
+        notes: "up to 16,000",
+        current: "3 IOPS per GiB, at least 100, at most 16,000 (reached at 5,334 GiB); volumes under 1 TiB burst to 3,000",
+        source: EBS_GP,
+    },
+    Limit {
+        id: "ebs.gp2.throughput",
+        service: "EBS",
+        name: "gp2 throughput",
+        notes: "up to 250 MB/s",
+        current: "128 MiB/s up to 170 GiB; 250 MiB/s with burst credits from 171 to 333 GiB; 250 MiB/s from 334 GiB",
+        source: EBS_GP,
+    },
+    Limit {
+        id: "ebs.gp2.size",
+        service: "EBS",
+        name: "gp2 size",
+        notes: "1 GiB – 16 TiB",
+        current: "1 GiB – 16 TiB",
+        source: EBS_GP,
+    },
+    Limit {
+        id: "ebs.io1.iops",
+        service: "EBS",
+        name: "io1 IOPS",
+        notes: "up to 64,000",
+        current: "100 – 64,000 (above 32,000 only on Nitro instances); at most 50 IOPS per GiB",
+        source: EBS_PIOPS,
+    },
+    Limit {
+        id: "ebs.io1.throughput",
+        service: "EBS",
+        name: "io1 throughput",
+        notes: "up to 1,000 MB/s",
+        current: "up to 500 MiB/s at 32,000 IOPS or fewer (0.25 MiB/s per IOPS); 1,000 MiB/s at 64,000 IOPS (16 KiB per IOPS)",
+        source: EBS_PIOPS,
+    },
+    Limit {
+        id: "ebs.io1.size",
+        service: "EBS",
+        name: "io1 size",
+        notes: "4 GiB – 16 TiB",
+        current: "4 GiB – 16 TiB",
+        source: EBS_PIOPS,
+    },
+    Limit {
+        id: "ebs.io2.iops",
+        service: "EBS",
+        name: "io2 IOPS",
+        notes: "100 – 64,000 (io2); up to 256,000 (io2 Block Express); 500 IOPS per GiB",
+        current: "100 – 256,000 (every io2 volume is Block Express since 2025); at most 1,000 IOPS per GiB",
+        source: EBS_PIOPS,
+    },
+    Limit {
+        id: "ebs.io2.throughput",
+        service: "EBS",
+        name: "io2 throughput",
+        notes: "up to 1,000 MB/s (io2); up to 4,000 MB/s (io2 Block Express)",
+        current: "0.256 MiB/s per provisioned IOPS, up to 4,000 MiB/s",
+        source: EBS_PIOPS,
+    },
+    Limit {
+        id: "ebs.io2.size",
+        service: "EBS",
+        name: "io2 size",
+        notes: "4 GiB – 16 TiB (io2); 4 GiB – 64 TiB (io2 Block Express)",
+        current: "4 GiB – 64 TiB",
+        source: EBS_PIOPS,
+    },
+    Limit {
+        id: "ebs.st1",
+        service: "EBS",
+        name: "st1 (Throughput Optimized HDD)",
+        notes: "up to 500 IOPS, up to 500 MB/s, 125 GiB – 16 TiB",
+        current: "500 IOPS (1 MiB I/O); 40 MiB/s per TiB baseline, 250 MiB/s per TiB burst, at most 500 MiB/s; 125 GiB – 16 TiB",
+        source: EBS_HDD,
+    },
+    Limit {
+        id: "ebs.sc1",
+        service: "EBS",
+        name: "sc1 (Cold HDD)",
+        notes: "up to 250 IOPS, up to 250 MB/s, 125 GiB – 16 TiB",
+        current: "250 IOPS (1 MiB I/O); 12 MiB/s per TiB baseline, 80 MiB/s per TiB burst, at most 250 MiB/s; 125 GiB – 16 TiB",
+        source: EBS_HDD,
+    },
+    Limit {
+        id: "ebs.boot",
+        service: "EBS",
+        name: "Boot volumes",
+        notes: "gp2, gp3, io1 and io2 only",
+        current: "gp2, gp3, io1 and io2 only (st1 and sc1 cannot boot)",
+        source: EBS_TYPES,
+    },
+    Limit {
+        id: "ebs.multi_attach",
+        service: "EBS",
+        name: "Multi-Attach",
+        notes: "io1/io2 only, up to 16 instances in the same AZ",
+        current: "io1/io2 only, up to 16 Nitro instances in the same AZ; not for boot volumes; io1 only in us-east-1, us-west-2, eu-west-1 and ap-northeast-2",
+        source: EBS_MULTI,
+    },
 ];
 
 /// Looks a limit up by id.
@@ -126,6 +260,87 @@ pub mod lambda {
     pub const PAYLOAD_ASYNC_NOTES_KB: u32 = 256;
 }
 
+/// EBS volume limits as numbers the engine enforces (current AWS figures; the study notes' older
+/// figures are in [`LIMITS`]). Sizes in GiB, throughput in MiB/s.
+pub mod ebs {
+    /// 16 TiB.
+    pub const TIB16_GIB: u64 = 16_384;
+    /// 64 TiB.
+    pub const TIB64_GIB: u64 = 65_536;
+
+    pub const GP2_MIN_GIB: u64 = 1;
+    pub const GP2_MAX_GIB: u64 = TIB16_GIB;
+    pub const GP2_IOPS_PER_GIB: u64 = 3;
+    pub const GP2_MIN_IOPS: u64 = 100;
+    pub const GP2_MAX_IOPS: u64 = 16_000;
+    /// Volumes whose baseline is below this burst to it.
+    pub const GP2_BURST_IOPS: u64 = 3_000;
+    /// Throughput of volumes up to [`GP2_SMALL_MAX_GIB`].
+    pub const GP2_SMALL_MIBPS: u64 = 128;
+    pub const GP2_SMALL_MAX_GIB: u64 = 170;
+    /// From this size gp2 sustains [`GP2_MAX_MIBPS`] without burst credits.
+    pub const GP2_FULL_MIBPS_GIB: u64 = 334;
+    pub const GP2_MAX_MIBPS: u64 = 250;
+
+    pub const GP3_MIN_GIB: u64 = 1;
+    pub const GP3_MAX_GIB: u64 = TIB64_GIB;
+    pub const GP3_BASE_IOPS: u64 = 3_000;
+    pub const GP3_MAX_IOPS: u64 = 80_000;
+    pub const GP3_IOPS_PER_GIB: u64 = 500;
+    pub const GP3_BASE_MIBPS: u64 = 125;
+    pub const GP3_MAX_MIBPS: u64 = 2_000;
+    /// 0.25 MiB/s per provisioned IOPS: four IOPS per MiB/s.
+    pub const GP3_IOPS_PER_MIBPS: u64 = 4;
+    /// The study notes' gp3 maxima (before 2025).
+    pub const GP3_NOTES_MAX_IOPS: u64 = 16_000;
+    pub const GP3_NOTES_MAX_MIBPS: u64 = 1_000;
+    pub const GP3_NOTES_MAX_GIB: u64 = TIB16_GIB;
+
+    pub const IO1_MIN_GIB: u64 = 4;
+    pub const IO1_MAX_GIB: u64 = TIB16_GIB;
+    pub const IO1_MIN_IOPS: u64 = 100;
+    pub const IO1_MAX_IOPS: u64 = 64_000;
+    pub const IO1_IOPS_PER_GIB: u64 = 50;
+    /// Up to 32,000 IOPS: 256 KiB per IOPS (four IOPS per MiB/s), at most 500 MiB/s.
+    pub const IO1_LOW_MAX_MIBPS: u64 = 500;
+    pub const IO1_LOW_IOPS_PER_MIBPS: u64 = 4;
+    /// Above 32,000 IOPS: 16 KiB per IOPS (64 IOPS per MiB/s), at most 1,000 MiB/s.
+    pub const IO1_HIGH_IOPS_PER_MIBPS: u64 = 64;
+    pub const IO1_MAX_MIBPS: u64 = 1_000;
+
+    pub const IO2_MIN_GIB: u64 = 4;
+    pub const IO2_MAX_GIB: u64 = TIB64_GIB;
+    pub const IO2_MIN_IOPS: u64 = 100;
+    pub const IO2_MAX_IOPS: u64 = 256_000;
+    pub const IO2_IOPS_PER_GIB: u64 = 1_000;
+    /// 0.256 MiB/s per provisioned IOPS, in thousandths.
+    pub const IO2_MIBPS_PER_1000_IOPS: u64 = 256;
+    pub const IO2_MAX_MIBPS: u64 = 4_000;
+
+    /// io1 and io2 above this need a Nitro instance.
+    pub const NITRO_ONLY_ABOVE_IOPS: u64 = 32_000;
+    /// The study notes' io1/io2 maximum.
+    pub const PIOPS_NOTES_MAX_IOPS: u64 = 64_000;
+
+    pub const HDD_MIN_GIB: u64 = 125;
+    pub const HDD_MAX_GIB: u64 = TIB16_GIB;
+    pub const ST1_BASE_MIBPS_PER_TIB: u64 = 40;
+    pub const ST1_BURST_MIBPS_PER_TIB: u64 = 250;
+    pub const ST1_MAX_MIBPS: u64 = 500;
+    pub const ST1_MAX_IOPS: u64 = 500;
+    pub const SC1_BASE_MIBPS_PER_TIB: u64 = 12;
+    pub const SC1_BURST_MIBPS_PER_TIB: u64 = 80;
+    pub const SC1_MAX_MIBPS: u64 = 250;
+    pub const SC1_MAX_IOPS: u64 = 250;
+
+    pub const MULTI_ATTACH_MAX_INSTANCES: u64 = 16;
+    /// Regions offering io1 Multi-Attach (io2 Multi-Attach is offered wherever io2 is).
+    pub const IO1_MULTI_ATTACH_REGIONS: &[&str] =
+        &["us-east-1", "us-west-2", "eu-west-1", "ap-northeast-2"];
+    /// Archived snapshots are billed for at least this many days.
+    pub const SNAPSHOT_ARCHIVE_MIN_DAYS: u64 = 90;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,5 +356,8 @@ mod tests {
         assert!(limit("lambda.payload_async").unwrap().differs());
         assert!(!limit("lambda.memory").unwrap().differs());
         assert_eq!(for_service("Lambda").count(), 8);
+        assert_eq!(for_service("EBS").count(), 16);
+        assert!(limit("ebs.gp3.iops").unwrap().differs());
+        assert!(!limit("ebs.gp2.size").unwrap().differs());
     }
 }

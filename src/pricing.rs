@@ -252,19 +252,35 @@ pub fn parse<T: serde::de::DeserializeOwned>(
 #[derive(Debug)]
 pub struct Catalog {
     pub lambda: crate::lambda::LambdaPricing,
+    pub ebs: crate::ebs::EbsPricing,
 }
 
 /// The bundled files, compiled into the binary.
-pub const FILES: &[(&str, &str)] = &[(
-    crate::lambda::PRICING_FILE,
-    include_str!("../pricing/lambda.json"),
-)];
+pub const FILES: &[(&str, &str)] = &[
+    (
+        crate::lambda::PRICING_FILE,
+        include_str!("../pricing/lambda.json"),
+    ),
+    (
+        crate::ebs::PRICING_FILE,
+        include_str!("../pricing/ebs.json"),
+    ),
+];
 
 impl Catalog {
     /// Loads and validates every bundled table.
     pub fn load() -> Result<Catalog, Vec<PricingError>> {
-        let lambda = crate::lambda::LambdaPricing::load(include_str!("../pricing/lambda.json"))?;
-        Ok(Catalog { lambda })
+        let lambda = crate::lambda::LambdaPricing::load(include_str!("../pricing/lambda.json"));
+        let ebs = crate::ebs::EbsPricing::load(include_str!("../pricing/ebs.json"));
+        match (lambda, ebs) {
+            (Ok(lambda), Ok(ebs)) => Ok(Catalog { lambda, ebs }),
+            (l, e) => Err(l
+                .err()
+                .into_iter()
+                .flatten()
+                .chain(e.err().into_iter().flatten())
+                .collect()),
+        }
     }
 }
 
@@ -375,5 +391,7 @@ mod tests {
     fn bundled_catalog_loads() {
         let c = catalog().expect("bundled pricing validates");
         assert_eq!(c.lambda.tables.len(), 3);
+        assert_eq!(c.ebs.tables.len(), 3);
+        assert_eq!(FILES.len(), 2);
     }
 }

@@ -17,6 +17,8 @@ pub struct Workload {
     pub region: Region,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lambda: Option<crate::lambda::LambdaWorkload>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ebs: Option<crate::ebs::EbsWorkload>,
 }
 
 impl Workload {
