@@ -13,6 +13,7 @@ pub mod limits;
 pub mod money;
 pub mod pricing;
 pub mod report;
+pub mod s3;
 pub mod workload;
 
 pub use error::{FieldError, InputErrors, Problem};
@@ -30,6 +31,8 @@ pub struct Comparison {
     pub pricing_as_of: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lambda: Option<lambda::LambdaResult>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub s3: Option<s3::S3Result>,
 }
 
 /// Compares every option for every service section of the workload.
@@ -55,11 +58,24 @@ pub fn compare(w: &Workload) -> Result<Comparison, InputErrors> {
         },
         None => None,
     };
+    let s3 = match &w.s3 {
+        Some(s) => match s3::compare(&catalog.s3, w.region, s) {
+            Ok(r) => Some(r),
+            Err(e) => {
+                errors.extend(e);
+                None
+            }
+        },
+        None => None,
+    };
     if !errors.is_empty() {
         return Err(InputErrors { errors });
     }
     if let Some(l) = &lambda {
         as_of.push(&l.as_of);
+    }
+    if let Some(s) = &s3 {
+        as_of.push(&s.as_of);
     }
     if as_of.is_empty() {
         as_of.extend(catalog.lambda.table(w.region).map(|t| t.as_of.as_str()));
@@ -68,6 +84,7 @@ pub fn compare(w: &Workload) -> Result<Comparison, InputErrors> {
         region: w.region,
         pricing_as_of: as_of.into_iter().min().unwrap_or_default().to_string(),
         lambda,
+        s3,
     })
 }
 
@@ -75,7 +92,6 @@ pub fn compare(w: &Workload) -> Result<Comparison, InputErrors> {
 pub fn compare_json(text: &str) -> Result<String, InputErrors> {
     let w = Workload::from_json(text)?;
     let c = compare(&w)?;
-    serde_json::to_string(&c).map_err(|e| {
-        InputErrors::one(FieldError::new("", Problem::Malformed(e.to_string())))
-    })
+    serde_json::to_string(&c)
+        .map_err(|e| InputErrors::one(FieldError::new("", Problem::Malformed(e.to_string()))))
 }

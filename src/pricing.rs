@@ -170,7 +170,10 @@ impl Check {
             self.fail(path, "source must be a public https URL");
         }
         if !valid_date(&m.as_of) {
-            self.fail(path, format!("as_of {:?} is not a YYYY-MM-DD date", m.as_of));
+            self.fail(
+                path,
+                format!("as_of {:?} is not a YYYY-MM-DD date", m.as_of),
+            );
         }
     }
 
@@ -249,19 +252,32 @@ pub fn parse<T: serde::de::DeserializeOwned>(
 #[derive(Debug)]
 pub struct Catalog {
     pub lambda: crate::lambda::LambdaPricing,
+    pub s3: crate::s3::S3Pricing,
 }
 
 /// The bundled files, compiled into the binary.
-pub const FILES: &[(&str, &str)] = &[(
-    crate::lambda::PRICING_FILE,
-    include_str!("../pricing/lambda.json"),
-)];
+pub const FILES: &[(&str, &str)] = &[
+    (
+        crate::lambda::PRICING_FILE,
+        include_str!("../pricing/lambda.json"),
+    ),
+    (crate::s3::PRICING_FILE, include_str!("../pricing/s3.json")),
+];
 
 impl Catalog {
     /// Loads and validates every bundled table.
     pub fn load() -> Result<Catalog, Vec<PricingError>> {
-        let lambda = crate::lambda::LambdaPricing::load(include_str!("../pricing/lambda.json"))?;
-        Ok(Catalog { lambda })
+        let mut errors = vec![];
+        let lambda = crate::lambda::LambdaPricing::load(include_str!("../pricing/lambda.json"))
+            .map_err(|e| errors.extend(e))
+            .ok();
+        let s3 = crate::s3::S3Pricing::load(include_str!("../pricing/s3.json"))
+            .map_err(|e| errors.extend(e))
+            .ok();
+        match (lambda, s3) {
+            (Some(lambda), Some(s3)) => Ok(Catalog { lambda, s3 }),
+            _ => Err(errors),
+        }
     }
 }
 
@@ -372,5 +388,7 @@ mod tests {
     fn bundled_catalog_loads() {
         let c = catalog().expect("bundled pricing validates");
         assert_eq!(c.lambda.tables.len(), 3);
+        assert_eq!(c.s3.tables.len(), 3);
+        assert_eq!(FILES.len(), 2);
     }
 }

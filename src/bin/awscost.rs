@@ -16,7 +16,12 @@ exit status: 0 on success; 2 when the workload is invalid (the message names the
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+    match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
         ["compare", path] => compare(path),
         ["limits"] => {
             out(&serde_json::to_string_pretty(awscost::limits::LIMITS).unwrap_or_default())
