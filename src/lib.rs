@@ -14,6 +14,7 @@ pub mod limits;
 pub mod money;
 pub mod pricing;
 pub mod report;
+pub mod s3;
 pub mod workload;
 
 pub use error::{FieldError, InputErrors, Problem};
@@ -33,6 +34,7 @@ pub struct Comparison {
     pub lambda: Option<lambda::LambdaResult>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ebs: Option<ebs::EbsResult>,
+    pub s3: Option<s3::S3Result>,
 }
 
 /// Compares every option for every service section of the workload.
@@ -47,36 +49,33 @@ pub fn compare(w: &Workload) -> Result<Comparison, InputErrors> {
         ))
     })?;
     let mut errors = vec![];
-    let mut as_of: Vec<&str> = vec![];
-    let lambda = match &w.lambda {
-        Some(l) => match lambda::compare(&catalog.lambda, w.region, l) {
-            Ok(r) => Some(r),
-            Err(e) => {
-                errors.extend(e);
-                None
-            }
-        },
-        None => None,
-    };
-    let ebs = match &w.ebs {
-        Some(e) => match ebs::compare(&catalog.ebs, w.region, e) {
-            Ok(r) => Some(r),
-            Err(e) => {
-                errors.extend(e);
-                None
-            }
-        },
-        None => None,
-    };
+    let lambda = section(
+        w.lambda
+            .as_ref()
+            .map(|l| lambda::compare(&catalog.lambda, w.region, l)),
+        &mut errors,
+    );
+    let ebs = section(
+        w.ebs
+            .as_ref()
+            .map(|e| ebs::compare(&catalog.ebs, w.region, e)),
+        &mut errors,
+    );
+    let s3 = section(
+        w.s3.as_ref().map(|s| s3::compare(&catalog.s3, w.region, s)),
+        &mut errors,
+    );
     if !errors.is_empty() {
         return Err(InputErrors { errors });
     }
-    if let Some(l) = &lambda {
-        as_of.push(&l.as_of);
-    }
-    if let Some(e) = &ebs {
-        as_of.push(&e.as_of);
-    }
+    let mut as_of: Vec<&str> = [
+        lambda.as_ref().map(|r| r.as_of.as_str()),
+        ebs.as_ref().map(|r| r.as_of.as_str()),
+        s3.as_ref().map(|r| r.as_of.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     if as_of.is_empty() {
         as_of.extend(catalog.lambda.table(w.region).map(|t| t.as_of.as_str()));
     }
@@ -85,7 +84,22 @@ pub fn compare(w: &Workload) -> Result<Comparison, InputErrors> {
         pricing_as_of: as_of.into_iter().min().unwrap_or_default().to_string(),
         lambda,
         ebs,
+        s3,
     })
+}
+
+/// The result of a workload section that was given; its problems are collected.
+fn section<T>(
+    result: Option<Result<T, Vec<FieldError>>>,
+    errors: &mut Vec<FieldError>,
+) -> Option<T> {
+    match result? {
+        Ok(v) => Some(v),
+        Err(e) => {
+            errors.extend(e);
+            None
+        }
+    }
 }
 
 /// Reads a workload document and returns the comparison as JSON.

@@ -35,6 +35,9 @@ const EBS_PIOPS: &str = "https://docs.aws.amazon.com/ebs/latest/userguide/provis
 const EBS_HDD: &str = "https://docs.aws.amazon.com/ebs/latest/userguide/hdd-vols.html";
 const EBS_TYPES: &str = "https://docs.aws.amazon.com/ebs/latest/userguide/ebs-volume-types.html";
 const EBS_MULTI: &str = "https://docs.aws.amazon.com/ebs/latest/userguide/ebs-volumes-multi.html";
+const S3_CLASSES: &str =
+    "https://docs.aws.amazon.com/AmazonS3/latest/userguide/storage-class-intro.html";
+const S3_PRICING: &str = "https://aws.amazon.com/s3/pricing/";
 
 /// Every limit the widget knows, in display order.
 pub const LIMITS: &[Limit] = &[
@@ -230,6 +233,70 @@ pub const LIMITS: &[Limit] = &[
         current: "io1/io2 only, up to 16 Nitro instances in the same AZ; not for boot volumes; io1 only in us-east-1, us-west-2, eu-west-1 and ap-northeast-2",
         source: EBS_MULTI,
     },
+    Limit {
+        id: "s3.min_duration_ia",
+        service: "S3",
+        name: "Minimum storage duration, Standard-IA and One Zone-IA",
+        notes: "30 days",
+        current: "30 days",
+        source: S3_CLASSES,
+    },
+    Limit {
+        id: "s3.min_duration_glacier",
+        service: "S3",
+        name: "Minimum storage duration, Glacier Instant Retrieval and Glacier Flexible Retrieval",
+        notes: "90 days",
+        current: "90 days",
+        source: S3_CLASSES,
+    },
+    Limit {
+        id: "s3.min_duration_deep_archive",
+        service: "S3",
+        name: "Minimum storage duration, Glacier Deep Archive",
+        notes: "180 days",
+        current: "180 days",
+        source: S3_CLASSES,
+    },
+    Limit {
+        id: "s3.min_billable_object_size",
+        service: "S3",
+        name: "Minimum billable object size",
+        notes: "not in the notes",
+        current: "128 KB for Standard-IA, One Zone-IA and Glacier Instant Retrieval; Glacier Flexible Retrieval and Deep Archive add 40 KB per object (8 KB at the Standard rate, 32 KB at the class rate)",
+        source: S3_PRICING,
+    },
+    Limit {
+        id: "s3.request_rate",
+        service: "S3",
+        name: "Request rate per prefix",
+        notes: "3,500 PUT/COPY/POST/DELETE and 5,500 GET/HEAD per second",
+        current: "3,500 PUT/COPY/POST/DELETE and 5,500 GET/HEAD per second per partitioned prefix",
+        source: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/optimizing-performance.html",
+    },
+    Limit {
+        id: "s3.durability",
+        service: "S3",
+        name: "Designed durability",
+        notes: "11 nines for every class",
+        current: "99.999999999 % (11 nines) for every class; One Zone-IA data is lost if its Availability Zone is destroyed",
+        source: S3_CLASSES,
+    },
+    Limit {
+        id: "s3.availability",
+        service: "S3",
+        name: "Designed availability",
+        notes: "Standard 99.99 %; Intelligent-Tiering, Standard-IA, Glacier IR, Glacier Flexible, Deep Archive 99.9 %; One Zone-IA 99.5 %",
+        current: "Standard 99.99 %; Intelligent-Tiering, Standard-IA, Glacier IR 99.9 %; One Zone-IA 99.5 %; Glacier Flexible and Deep Archive 99.99 % (after restore)",
+        source: S3_CLASSES,
+    },
+    Limit {
+        id: "s3.max_object_size",
+        service: "S3",
+        name: "Largest object",
+        notes: "not in the notes",
+        current: "5 TB (5 GB in a single PUT)",
+        source: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/upload-objects.html",
+    },
 ];
 
 /// Looks a limit up by id.
@@ -341,6 +408,34 @@ pub mod ebs {
     pub const SNAPSHOT_ARCHIVE_MIN_DAYS: u64 = 90;
 }
 
+/// S3's rules as numbers the engine applies.
+pub mod s3 {
+    /// Minimum storage durations, in days.
+    pub const MIN_DAYS_IA: u32 = 30;
+    pub const MIN_DAYS_GLACIER_IR: u32 = 90;
+    pub const MIN_DAYS_GLACIER: u32 = 90;
+    pub const MIN_DAYS_DEEP_ARCHIVE: u32 = 180;
+    /// Minimum billable object size of Standard-IA, One Zone-IA and Glacier IR, in KB (1 KB = 1,024 bytes).
+    pub const MIN_BILLABLE_OBJECT_KB: u32 = 128;
+    /// Smallest object Intelligent-Tiering monitors and moves between tiers, in KB.
+    pub const IT_MIN_MONITORED_KB: u32 = 128;
+    /// Per-object metadata of Glacier Flexible Retrieval and Deep Archive billed at the Standard rate, KB.
+    pub const ARCHIVE_STANDARD_OVERHEAD_KB: u32 = 8;
+    /// Per-object index billed at the archive class's own rate, KB.
+    pub const ARCHIVE_CLASS_OVERHEAD_KB: u32 = 32;
+    /// Days without access after which Intelligent-Tiering moves an object to Infrequent Access.
+    pub const IT_INFREQUENT_AFTER_DAYS: u32 = 30;
+    /// Days without access after which it moves to Archive Instant Access.
+    pub const IT_ARCHIVE_INSTANT_AFTER_DAYS: u32 = 90;
+    /// Requests per second per partitioned prefix.
+    pub const PUT_PER_SECOND_PER_PREFIX: u32 = 3_500;
+    pub const GET_PER_SECOND_PER_PREFIX: u32 = 5_500;
+    /// Largest object, in GB (5 TB).
+    pub const MAX_OBJECT_GB: u32 = 5 * 1024;
+    /// Days in the month S3 prorates minimum-duration charges over.
+    pub const DAYS_PER_MONTH: u32 = 30;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -359,5 +454,8 @@ mod tests {
         assert_eq!(for_service("EBS").count(), 16);
         assert!(limit("ebs.gp3.iops").unwrap().differs());
         assert!(!limit("ebs.gp2.size").unwrap().differs());
+        assert_eq!(for_service("S3").count(), 8);
+        assert!(limit("s3.availability").unwrap().differs());
+        assert!(!limit("s3.min_duration_deep_archive").unwrap().differs());
     }
 }

@@ -253,6 +253,7 @@ pub fn parse<T: serde::de::DeserializeOwned>(
 pub struct Catalog {
     pub lambda: crate::lambda::LambdaPricing,
     pub ebs: crate::ebs::EbsPricing,
+    pub s3: crate::s3::S3Pricing,
 }
 
 /// The bundled files, compiled into the binary.
@@ -265,23 +266,35 @@ pub const FILES: &[(&str, &str)] = &[
         crate::ebs::PRICING_FILE,
         include_str!("../pricing/ebs.json"),
     ),
+    (crate::s3::PRICING_FILE, include_str!("../pricing/s3.json")),
 ];
 
 impl Catalog {
     /// Loads and validates every bundled table.
     pub fn load() -> Result<Catalog, Vec<PricingError>> {
-        let lambda = crate::lambda::LambdaPricing::load(include_str!("../pricing/lambda.json"));
-        let ebs = crate::ebs::EbsPricing::load(include_str!("../pricing/ebs.json"));
-        match (lambda, ebs) {
-            (Ok(lambda), Ok(ebs)) => Ok(Catalog { lambda, ebs }),
-            (l, e) => Err(l
-                .err()
-                .into_iter()
-                .flatten()
-                .chain(e.err().into_iter().flatten())
-                .collect()),
+        let mut errors = vec![];
+        let lambda = take(
+            crate::lambda::LambdaPricing::load(include_str!("../pricing/lambda.json")),
+            &mut errors,
+        );
+        let ebs = take(
+            crate::ebs::EbsPricing::load(include_str!("../pricing/ebs.json")),
+            &mut errors,
+        );
+        let s3 = take(
+            crate::s3::S3Pricing::load(include_str!("../pricing/s3.json")),
+            &mut errors,
+        );
+        match (lambda, ebs, s3) {
+            (Some(lambda), Some(ebs), Some(s3)) => Ok(Catalog { lambda, ebs, s3 }),
+            _ => Err(errors),
         }
     }
+}
+
+/// The table if it loaded; its problems otherwise (so every file's problems are reported).
+fn take<T>(r: Result<T, Vec<PricingError>>, errors: &mut Vec<PricingError>) -> Option<T> {
+    r.map_err(|e| errors.extend(e)).ok()
 }
 
 static CATALOG: OnceLock<Result<Catalog, Vec<PricingError>>> = OnceLock::new();
@@ -392,6 +405,7 @@ mod tests {
         let c = catalog().expect("bundled pricing validates");
         assert_eq!(c.lambda.tables.len(), 3);
         assert_eq!(c.ebs.tables.len(), 3);
-        assert_eq!(FILES.len(), 2);
+        assert_eq!(c.s3.tables.len(), 3);
+        assert_eq!(FILES.len(), 3);
     }
 }

@@ -19,6 +19,7 @@ pub struct Workload {
     pub lambda: Option<crate::lambda::LambdaWorkload>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ebs: Option<crate::ebs::EbsWorkload>,
+    pub s3: Option<crate::s3::S3Workload>,
 }
 
 impl Workload {
