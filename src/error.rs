@@ -59,10 +59,16 @@ impl FieldError {
             Problem::NotANumber => "Enter a number, e.g. 512.".into(),
             Problem::NotWholeNumber { unit } => format!("Enter a whole number of {unit}."),
             Problem::TooSmall { min, unit, rule } => {
-                format!("Must be at least {} {unit}: {rule}.", crate::money::qty(*min))
+                format!(
+                    "Must be at least {} {unit}: {rule}.",
+                    crate::money::qty(*min)
+                )
             }
             Problem::TooLarge { max, unit, rule } => {
-                format!("Must be at most {} {unit}: {rule}.", crate::money::qty(*max))
+                format!(
+                    "Must be at most {} {unit}: {rule}.",
+                    crate::money::qty(*max)
+                )
             }
             Problem::TooPrecise { places, unit } => {
                 format!("Use at most {places} decimal places of {unit}.")

@@ -105,7 +105,10 @@ impl LambdaPricing {
                     source: t.source.clone(),
                 },
             );
-            c.rate(&format!("{at}.requests_per_million"), t.requests_per_million);
+            c.rate(
+                &format!("{at}.requests_per_million"),
+                t.requests_per_million,
+            );
             c.rate(
                 &format!("{at}.ephemeral_storage_gb_s"),
                 t.ephemeral_storage_gb_s,
@@ -114,7 +117,10 @@ impl LambdaPricing {
                 let at = format!("{at}.{arch}");
                 c.tiers(&format!("{at}.duration_tiers"), &r.duration_tiers);
                 for (name, v) in [
-                    ("provisioned_concurrency_gb_s", r.provisioned_concurrency_gb_s),
+                    (
+                        "provisioned_concurrency_gb_s",
+                        r.provisioned_concurrency_gb_s,
+                    ),
                     ("provisioned_duration_gb_s", r.provisioned_duration_gb_s),
                 ] {
                     if let Some(v) = v {
@@ -136,7 +142,8 @@ impl LambdaPricing {
                 source: self.free_tier.source.clone(),
             },
         );
-        if self.free_tier.requests.is_sign_negative() || self.free_tier.gb_seconds.is_sign_negative()
+        if self.free_tier.requests.is_sign_negative()
+            || self.free_tier.gb_seconds.is_sign_negative()
         {
             c.fail("free_tier", "allowances must not be negative");
         }
@@ -281,7 +288,10 @@ impl LambdaWorkload {
             "lambda.memory_mb",
             self.memory_mb,
             "MB",
-            (lim::MEMORY_MIN_MB.into(), "Lambda's smallest memory setting"),
+            (
+                lim::MEMORY_MIN_MB.into(),
+                "Lambda's smallest memory setting",
+            ),
             (lim::MEMORY_MAX_MB.into(), "Lambda's largest memory setting"),
         );
         let duration = self.duration_ms;
@@ -331,7 +341,10 @@ impl LambdaWorkload {
             "lambda.ephemeral_storage_mb",
             self.ephemeral_storage_mb,
             "MB",
-            (lim::EPHEMERAL_MIN_MB.into(), "every function has 512 MB of /tmp"),
+            (
+                lim::EPHEMERAL_MIN_MB.into(),
+                "every function has 512 MB of /tmp",
+            ),
             (lim::EPHEMERAL_MAX_MB.into(), "Lambda's largest /tmp"),
         );
         let provisioned = c.whole(
@@ -807,7 +820,8 @@ pub fn compare(
     let p = Prepared::new(table, rates, &pricing.free_tier, spec.free_tier_applies())
         .ok_or_else(|| not_sourced("region", "usable Lambda"))?;
     if spec.has_provisioned()
-        && (rates.provisioned_concurrency_gb_s.is_none() || rates.provisioned_duration_gb_s.is_none())
+        && (rates.provisioned_concurrency_gb_s.is_none()
+            || rates.provisioned_duration_gb_s.is_none())
     {
         return Err(not_sourced(
             "lambda.provisioned_concurrency",
@@ -833,15 +847,21 @@ pub fn compare(
         monthly_usd: Usd(p.usd(requested_charges.total)),
         duration_us: spec.duration_us,
     };
-    let cheapest = best(&|b, a| {
-        (b.exact_numerator, b.duration_us) < (a.exact_numerator, a.duration_us)
-    })
-    .unwrap_or_else(|| requested_pick.clone());
-    let fastest = best(&|b, a| {
-        (b.duration_us, b.exact_numerator) < (a.duration_us, a.exact_numerator)
-    })
-    .unwrap_or_else(|| requested_pick.clone());
-    let lines = lines(&spec, table, rates, &pricing.free_tier, &p, &requested_charges, region);
+    let cheapest =
+        best(&|b, a| (b.exact_numerator, b.duration_us) < (a.exact_numerator, a.duration_us))
+            .unwrap_or_else(|| requested_pick.clone());
+    let fastest =
+        best(&|b, a| (b.duration_us, b.exact_numerator) < (a.duration_us, a.exact_numerator))
+            .unwrap_or_else(|| requested_pick.clone());
+    let lines = lines(
+        &spec,
+        table,
+        rates,
+        &pricing.free_tier,
+        &p,
+        &requested_charges,
+        region,
+    );
     let concurrency = estimated_concurrency(&spec);
     let warnings = warnings(&spec, &options, &requested_charges, concurrency);
     Ok(LambdaResult {
@@ -875,7 +895,9 @@ pub fn sweep(spec: &LambdaSpec, p: &Prepared) -> Vec<LambdaOption> {
                 duration_us: c.duration_us,
                 billed_duration_ms: c.billed_ms,
                 monthly_usd: Usd(Decimal::from_i128_with_scale(
-                    i128::try_from(cents).unwrap_or(i128::MAX).min(i128::from(i64::MAX)),
+                    i128::try_from(cents)
+                        .unwrap_or(i128::MAX)
+                        .min(i128::from(i64::MAX)),
                     2,
                 )),
                 within_timeout: c.billed_ms <= u64::from(lim::TIMEOUT_MS),
@@ -1314,7 +1336,12 @@ mod tests {
     #[test]
     fn warns_above_default_concurrency() {
         // 3,000,000,000 a month ÷ 2,628,000 s × 1 s ≈ 1,141.55 concurrent.
-        let r = compare(pricing(), Region::UsEast1, &work(512, "1000", 3_000_000_000)).unwrap();
+        let r = compare(
+            pricing(),
+            Region::UsEast1,
+            &work(512, "1000", 3_000_000_000),
+        )
+        .unwrap();
         assert_eq!(r.requested.estimated_concurrency, d("1141.55"));
         assert!(r
             .warnings

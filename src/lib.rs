@@ -7,6 +7,8 @@
 //! naming the field.
 #![forbid(unsafe_code)]
 
+pub mod ec2;
+pub mod ec2_import;
 pub mod error;
 pub mod lambda;
 pub mod limits;
@@ -30,6 +32,8 @@ pub struct Comparison {
     pub pricing_as_of: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lambda: Option<lambda::LambdaResult>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ec2: Option<ec2::Ec2Result>,
 }
 
 /// Compares every option for every service section of the workload.
@@ -55,11 +59,24 @@ pub fn compare(w: &Workload) -> Result<Comparison, InputErrors> {
         },
         None => None,
     };
+    let ec2 = match &w.ec2 {
+        Some(e) => match ec2::compare(&catalog.ec2, w.region, e) {
+            Ok(r) => Some(r),
+            Err(e) => {
+                errors.extend(e);
+                None
+            }
+        },
+        None => None,
+    };
     if !errors.is_empty() {
         return Err(InputErrors { errors });
     }
     if let Some(l) = &lambda {
         as_of.push(&l.as_of);
+    }
+    if let Some(e) = &ec2 {
+        as_of.push(&e.as_of);
     }
     if as_of.is_empty() {
         as_of.extend(catalog.lambda.table(w.region).map(|t| t.as_of.as_str()));
@@ -68,6 +85,7 @@ pub fn compare(w: &Workload) -> Result<Comparison, InputErrors> {
         region: w.region,
         pricing_as_of: as_of.into_iter().min().unwrap_or_default().to_string(),
         lambda,
+        ec2,
     })
 }
 
@@ -75,7 +93,6 @@ pub fn compare(w: &Workload) -> Result<Comparison, InputErrors> {
 pub fn compare_json(text: &str) -> Result<String, InputErrors> {
     let w = Workload::from_json(text)?;
     let c = compare(&w)?;
-    serde_json::to_string(&c).map_err(|e| {
-        InputErrors::one(FieldError::new("", Problem::Malformed(e.to_string())))
-    })
+    serde_json::to_string(&c)
+        .map_err(|e| InputErrors::one(FieldError::new("", Problem::Malformed(e.to_string()))))
 }

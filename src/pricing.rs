@@ -170,7 +170,10 @@ impl Check {
             self.fail(path, "source must be a public https URL");
         }
         if !valid_date(&m.as_of) {
-            self.fail(path, format!("as_of {:?} is not a YYYY-MM-DD date", m.as_of));
+            self.fail(
+                path,
+                format!("as_of {:?} is not a YYYY-MM-DD date", m.as_of),
+            );
         }
     }
 
@@ -249,19 +252,30 @@ pub fn parse<T: serde::de::DeserializeOwned>(
 #[derive(Debug)]
 pub struct Catalog {
     pub lambda: crate::lambda::LambdaPricing,
+    pub ec2: crate::ec2::Ec2Pricing,
 }
 
 /// The bundled files, compiled into the binary.
-pub const FILES: &[(&str, &str)] = &[(
-    crate::lambda::PRICING_FILE,
-    include_str!("../pricing/lambda.json"),
-)];
+pub const FILES: &[(&str, &str)] = &[
+    (
+        crate::lambda::PRICING_FILE,
+        include_str!("../pricing/lambda.json"),
+    ),
+    (
+        crate::ec2::PRICING_FILE,
+        include_str!("../pricing/ec2.json"),
+    ),
+];
 
 impl Catalog {
     /// Loads and validates every bundled table.
     pub fn load() -> Result<Catalog, Vec<PricingError>> {
-        let lambda = crate::lambda::LambdaPricing::load(include_str!("../pricing/lambda.json"))?;
-        Ok(Catalog { lambda })
+        let lambda = crate::lambda::LambdaPricing::load(include_str!("../pricing/lambda.json"));
+        let ec2 = crate::ec2::Ec2Pricing::load(include_str!("../pricing/ec2.json"));
+        match (lambda, ec2) {
+            (Ok(lambda), Ok(ec2)) => Ok(Catalog { lambda, ec2 }),
+            (l, e) => Err(l.err().into_iter().chain(e.err()).flatten().collect()),
+        }
     }
 }
 
@@ -372,5 +386,6 @@ mod tests {
     fn bundled_catalog_loads() {
         let c = catalog().expect("bundled pricing validates");
         assert_eq!(c.lambda.tables.len(), 3);
+        assert_eq!(c.ec2.regions.len(), 3);
     }
 }

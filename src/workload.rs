@@ -17,6 +17,8 @@ pub struct Workload {
     pub region: Region,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lambda: Option<crate::lambda::LambdaWorkload>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ec2: Option<crate::ec2::Ec2Workload>,
 }
 
 impl Workload {
@@ -26,7 +28,10 @@ impl Workload {
         let w: Workload = serde_path_to_error::deserialize(de).map_err(|e| {
             let path = e.path().to_string();
             let field = if path == "." { String::new() } else { path };
-            InputErrors::one(FieldError::new(field, Problem::Malformed(malformed(e.inner()))))
+            InputErrors::one(FieldError::new(
+                field,
+                Problem::Malformed(malformed(e.inner())),
+            ))
         })?;
         Ok(w)
     }
@@ -161,9 +166,18 @@ mod tests {
     #[test]
     fn checks_ranges_once() {
         let mut c = Collector::default();
-        assert_eq!(c.whole("a", Decimal::from(5), "MB", (1, "min"), (10, "max")), Some(5));
-        assert_eq!(c.whole("b", Decimal::new(55, 1), "MB", (1, "min"), (10, "max")), None);
-        assert_eq!(c.whole("c", Decimal::from(11), "MB", (1, "min"), (10, "max")), None);
+        assert_eq!(
+            c.whole("a", Decimal::from(5), "MB", (1, "min"), (10, "max")),
+            Some(5)
+        );
+        assert_eq!(
+            c.whole("b", Decimal::new(55, 1), "MB", (1, "min"), (10, "max")),
+            None
+        );
+        assert_eq!(
+            c.whole("c", Decimal::from(11), "MB", (1, "min"), (10, "max")),
+            None
+        );
         assert_eq!(c.errors.len(), 2);
         assert_eq!(c.errors[1].field, "c");
     }
