@@ -8,6 +8,8 @@
 #![forbid(unsafe_code)]
 
 pub mod ebs;
+pub mod ec2;
+pub mod ec2_import;
 pub mod error;
 pub mod lambda;
 pub mod limits;
@@ -35,6 +37,7 @@ pub struct Comparison {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ebs: Option<ebs::EbsResult>,
     pub s3: Option<s3::S3Result>,
+    pub ec2: Option<ec2::Ec2Result>,
 }
 
 /// Compares every option for every service section of the workload.
@@ -65,6 +68,12 @@ pub fn compare(w: &Workload) -> Result<Comparison, InputErrors> {
         w.s3.as_ref().map(|s| s3::compare(&catalog.s3, w.region, s)),
         &mut errors,
     );
+    let ec2 = section(
+        w.ec2
+            .as_ref()
+            .map(|e| ec2::compare(&catalog.ec2, w.region, e)),
+        &mut errors,
+    );
     if !errors.is_empty() {
         return Err(InputErrors { errors });
     }
@@ -72,6 +81,7 @@ pub fn compare(w: &Workload) -> Result<Comparison, InputErrors> {
         lambda.as_ref().map(|r| r.as_of.as_str()),
         ebs.as_ref().map(|r| r.as_of.as_str()),
         s3.as_ref().map(|r| r.as_of.as_str()),
+        ec2.as_ref().map(|r| r.as_of.as_str()),
     ]
     .into_iter()
     .flatten()
@@ -85,6 +95,7 @@ pub fn compare(w: &Workload) -> Result<Comparison, InputErrors> {
         lambda,
         ebs,
         s3,
+        ec2,
     })
 }
 

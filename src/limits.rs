@@ -297,6 +297,54 @@ pub const LIMITS: &[Limit] = &[
         current: "5 TB (5 GB in a single PUT)",
         source: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/upload-objects.html",
     },
+    Limit {
+        id: "ec2.spot_interruption",
+        service: "EC2",
+        name: "Spot interruption notice",
+        notes: "2-minute warning",
+        current: "2-minute interruption notice (plus an earlier rebalance recommendation)",
+        source: "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/spot-instance-termination-notices.html",
+    },
+    Limit {
+        id: "ec2.commitment_terms",
+        service: "EC2",
+        name: "Reserved Instance and Savings Plans terms",
+        notes: "1 or 3 years; No, Partial or All Upfront",
+        current: "1 or 3 years; No, Partial or All Upfront; billed for every hour of the term",
+        source: "https://aws.amazon.com/ec2/pricing/reserved-instances/pricing/",
+    },
+    Limit {
+        id: "ec2.reserved_saving",
+        service: "EC2",
+        name: "Reserved Instance saving",
+        notes: "up to 72 %",
+        current: "up to 72 % vs On-Demand",
+        source: "https://aws.amazon.com/ec2/pricing/reserved-instances/",
+    },
+    Limit {
+        id: "ec2.savings_plans_coverage",
+        service: "EC2",
+        name: "Savings Plans coverage",
+        notes: "Compute: EC2, Fargate, Lambda (up to 66 %); EC2 Instance: one family in one region (up to 72 %)",
+        current: "Compute: EC2, Fargate, Lambda (up to 66 %); EC2 Instance: one family in one region (up to 72 %)",
+        source: "https://aws.amazon.com/savingsplans/compute-pricing/",
+    },
+    Limit {
+        id: "ec2.spot_saving",
+        service: "EC2",
+        name: "Spot saving",
+        notes: "up to 90 %",
+        current: "up to 90 % vs On-Demand; the price moves with long-term supply and demand",
+        source: "https://aws.amazon.com/ec2/spot/pricing/",
+    },
+    Limit {
+        id: "ec2.capacity_reservation",
+        service: "EC2",
+        name: "On-Demand Capacity Reservation",
+        notes: "any duration, one AZ; On-Demand rate whether used or not",
+        current: "any duration, one AZ; On-Demand rate whether used or not",
+        source: "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/capacity-reservations-pricing-billing.html",
+    },
 ];
 
 /// Looks a limit up by id.
@@ -307,6 +355,14 @@ pub fn limit(id: &str) -> Option<&'static Limit> {
 /// The limits of one service, in display order.
 pub fn for_service(service: &str) -> impl Iterator<Item = &'static Limit> + '_ {
     LIMITS.iter().filter(move |l| l.service == service)
+}
+
+/// EC2's figures as numbers the engine uses.
+pub mod ec2 {
+    /// Seconds of notice before a Spot Instance is interrupted.
+    pub const SPOT_NOTICE_SECONDS: u32 = 120;
+    /// Commitment lengths, in years.
+    pub const TERMS_YEARS: [u32; 2] = [1, 3];
 }
 
 /// Lambda's limits as numbers the engine enforces.
@@ -457,5 +513,7 @@ mod tests {
         assert_eq!(for_service("S3").count(), 8);
         assert!(limit("s3.availability").unwrap().differs());
         assert!(!limit("s3.min_duration_deep_archive").unwrap().differs());
+        assert_eq!(for_service("EC2").count(), 6);
+        assert!(!limit("ec2.capacity_reservation").unwrap().differs());
     }
 }

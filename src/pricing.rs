@@ -254,6 +254,7 @@ pub struct Catalog {
     pub lambda: crate::lambda::LambdaPricing,
     pub ebs: crate::ebs::EbsPricing,
     pub s3: crate::s3::S3Pricing,
+    pub ec2: crate::ec2::Ec2Pricing,
 }
 
 /// The bundled files, compiled into the binary.
@@ -267,6 +268,10 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("../pricing/ebs.json"),
     ),
     (crate::s3::PRICING_FILE, include_str!("../pricing/s3.json")),
+    (
+        crate::ec2::PRICING_FILE,
+        include_str!("../pricing/ec2.json"),
+    ),
 ];
 
 impl Catalog {
@@ -285,8 +290,17 @@ impl Catalog {
             crate::s3::S3Pricing::load(include_str!("../pricing/s3.json")),
             &mut errors,
         );
-        match (lambda, ebs, s3) {
-            (Some(lambda), Some(ebs), Some(s3)) => Ok(Catalog { lambda, ebs, s3 }),
+        let ec2 = take(
+            crate::ec2::Ec2Pricing::load(include_str!("../pricing/ec2.json")),
+            &mut errors,
+        );
+        match (lambda, ebs, s3, ec2) {
+            (Some(lambda), Some(ebs), Some(s3), Some(ec2)) => Ok(Catalog {
+                lambda,
+                ebs,
+                s3,
+                ec2,
+            }),
             _ => Err(errors),
         }
     }
@@ -406,6 +420,7 @@ mod tests {
         assert_eq!(c.lambda.tables.len(), 3);
         assert_eq!(c.ebs.tables.len(), 3);
         assert_eq!(c.s3.tables.len(), 3);
-        assert_eq!(FILES.len(), 3);
+        assert_eq!(FILES.len(), 4);
+        assert_eq!(c.ec2.regions.len(), 3);
     }
 }

@@ -20,6 +20,7 @@ pub struct Workload {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ebs: Option<crate::ebs::EbsWorkload>,
     pub s3: Option<crate::s3::S3Workload>,
+    pub ec2: Option<crate::ec2::Ec2Workload>,
 }
 
 impl Workload {

@@ -10,6 +10,11 @@ awscost: compare what a workload costs on AWS, from bundled, dated pricing table
 usage:
   awscost compare WORKLOAD.json   print the comparison as JSON (use - to read stdin)
   awscost limits                  print the service limits (study notes vs current AWS) as JSON
+  awscost import-ec2 --offer OFFER.json [--savings-plans SP.json] --region REGION --out FILE
+                                  regenerate the EC2 pricing table for REGION from AWS's Price List
+                                  bulk files (the EC2 offer file and the Savings Plans rate file);
+                                  FILE's other regions and Spot snapshots are kept (the bundled
+                                  table is the starting point when FILE does not exist)
   awscost --help
 
 exit status: 0 on success; 2 when the workload is invalid (the message names the field).";
@@ -26,6 +31,7 @@ fn main() -> ExitCode {
         ["limits"] => {
             out(&serde_json::to_string_pretty(awscost::limits::LIMITS).unwrap_or_default())
         }
+        ["import-ec2", rest @ ..] => import_ec2(rest),
         ["--help" | "-h" | "help"] => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -66,6 +72,96 @@ fn compare(path: &str) -> ExitCode {
                     eprintln!("awscost: invalid workload: {}: {}", e.field, e.message());
                 }
             }
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn import_ec2(args: &[&str]) -> ExitCode {
+    let (mut offer, mut sp, mut region, mut out_path) = (None, None, None, None);
+    let mut it = args.iter();
+    while let Some(flag) = it.next() {
+        let slot = match *flag {
+            "--offer" => &mut offer,
+            "--savings-plans" => &mut sp,
+            "--region" => &mut region,
+            "--out" => &mut out_path,
+            other => {
+                eprintln!("awscost: unknown option {other}\n{USAGE}");
+                return ExitCode::from(2);
+            }
+        };
+        match it.next() {
+            Some(v) => *slot = Some(*v),
+            None => {
+                eprintln!("awscost: {flag} needs a value");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let (Some(offer), Some(region), Some(out_path)) = (offer, region, out_path) else {
+        eprintln!("awscost: import-ec2 needs --offer, --region and --out\n{USAGE}");
+        return ExitCode::from(2);
+    };
+    let Some(region) = awscost::Region::from_code(region) else {
+        eprintln!(
+            "awscost: --region must be one of: {}",
+            awscost::Region::CODES.join(", ")
+        );
+        return ExitCode::from(2);
+    };
+    let base = match std::fs::read_to_string(out_path) {
+        Ok(text) => awscost::ec2::Ec2Pricing::load(&text).map_err(|e| {
+            e.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; ")
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => awscost::pricing::catalog()
+            .map(|c| c.ec2.clone())
+            .map_err(|e| {
+                e.iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            }),
+        Err(e) => Err(format!("cannot read {out_path}: {e}")),
+    };
+    let base = match base {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("awscost: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let open = |p: &str| {
+        std::fs::File::open(p).map_err(|e| {
+            eprintln!("awscost: cannot read {p}: {e}");
+            ExitCode::from(2)
+        })
+    };
+    let offer = match open(offer) {
+        Ok(f) => f,
+        Err(c) => return c,
+    };
+    let sp = match sp.map(open).transpose() {
+        Ok(f) => f,
+        Err(c) => return c,
+    };
+    match awscost::ec2_import::import(offer, sp, region, &base) {
+        Ok((table, s)) => {
+            if let Err(e) = std::fs::write(out_path, table.to_json()) {
+                eprintln!("awscost: cannot write {out_path}: {e}");
+                return ExitCode::from(1);
+            }
+            eprintln!(
+                "awscost: {region}: {} On-Demand, {} Reserved, {} Savings Plans, {} Dedicated Instance and {} Dedicated Host rates written to {out_path}",
+                s.on_demand, s.reserved, s.savings_plans, s.dedicated_instance, s.dedicated_host
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("awscost: {e}");
             ExitCode::from(2)
         }
     }
