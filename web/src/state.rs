@@ -119,6 +119,30 @@ impl LambdaForm {
         }
     }
 
+    /// The workload with unreadable fields left at their defaults, to check the other fields.
+    fn workload_lenient(&self) -> LambdaWorkload {
+        let d = LambdaWorkload::default();
+        let num =
+            |f: LambdaField, fallback: Decimal| parse_number(self.text(f)).unwrap_or(fallback);
+        LambdaWorkload {
+            architecture: self.architecture,
+            memory_mb: num(LambdaField::Memory, d.memory_mb),
+            duration_ms: num(LambdaField::Duration, d.duration_ms),
+            invocations_per_month: num(LambdaField::Invocations, d.invocations_per_month),
+            ephemeral_storage_mb: num(LambdaField::Ephemeral, d.ephemeral_storage_mb),
+            free_tier: self.free_tier,
+            provisioned_concurrency: num(LambdaField::Provisioned, d.provisioned_concurrency),
+            provisioned_hours_per_month: num(
+                LambdaField::ProvisionedHours,
+                d.provisioned_hours_per_month,
+            ),
+            cpu_bound_percent: num(LambdaField::CpuBound, d.cpu_bound_percent),
+            multi_threaded: self.multi_threaded,
+            invocation_type: self.invocation_type,
+            payload_kb: parse_number(&self.payload_kb),
+        }
+    }
+
     /// Reads the typed text into a workload section; every unreadable field is reported.
     pub fn workload(&self) -> Result<LambdaWorkload, Vec<FieldError>> {
         let mut errors = vec![];
@@ -217,8 +241,28 @@ pub fn evaluate_lambda(
     region: Region,
     form: &LambdaForm,
 ) -> Result<awscost::lambda::LambdaResult, Vec<FieldError>> {
-    let w = form.workload()?;
-    awscost::lambda::compare(&pricing.lambda, region, &w)
+    match form.workload() {
+        Ok(w) => awscost::lambda::compare(&pricing.lambda, region, &w),
+        Err(unreadable) => Err(with_range_errors(
+            unreadable,
+            form.workload_lenient().validate(),
+        )),
+    }
+}
+
+/// Unreadable fields, plus the range problems of the fields that could be read.
+fn with_range_errors<T>(
+    mut unreadable: Vec<FieldError>,
+    checked: Result<T, Vec<FieldError>>,
+) -> Vec<FieldError> {
+    if let Err(range) = checked {
+        for e in range {
+            if !unreadable.iter().any(|u| u.field == e.field) {
+                unreadable.push(e);
+            }
+        }
+    }
+    unreadable
 }
 
 #[cfg(test)]
@@ -235,6 +279,17 @@ mod tests {
         assert_eq!(e[0].field, "lambda.memory_mb");
         assert_eq!(e[0].problem, Problem::NotANumber);
         assert_eq!(e[1].problem, Problem::Required);
+    }
+
+    #[test]
+    fn unreadable_and_out_of_range_fields_are_reported_together() {
+        let s = State::default()
+            .apply(Action::SetLambda(LambdaField::Memory, "abc".into()))
+            .apply(Action::SetLambda(LambdaField::Duration, "9999999".into()));
+        let catalog = awscost::pricing::catalog().unwrap();
+        let e = evaluate_lambda(catalog, s.region, &s.lambda).unwrap_err();
+        let fields: Vec<_> = e.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, vec!["lambda.memory_mb", "lambda.duration_ms"]);
     }
 
     #[test]

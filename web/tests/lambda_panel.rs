@@ -1,0 +1,110 @@
+//! In-browser tests of the Lambda panel: render it, type into it, read what it shows.
+#![cfg(target_arch = "wasm32")]
+
+use awscost_web::components::lambda_panel::LambdaPanel;
+use awscost_web::state::{Action, LambdaField, State};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use yew::prelude::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Hosts the panel with a real reducer, like the page does.
+#[function_component]
+fn Host() -> Html {
+    let state = use_reducer(State::default);
+    let on_action = {
+        let state = state.clone();
+        Callback::from(move |a: Action| state.dispatch(a))
+    };
+    html! { <LambdaPanel region={state.region} form={state.lambda.clone()} on_action={on_action} /> }
+}
+
+fn mount() -> web_sys::Element {
+    let doc = gloo::utils::document();
+    let root = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<Host>::with_root(root.clone()).render();
+    root
+}
+
+async fn settle() {
+    // Yew renders on the next tick.
+    gloo::timers::future::TimeoutFuture::new(30).await;
+}
+
+fn text(root: &web_sys::Element, selector: &str) -> String {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+fn type_into(root: &web_sys::Element, id: &str, value: &str) {
+    let input: web_sys::HtmlInputElement = root
+        .query_selector(&format!("#{id}"))
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    input.set_value(value);
+    let event = web_sys::InputEvent::new("input").unwrap();
+    input.dispatch_event(&event).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn shows_the_aws_example_total() {
+    let root = mount();
+    settle().await;
+    assert_eq!(text(&root, "#lambda-requested-total"), "$18.73");
+    // Every line expands into its working.
+    let details = root.query_selector_all(".lines details").unwrap();
+    assert_eq!(details.length(), 2);
+    assert!(text(&root, ".lines").contains("1,100,000 GB-s"));
+    // The chart and its table alternative are there.
+    assert!(root.query_selector(".chart svg").unwrap().is_some());
+    assert!(root.query_selector_all(".sweep tbody tr").unwrap().length() > 20);
+}
+
+#[wasm_bindgen_test]
+async fn typing_recomputes_and_bad_input_is_explained_and_kept() {
+    let root = mount();
+    settle().await;
+    type_into(&root, "lambda-memory_mb", "1536");
+    type_into(&root, "lambda-duration_ms", "120");
+    settle().await;
+    // AWS's "mobile application backend" example: $2.73.
+    assert_eq!(text(&root, "#lambda-requested-total"), "$2.73");
+
+    type_into(&root, "lambda-memory_mb", "64");
+    settle().await;
+    let err = text(&root, "#lambda-memory_mb-error");
+    assert!(err.contains("at least 128 MB"), "{err}");
+    let input: web_sys::HtmlInputElement = root
+        .query_selector("#lambda-memory_mb")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(input.value(), "64", "what was typed is kept");
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    // The last good figures stay, marked as such.
+    assert!(root.query_selector(".results.stale").unwrap().is_some());
+    assert_eq!(text(&root, "#lambda-requested-total"), "$2.73");
+
+    type_into(&root, "lambda-memory_mb", "abc");
+    settle().await;
+    assert!(text(&root, "#lambda-memory_mb-error").contains("Enter a number"));
+    type_into(&root, "lambda-duration_ms", "9999999");
+    settle().await;
+    assert!(text(&root, "#lambda-duration_ms-error").contains("15 minutes"));
+}
+
+#[wasm_bindgen_test]
+fn reducer_is_pure() {
+    let before = State::default();
+    let after = before.apply(Action::SetLambda(LambdaField::Invocations, "1e6".into()));
+    assert_eq!(before, State::default());
+    assert_eq!(after.lambda.invocations_per_month, "1e6");
+}
