@@ -2,7 +2,7 @@
 
 use crate::components::lambda_panel::LambdaPanel;
 use crate::components::select_field::SelectField;
-use crate::state::{Action, State};
+use crate::state::{Action, Service, State};
 use awscost::pricing::{Catalog, Region};
 use yew::prelude::*;
 
@@ -67,7 +67,27 @@ pub fn App() -> Html {
                         <button type="button" onclick={ let a = on_action.clone(); move |_| a.emit(Action::Reset) }>{ "Reset" }</button>
                     </div>
                 </header>
-                <LambdaPanel region={state.region} form={state.lambda.clone()} on_action={on_action} />
+                if Service::ALL.len() > 1 {
+                    <nav class="tabs" role="tablist" aria-label="Services">
+                        { for Service::ALL.iter().map(|&v| {
+                            let a = on_action.clone();
+                            html! {
+                                <button type="button" role="tab" id={format!("tab-{}", v.code())}
+                                    aria-selected={(state.service == v).to_string()}
+                                    aria-controls={format!("panel-{}", v.code())}
+                                    onclick={move |_| a.emit(Action::ShowService(v))}>{ v.title() }</button>
+                            }
+                        }) }
+                    </nav>
+                }
+                <div role="tabpanel" id={format!("panel-{}", state.service.code())}
+                    aria-labelledby={format!("tab-{}", state.service.code())}>
+                    { match state.service {
+                        Service::Lambda => html! {
+                            <LambdaPanel region={state.region} form={state.lambda.clone()} on_action={on_action.clone()} />
+                        },
+                    } }
+                </div>
             </main>
         </ContextProvider<Pricing>>
     }

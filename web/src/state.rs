@@ -183,10 +183,36 @@ impl LambdaForm {
     }
 }
 
+/// A service panel of the widget.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Service {
+    #[default]
+    Lambda,
+}
+
+impl Service {
+    /// Every panel, in tab order.
+    pub const ALL: &'static [Service] = &[Service::Lambda];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Service::Lambda => "lambda",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Service::Lambda => "Lambda memory",
+        }
+    }
+}
+
 /// Everything on the page.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct State {
     pub region: Region,
+    /// The panel on show.
+    pub service: Service,
     pub lambda: LambdaForm,
 }
 
@@ -194,6 +220,7 @@ impl Default for State {
     fn default() -> Self {
         State {
             region: Region::UsEast1,
+            service: Service::default(),
             lambda: LambdaForm::default(),
         }
     }
@@ -202,6 +229,7 @@ impl Default for State {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
     SetRegion(Region),
+    ShowService(Service),
     SetArchitecture(Architecture),
     SetLambda(LambdaField, String),
     SetFreeTier(bool),
@@ -217,6 +245,7 @@ impl State {
         let mut s = self.clone();
         match action {
             Action::SetRegion(r) => s.region = r,
+            Action::ShowService(v) => s.service = v,
             Action::SetArchitecture(a) => s.lambda.architecture = a,
             Action::SetLambda(f, text) => *s.lambda.text_mut(f) = text,
             Action::SetFreeTier(b) => s.lambda.free_tier = b,
