@@ -616,7 +616,34 @@ impl Prepared {
         })
     }
 
+    /// How numerators turn into dollars.
+    pub fn fraction(&self) -> Fraction {
+        Fraction {
+            scale: self.scale,
+            den: self.den,
+        }
+    }
+
     /// An amount numerator as exact USD.
+    pub fn usd(&self, numerator: u128) -> Decimal {
+        self.fraction().usd(numerator)
+    }
+
+    /// An amount numerator rounded to whole cents, half away from zero.
+    pub fn cents(&self, numerator: u128) -> u128 {
+        self.fraction().cents(numerator)
+    }
+}
+
+/// Exact amounts as numerators over one denominator, `DEN_BASE × 10^scale` USD.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Fraction {
+    scale: u32,
+    den: u128,
+}
+
+impl Fraction {
+    /// A numerator as exact USD.
     pub fn usd(&self, numerator: u128) -> Decimal {
         let whole = Decimal::from_u128(numerator / self.den).unwrap_or(Decimal::MAX);
         let rem = i128::try_from(numerator % self.den).unwrap_or(0);
@@ -626,10 +653,15 @@ impl Prepared {
         whole + frac
     }
 
-    /// An amount numerator rounded to whole cents, half away from zero.
+    /// A numerator rounded to whole cents, half away from zero (the rule of [`Usd::cents`]).
     pub fn cents(&self, numerator: u128) -> u128 {
         // (n × 100 + den / 2) / den, without the multiplication (den is a multiple of 200).
         div(numerator + self.den / 200, self.den / 100)
+    }
+
+    /// The smallest numerator that rounds to more than `cents`.
+    pub fn above_cents(&self, cents: u128) -> u128 {
+        (cents + 1).saturating_mul(self.den / 100) - self.den / 200
     }
 }
 
@@ -735,20 +767,66 @@ fn ser_ms<S: Serializer>(us: &u64, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(&us_as_ms(*us).to_string())
 }
 
-/// One memory setting of the sweep.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// One memory setting of the sweep. Its cost is exact; [`Sweep::usd`] turns it into dollars.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LambdaOption {
     pub memory_mb: u32,
-    /// Modelled average duration, ms (three decimals).
-    #[serde(rename = "duration_ms", serialize_with = "ser_ms")]
+    /// Modelled average duration, µs.
     pub duration_us: u64,
     pub billed_duration_ms: u64,
-    /// Monthly cost, exact to the cent.
-    pub monthly_usd: Usd,
     /// False when the modelled duration exceeds the 15-minute timeout.
     pub within_timeout: bool,
-    #[serde(skip)]
+    /// The monthly cost's numerator (see [`Fraction`]).
     pub exact_numerator: u128,
+}
+
+/// Every memory setting from 128 to 10,240 MB. Costs stay exact numerators until read, which
+/// keeps the 10,113-setting sweep to integer additions and multiplications.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sweep {
+    pub settings: Vec<LambdaOption>,
+    pub fraction: Fraction,
+}
+
+impl std::ops::Deref for Sweep {
+    type Target = [LambdaOption];
+    fn deref(&self) -> &[LambdaOption] {
+        &self.settings
+    }
+}
+
+impl Sweep {
+    /// A setting's monthly cost, exact.
+    pub fn usd(&self, o: &LambdaOption) -> Usd {
+        Usd(self.fraction.usd(o.exact_numerator))
+    }
+
+    /// A setting's monthly cost in whole cents.
+    pub fn cents(&self, o: &LambdaOption) -> u128 {
+        self.fraction.cents(o.exact_numerator)
+    }
+}
+
+/// `options` in the JSON: `{"memory_mb", "duration_ms", "billed_duration_ms", "monthly_usd",
+/// "within_timeout"}` per setting.
+impl Serialize for Sweep {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Row {
+            memory_mb: u32,
+            duration_ms: Decimal,
+            billed_duration_ms: u64,
+            monthly_usd: Usd,
+            within_timeout: bool,
+        }
+        s.collect_seq(self.settings.iter().map(|o| Row {
+            memory_mb: o.memory_mb,
+            duration_ms: us_as_ms(o.duration_us),
+            billed_duration_ms: o.billed_duration_ms,
+            monthly_usd: self.usd(o),
+            within_timeout: o.within_timeout,
+        }))
+    }
 }
 
 /// A highlighted setting: cheapest or fastest.
@@ -778,7 +856,7 @@ pub struct Requested {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct LambdaResult {
     pub requested: Requested,
-    pub options: Vec<LambdaOption>,
+    pub options: Sweep,
     pub cheapest: Pick,
     pub fastest: Pick,
     pub warnings: Vec<Warning>,
@@ -831,31 +909,34 @@ pub fn compare(
     let requested_charges = charges(&spec, &p, spec.memory_mb)
         .ok_or_else(|| not_sourced("lambda.provisioned_concurrency", "Provisioned Concurrency"))?;
     let options = sweep(&spec, &p);
-    let best = |better: &dyn Fn(&LambdaOption, &LambdaOption) -> bool| {
-        let mut it = options.iter().filter(|o| o.within_timeout);
-        let first = it.next()?;
-        let o = it.fold(first, |a, b| if better(b, a) { b } else { a });
-        Some(Pick {
-            memory_mb: o.memory_mb,
-            monthly_usd: Usd(p.usd(o.exact_numerator)),
-            duration_us: o.duration_us,
-        })
+    let pick = |o: &LambdaOption| Pick {
+        memory_mb: o.memory_mb,
+        monthly_usd: options.usd(o),
+        duration_us: o.duration_us,
     };
-    // Requested memory is within the timeout (validated), so both picks exist.
+    let feasible = || options.iter().filter(|o| o.within_timeout);
+    // Cheapest to the cent; among settings that cost the same cent, the fastest.
+    let cheapest = feasible()
+        .map(|o| o.exact_numerator)
+        .min()
+        .and_then(|least| {
+            let bound = options.fraction.above_cents(options.fraction.cents(least));
+            feasible()
+                .filter(|o| o.exact_numerator < bound)
+                .min_by_key(|o| (o.duration_us, o.exact_numerator))
+        })
+        .map(pick);
+    let fastest = feasible()
+        .min_by_key(|o| (o.duration_us, o.exact_numerator))
+        .map(pick);
+    // The requested memory is within the timeout (validated), so both picks exist.
     let requested_pick = Pick {
         memory_mb: spec.memory_mb,
         monthly_usd: Usd(p.usd(requested_charges.total)),
         duration_us: spec.duration_us,
     };
-    // Cheapest to the cent; among settings that cost the same cent, the fastest.
-    let cheapest = best(&|b, a| {
-        (b.monthly_usd, b.duration_us, b.exact_numerator)
-            < (a.monthly_usd, a.duration_us, a.exact_numerator)
-    })
-    .unwrap_or_else(|| requested_pick.clone());
-    let fastest =
-        best(&|b, a| (b.duration_us, b.exact_numerator) < (a.duration_us, a.exact_numerator))
-            .unwrap_or_else(|| requested_pick.clone());
+    let cheapest = cheapest.unwrap_or_else(|| requested_pick.clone());
+    let fastest = fastest.unwrap_or(requested_pick);
     let lines = lines(
         &spec,
         table,
@@ -888,26 +969,51 @@ pub fn compare(
 }
 
 /// Every memory setting from 128 to 10,240 MB in 1 MB steps.
-pub fn sweep(spec: &LambdaSpec, p: &Prepared) -> Vec<LambdaOption> {
-    (lim::MEMORY_MIN_MB..=lim::MEMORY_MAX_MB)
-        .filter_map(|m| {
-            let c = charges(spec, p, m)?;
-            let cents = p.cents(c.total);
-            Some(LambdaOption {
-                memory_mb: m,
-                duration_us: c.duration_us,
-                billed_duration_ms: c.billed_ms,
-                monthly_usd: Usd(Decimal::from_i128_with_scale(
-                    i128::try_from(cents)
-                        .unwrap_or(i128::MAX)
-                        .min(i128::from(i64::MAX)),
-                    2,
-                )),
-                within_timeout: c.billed_ms <= u64::from(lim::TIMEOUT_MS),
-                exact_numerator: c.total,
-            })
-        })
-        .collect()
+///
+/// Without Provisioned Concurrency the month's cost at memory `m` is
+/// `requests + tiers(inv × billed(m) × m − free) + inv × billed(m) × (/tmp − 512) × rate`; the
+/// terms that do not depend on `m` are computed once. With it, each setting goes through
+/// [`charges`]. A test checks both against [`charges`] at every setting.
+pub fn sweep(spec: &LambdaSpec, p: &Prepared) -> Sweep {
+    let inv = u128::from(spec.invocations);
+    let requests = inv.saturating_sub(p.free_requests) * p.requests;
+    let ephemeral_per_ms =
+        inv * u128::from(spec.ephemeral_mb - lim::EPHEMERAL_MIN_MB) * p.ephemeral;
+    let mut settings = Vec::with_capacity((lim::MEMORY_MAX_MB - lim::MEMORY_MIN_MB + 1) as usize);
+    for m in lim::MEMORY_MIN_MB..=lim::MEMORY_MAX_MB {
+        let (duration_us, billed_ms) = modelled_duration(spec, m);
+        let total = if spec.has_provisioned() {
+            match charges(spec, p, m) {
+                Some(c) => c.total,
+                None => continue,
+            }
+        } else {
+            let billed = u128::from(billed_ms);
+            let billable = (inv * billed * u128::from(m)).saturating_sub(p.free_mb_ms);
+            let mut duration = 0;
+            let mut lower = 0;
+            for &(upper, rate) in &p.tiers {
+                let upper = upper.unwrap_or(u128::MAX);
+                duration += (billable.min(upper).saturating_sub(lower)) * rate;
+                if billable <= upper {
+                    break;
+                }
+                lower = upper;
+            }
+            requests + duration + ephemeral_per_ms * billed
+        };
+        settings.push(LambdaOption {
+            memory_mb: m,
+            duration_us,
+            billed_duration_ms: billed_ms,
+            within_timeout: billed_ms <= u64::from(lim::TIMEOUT_MS),
+            exact_numerator: total,
+        });
+    }
+    Sweep {
+        settings,
+        fraction: p.fraction(),
+    }
 }
 
 /// Seconds in AWS's average month (730 hours).
@@ -1278,8 +1384,39 @@ mod tests {
         let w = work(700, "321.4", 12_345_678);
         let r = compare(pricing(), Region::ApSouth1, &w).unwrap();
         let at = r.options.iter().find(|o| o.memory_mb == 700).unwrap();
-        assert_eq!(at.monthly_usd.cents(), r.requested.monthly_usd.cents());
+        assert_eq!(r.options.usd(at).cents(), r.requested.monthly_usd.cents());
         assert_eq!(at.billed_duration_ms, 322);
+    }
+
+    /// The sweep's shortcut equals the full charges at every setting, with and without
+    /// Provisioned Concurrency, ephemeral storage and the free tier.
+    #[test]
+    fn sweep_equals_charges_at_every_setting() {
+        for (pc, eph, free) in [(0, 512, true), (0, 4096, false), (12, 1024, true)] {
+            let mut w = work(900, "1234.567", 987_654_321);
+            w.cpu_bound_percent = Decimal::from(60);
+            w.multi_threaded = true;
+            w.provisioned_concurrency = Decimal::from(pc);
+            w.provisioned_hours_per_month = Decimal::from(200);
+            w.ephemeral_storage_mb = Decimal::from(eph);
+            w.free_tier = free;
+            let spec = w.validate().unwrap();
+            let table = pricing().table(Region::UsEast1).unwrap();
+            let p = Prepared::new(
+                table,
+                &table.x86_64,
+                &pricing().free_tier,
+                spec.free_tier_applies(),
+            )
+            .unwrap();
+            let s = sweep(&spec, &p);
+            assert_eq!(s.len(), 10_113);
+            for o in s.iter() {
+                let c = charges(&spec, &p, o.memory_mb).unwrap();
+                assert_eq!(o.exact_numerator, c.total, "{} MB", o.memory_mb);
+                assert_eq!(o.billed_duration_ms, c.billed_ms);
+            }
+        }
     }
 
     #[test]

@@ -198,7 +198,7 @@ fn cheapest_and_fastest_for_single_threaded_cpu_bound_code() {
     );
     assert_eq!(r.fastest.memory_mb, 1769);
     let at = |m: u32| r.options.iter().find(|o| o.memory_mb == m).unwrap();
-    assert!(at(4096).monthly_usd > at(1769).monthly_usd);
+    assert!(r.options.usd(at(4096)) > r.options.usd(at(1769)));
     assert!(r.cheapest.memory_mb <= 1769);
     assert!(r.cheapest.monthly_usd.cents() <= r.requested.monthly_usd.cents());
     // Among the settings that cost the cheapest cent, the pick is the fastest.
@@ -206,7 +206,7 @@ fn cheapest_and_fastest_for_single_threaded_cpu_bound_code() {
     let fastest_at_that_price = r
         .options
         .iter()
-        .filter(|o| o.monthly_usd.cents() == cheapest_cents)
+        .filter(|o| r.options.usd(o).cents() == cheapest_cents)
         .map(|o| o.duration_us)
         .min()
         .unwrap();

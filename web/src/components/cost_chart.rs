@@ -1,6 +1,6 @@
 //! Monthly cost and modelled duration against memory, as an SVG chart with a table behind it.
 
-use awscost::lambda::{LambdaOption, LambdaResult};
+use awscost::lambda::{LambdaOption, LambdaResult, Sweep};
 use awscost::money::qty;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -49,8 +49,8 @@ fn cents(usd: awscost::Usd) -> f64 {
     (usd.cents() * Decimal::ONE_HUNDRED).to_i64().unwrap_or(0) as f64
 }
 
-fn dollars(o: &LambdaOption) -> f64 {
-    cents(o.monthly_usd) / 100.0
+fn dollars(sweep: &Sweep, o: &LambdaOption) -> f64 {
+    sweep.cents(o) as f64 / 100.0
 }
 
 /// A coordinate with one decimal, formatted without float formatting (which is large in wasm).
@@ -80,14 +80,18 @@ pub fn CostChart(props: &CostChartProps) -> Html {
     if shown.is_empty() {
         return html! { <p>{ "No memory setting finishes within the 15-minute timeout." }</p> };
     }
-    let max_cost = shown.iter().map(|o| dollars(o)).fold(0.0, f64::max) * 1.1;
+    let max_cost = shown.iter().map(|o| dollars(opts, o)).fold(0.0, f64::max) * 1.1;
     let max_ms = shown.iter().map(|o| ms(o.duration_us)).fold(0.0, f64::max) * 1.1;
     let mut path_cost = String::with_capacity(shown.len() / STEP * 16);
     let mut path_ms = String::with_capacity(shown.len() / STEP * 16);
     let last = shown.len() - 1;
     for (i, o) in shown.iter().enumerate() {
         if i % STEP == 0 || i == last {
-            path_cost += &format!("{},{} ", c(x(o.memory_mb)), c(y(dollars(o), max_cost)));
+            path_cost += &format!(
+                "{},{} ",
+                c(x(o.memory_mb)),
+                c(y(dollars(opts, o), max_cost))
+            );
             path_ms += &format!("{},{} ", c(x(o.memory_mb)), c(y(ms(o.duration_us), max_ms)));
         }
     }
@@ -163,7 +167,7 @@ pub fn CostChart(props: &CostChartProps) -> Html {
                                 <th scope="row">{ o.memory_mb }</th>
                                 <td class="num">{ fmt_ms(o.duration_us) }</td>
                                 <td class="num">{ o.billed_duration_ms }</td>
-                                <td class="num">{ o.monthly_usd.to_string() }</td>
+                                <td class="num">{ opts.usd(o).to_string() }</td>
                                 <td>{ notes.join(", ") }</td>
                             </tr> }
                         }) }

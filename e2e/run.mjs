@@ -1,0 +1,164 @@
+// End-to-end run through the real page, plus the size and speed budget.
+//
+// Serves the release build (dist/) on 127.0.0.1, drives Debian's Chromium with playwright-core,
+// types workloads into the widget and reads the figures back, saves screenshots under
+// test-output/, and measures: the gzipped bundle against a minimal Yew app built the same way
+// (floor/dist), and the time of a full 128–10,240 MB Lambda sweep in the browser.
+//
+// Usage: node e2e/run.mjs   (after `trunk build --release` here and in floor/)
+
+import { chromium } from 'playwright-core';
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = path.join(ROOT, 'test-output');
+fs.mkdirSync(OUT, { recursive: true });
+
+// Budget targets (issue: foundation). A frame at 60 Hz is 16.7 ms.
+const FRAME_MS = 1000 / 60;
+const SWEEP_BUDGET_SHARE = 0.10;
+const SIZE_TARGET_RATIO = 2.5;
+const SIZE_CEILING_RATIO = Number(process.env.AWSCOST_SIZE_CEILING ?? 0) || null;
+
+const results = [];
+function check(name, ok, detail = '') {
+  results.push({ name, ok });
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${detail ? ` — ${detail}` : ''}`);
+}
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css',
+  '.wasm': 'application/wasm', '.png': 'image/png', '.svg': 'image/svg+xml', '.json': 'application/json',
+};
+
+function serve(dir) {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    let file = path.join(dir, decodeURIComponent(url.pathname));
+    if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (!fs.existsSync(file)) { res.writeHead(404).end('not found'); return; }
+    res.writeHead(200, { 'content-type': MIME[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+/** Gzipped size (level 9) of the wasm, js and css a page loads. */
+function bundle(dir) {
+  const files = fs.readdirSync(dir).filter((f) => /\.(wasm|js|css)$/.test(f));
+  const parts = files.map((f) => ({ f, gz: zlib.gzipSync(fs.readFileSync(path.join(dir, f)), { level: 9 }).length }));
+  return { parts, total: parts.reduce((a, p) => a + p.gz, 0) };
+}
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+async function main() {
+  const dist = path.join(ROOT, 'dist');
+  const floorDist = path.join(ROOT, 'floor', 'dist');
+  for (const d of [dist, floorDist]) {
+    if (!fs.existsSync(path.join(d, 'index.html'))) throw new Error(`${d} is missing: build it first`);
+  }
+
+  const server = await serve(dist);
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1800 } });
+    const consoleErrors = [];
+    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+    page.on('pageerror', (e) => consoleErrors.push(String(e)));
+
+    await page.goto(base);
+    const total = page.locator('#lambda-requested-total');
+    await total.waitFor({ timeout: 20000 });
+
+    // AWS's first Lambda pricing example is the default workload: $18.73.
+    check('default workload answers AWS example 1 ($18.73)', (await total.textContent()) === '$18.73');
+
+    // Type AWS's "ML on customer support tickets" example: 6M × 280 ms at 4096 MB, 2048 MB /tmp.
+    await page.fill('#lambda-memory_mb', '4096');
+    await page.fill('#lambda-duration_ms', '280');
+    await page.fill('#lambda-invocations_per_month', '6,000,000');
+    await page.fill('#lambda-ephemeral_storage_mb', '2048');
+    await page.waitForFunction(() => document.querySelector('#lambda-requested-total')?.textContent === '$106.41', null, { timeout: 5000 }).catch(() => {});
+    check('typed example "customer support ML" reads back $106.41', (await total.textContent()) === '$106.41');
+    const lines = await page.locator('.lines tbody tr').allTextContents();
+    check('its line items include ephemeral storage $0.08', lines.some((l) => l.includes('Ephemeral storage') && l.includes('$0.08')), lines.join(' | '));
+
+    // Expand a line into its working.
+    await page.locator('.lines summary', { hasText: 'Compute' }).first().click();
+    const working = await page.locator('.lines details[open] .formula').first().textContent();
+    check('a line expands into its formula', /6,320,000 GB-s/.test(working ?? ''), working ?? '');
+
+    // Cheapest and fastest are marked on the chart and named.
+    const cheapest = await page.locator('#lambda-cheapest').textContent();
+    check('cheapest setting is named', /^\d+ MB: \$[\d,]+\.\d\d$/.test(cheapest ?? ''), cheapest ?? '');
+    check('chart marks cheapest, fastest and requested', (await page.locator('.chart .marker').count()) === 3);
+
+    // Bad input: explained beside the field, kept as typed, never a crash.
+    await page.fill('#lambda-memory_mb', '20000');
+    const err = page.locator('#lambda-memory_mb-error');
+    await err.waitFor({ timeout: 5000 });
+    check('out-of-range memory explained beside the field', /at most 10,240 MB/.test(await err.textContent()));
+    check('typed text is kept', (await page.inputValue('#lambda-memory_mb')) === '20000');
+    await page.fill('#lambda-memory_mb', '4096');
+    await page.waitForFunction(() => !document.querySelector('#lambda-memory_mb-error'), null, { timeout: 5000 });
+    check('fixing the field clears the error', (await total.textContent()) === '$106.41');
+
+    await page.screenshot({ path: path.join(OUT, 'e2e-lambda.png'), fullPage: true });
+
+    // The JS API speaks the CLI's JSON.
+    const api = await page.evaluate(() => JSON.parse(window.awscost.compare(JSON.stringify({
+      region: 'us-east-1',
+      lambda: { memory_mb: 512, duration_ms: 1000, invocations_per_month: 3000000 },
+    }))));
+    check('window.awscost.compare returns the CLI contract', api?.lambda?.requested?.monthly_usd === '18.73' && api.lambda.options.length === 10113);
+
+    // Speed: a full 10,113-setting sweep, timed in the page over repeated runs.
+    const timing = await page.evaluate(() => {
+      const w = JSON.stringify({ region: 'us-east-1', lambda: { memory_mb: 1024, duration_ms: 850.5, invocations_per_month: 25000000, cpu_bound_percent: 70, multi_threaded: true, ephemeral_storage_mb: 1024 } });
+      for (let i = 0; i < 10; i++) window.awscost.sweep(w);
+      const runs = [];
+      for (let i = 0; i < 60; i++) {
+        const t0 = performance.now();
+        const out = window.awscost.sweep(w);
+        runs.push(performance.now() - t0);
+        if (!out.includes('"settings":10113')) throw new Error(out);
+      }
+      runs.sort((a, b) => a - b);
+      return { median: runs[Math.floor(runs.length / 2)], p90: runs[Math.floor(runs.length * 0.9)], min: runs[0] };
+    });
+    const share = timing.median / FRAME_MS;
+    console.log(`budget: Lambda sweep of 10,113 settings in the browser: median ${timing.median.toFixed(3)} ms, p90 ${timing.p90.toFixed(3)} ms, min ${timing.min.toFixed(3)} ms = ${(share * 100).toFixed(1)} % of a 16.7 ms frame (budget ${SWEEP_BUDGET_SHARE * 100} %)`);
+    check('sweep within 10 % of a frame', share <= SWEEP_BUDGET_SHARE, `${(share * 100).toFixed(1)} %`);
+
+    check('no console errors', consoleErrors.length === 0, consoleErrors.join(' | '));
+  } finally {
+    await browser.close();
+    server.close();
+  }
+
+  // Size: the widget against the floor, both gzipped at level 9.
+  const app = bundle(dist);
+  const floor = bundle(floorDist);
+  const ratio = app.total / floor.total;
+  console.log(`budget: widget ${kb(app.total)} gzipped (${app.parts.map((p) => `${p.f.replace(/-[0-9a-f]{16}/, '')} ${kb(p.gz)}`).join(', ')})`);
+  console.log(`budget: floor (minimal Yew app) ${kb(floor.total)} gzipped; ratio ${ratio.toFixed(2)}× (target ≤ ${SIZE_TARGET_RATIO}×: ${ratio <= SIZE_TARGET_RATIO ? 'met' : 'not met'})`);
+  fs.writeFileSync(path.join(OUT, 'budget.json'), JSON.stringify({ widget_gz: app.total, floor_gz: floor.total, ratio }, null, 2));
+  if (SIZE_CEILING_RATIO) check(`bundle within ${SIZE_CEILING_RATIO}× the floor`, ratio <= SIZE_CEILING_RATIO, `${ratio.toFixed(2)}×`);
+
+  const failed = results.filter((r) => !r.ok).length;
+  console.log(`e2e: ${results.length - failed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((e) => { console.error(e); console.log('e2e: 0 passed, 1 failed'); process.exit(1); });
