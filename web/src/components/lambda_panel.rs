@@ -211,10 +211,7 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
                         caption={AttrValue::from(format!("At {} MB ({}), {}: billed {} ms per invocation",
                             r.requested.memory_mb, r.requested.architecture.code(), props.region, r.requested.billed_duration_ms))} />
                     <CostChart result={SharedResult(r.clone())} />
-                    <details class="model">
-                        <summary>{ "How duration is modelled at other memory settings" }</summary>
-                        <p>{ DURATION_MODEL }</p>
-                    </details>
+                    <p class="model"><strong>{ "Duration model: " }</strong>{ DURATION_MODEL }</p>
                 }
                 <LimitsTable service="Lambda" />
                 <p class="source">
