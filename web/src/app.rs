@@ -1,6 +1,7 @@
-//! The page: region, the Lambda panel, and the read-only pricing catalog in context.
+//! The page: region, the service panels (Lambda, S3), and the read-only pricing catalog in context.
 
 use crate::components::lambda_panel::LambdaPanel;
+use crate::components::s3_panel::S3Panel;
 use crate::components::select_field::SelectField;
 use crate::state::{Action, Service, State};
 use awscost::pricing::{Catalog, Region};
@@ -85,6 +86,9 @@ pub fn App() -> Html {
                     { match state.service {
                         Service::Lambda => html! {
                             <LambdaPanel region={state.region} form={state.lambda.clone()} on_action={on_action.clone()} />
+                        },
+                        Service::S3 => html! {
+                            <S3Panel region={state.region} form={state.s3.clone()} on_action={on_action.clone()} />
                         },
                     } }
                 </div>

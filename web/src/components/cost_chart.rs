@@ -54,13 +54,13 @@ fn dollars(sweep: &Sweep, o: &LambdaOption) -> f64 {
 }
 
 /// A coordinate with one decimal, formatted without float formatting (which is large in wasm).
-fn c(v: f64) -> String {
+pub(crate) fn c(v: f64) -> String {
     let t = (v * 10.0).round() as i64;
     format!("{}.{}", t / 10, (t % 10).abs())
 }
 
 /// A tick label in dollars.
-fn usd_tick(v: f64) -> String {
+pub(crate) fn usd_tick(v: f64) -> String {
     awscost::Usd(Decimal::new((v * 100.0).round() as i64, 2)).to_string()
 }
 

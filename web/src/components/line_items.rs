@@ -10,6 +10,9 @@ pub struct LineItemsProps {
     pub lines: Vec<LineItem>,
     pub total: Usd,
     pub caption: AttrValue,
+    /// The amounts cover a whole period rather than a month.
+    #[prop_or_default]
+    pub whole_period: bool,
 }
 
 #[function_component]
@@ -17,7 +20,7 @@ pub fn LineItems(props: &LineItemsProps) -> Html {
     html! {
         <table class="lines">
             <caption>{ props.caption.clone() }</caption>
-            <thead><tr><th scope="col">{ "Charge (expand for the working)" }</th><th scope="col" class="num">{ "Monthly" }</th></tr></thead>
+            <thead><tr><th scope="col">{ "Charge (expand for the working)" }</th><th scope="col" class="num">{ if props.whole_period { "Amount" } else { "Monthly" } }</th></tr></thead>
             <tbody>
                 { for props.lines.iter().map(|l| html! {
                     <tr>
@@ -39,7 +42,7 @@ pub fn LineItems(props: &LineItemsProps) -> Html {
                     </tr>
                 }) }
             </tbody>
-            <tfoot><tr><th scope="row">{ "Total per month" }</th><td class="num total">{ props.total.to_string() }</td></tr></tfoot>
+            <tfoot><tr><th scope="row">{ if props.whole_period { "Total" } else { "Total per month" } }</th><td class="num total">{ props.total.to_string() }</td></tr></tfoot>
         </table>
     }
 }

@@ -1,0 +1,252 @@
+//! The S3 panel: the data and how it is used on the left; every storage class priced, the chart of
+//! cost against retrieval, and the lifecycle plan on the right.
+
+use crate::app::Pricing;
+use crate::components::limits_table::LimitsTable;
+use crate::components::number_field::NumberField;
+use crate::components::s3_chart::{S3Chart, SharedS3};
+use crate::components::s3_classes::S3Classes;
+use crate::components::s3_plan::{money, S3Plan};
+use crate::components::select_field::SelectField;
+use crate::components::warning_list::WarningList;
+use crate::state::{evaluate_s3, Action, S3Field, S3Form, PLAN_STEPS};
+use awscost::error::FieldError;
+use awscost::s3::{RetrievalTier, StorageClass, MODEL};
+use awscost::Region;
+use rust_decimal::Decimal;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct S3PanelProps {
+    pub region: Region,
+    pub form: S3Form,
+    pub on_action: Callback<Action>,
+}
+
+/// `(field, label, unit, hint)` of each workload input.
+const FIELDS: [(S3Field, &str, &str, &str); 7] = [
+    (
+        S3Field::StorageGb,
+        "Data stored",
+        "GB",
+        "1 GB = 2^30 bytes, as AWS bills",
+    ),
+    (
+        S3Field::ObjectCount,
+        "Number of objects",
+        "",
+        "Average object size = data ÷ objects",
+    ),
+    (
+        S3Field::PutRequests,
+        "PUT, COPY, POST and LIST requests",
+        "per month",
+        "",
+    ),
+    (
+        S3Field::GetRequests,
+        "GET and SELECT requests",
+        "per month",
+        "",
+    ),
+    (S3Field::RetrievalGb, "Data retrieved", "GB per month", ""),
+    (
+        S3Field::RetentionDays,
+        "Kept for",
+        "days",
+        "Deleting sooner than a class's minimum duration is charged to the minimum",
+    ),
+    (
+        S3Field::ReadFraction,
+        "Share of the data read each month",
+        "0 – 1",
+        "For Intelligent-Tiering's tiers; leave empty for retrieved ÷ stored",
+    ),
+];
+
+const TIERS: [(RetrievalTier, &str); 3] = [
+    (
+        RetrievalTier::Expedited,
+        "Expedited (1–5 minutes; not Deep Archive)",
+    ),
+    (
+        RetrievalTier::Standard,
+        "Standard (3–5 hours; 12 for Deep Archive)",
+    ),
+    (
+        RetrievalTier::Bulk,
+        "Bulk (5–12 hours; 48 for Deep Archive)",
+    ),
+];
+
+fn error_for(errors: &[FieldError], path: &str) -> Option<String> {
+    errors
+        .iter()
+        .find(|e| e.field == path)
+        .map(FieldError::message)
+}
+
+fn plan_path(n: usize) -> String {
+    format!("s3.lifecycle[{n}].class")
+}
+
+#[function_component]
+pub fn S3Panel(props: &S3PanelProps) -> Html {
+    let Pricing(catalog) = use_context::<Pricing>().unwrap_or(Pricing(
+        // The App always provides the catalog; a bare panel (tests) loads it itself.
+        match awscost::pricing::catalog() {
+            Ok(c) => c,
+            Err(_) => {
+                return html! { <p class="error">{ "The bundled pricing tables are invalid." }</p> }
+            }
+        },
+    ));
+    let evaluation = use_memo((props.region, props.form.clone()), |(region, form)| {
+        evaluate_s3(catalog, *region, form).map(|r| {
+            let gb = form
+                .workload()
+                .map_or(Decimal::ZERO, |w| w.retrieval_gb_per_month);
+            (SharedS3(Rc::new(r)), gb)
+        })
+    });
+    // The last figures that could be computed stay on screen while a field is being fixed.
+    let last_good = use_mut_ref(|| None::<(SharedS3, Decimal)>);
+    let (result, errors, stale) = match &*evaluation {
+        Ok(r) => {
+            *last_good.borrow_mut() = Some(r.clone());
+            (Some(r.clone()), vec![], false)
+        }
+        Err(e) => (last_good.borrow().clone(), e.clone(), true),
+    };
+    let form = &props.form;
+    let on = |f: S3Field| {
+        let cb = props.on_action.clone();
+        Callback::from(move |text: String| cb.emit(Action::SetS3(f, text)))
+    };
+    let number = |f: S3Field, label: &'static str, unit: &'static str, hint: &'static str| {
+        html! {
+            <NumberField id={f.id()} label={label} unit={unit}
+                hint={(!hint.is_empty()).then(|| AttrValue::from(hint))}
+                value={AttrValue::from(form.text(f).to_string())}
+                error={error_for(&errors, f.path())} on_input={on(f)} />
+        }
+    };
+    let on_tier = {
+        let cb = props.on_action.clone();
+        Callback::from(move |v: String| {
+            if let Some((t, _)) = TIERS.iter().find(|(t, _)| t.code() == v) {
+                cb.emit(Action::SetS3Tier(*t));
+            }
+        })
+    };
+    let class_options = |none: &'static str| {
+        std::iter::once((AttrValue::from(""), AttrValue::from(none)))
+            .chain(
+                StorageClass::ALL
+                    .iter()
+                    .map(|c| (AttrValue::from(c.code()), AttrValue::from(c.name()))),
+            )
+            .collect::<Vec<_>>()
+    };
+    let plan_len = form.plan_len();
+    let step = |n: usize| {
+        let cb = props.on_action.clone();
+        let on_class = Callback::from(move |v: String| {
+            let class = StorageClass::ALL.into_iter().find(|c| c.code() == v);
+            cb.emit(Action::SetS3PlanClass(n, class));
+        });
+        let id = format!("s3-lifecycle-{n}-class");
+        html! {
+            <div class="plan-step">
+                <SelectField id={id.clone()} label={if n == 0 { "Start in" } else { "Then move to" }}
+                    options={class_options(if n == 0 { "No plan" } else { "— stay to the end —" })}
+                    value={AttrValue::from(form.plan[n].map_or("", StorageClass::code))} on_change={on_class} />
+                if let Some(e) = error_for(&errors, &plan_path(n)) {
+                    <small id={format!("{id}-error")} class="error" role="alert">{ e }</small>
+                }
+                if let Some(f) = form.plan_days_shown(n) {
+                    { number(f, "for", "days", "") }
+                }
+            </div>
+        }
+    };
+    let on_panel =
+        |path: &str| FIELDS.iter().any(|f| f.0.path() == path) || path.starts_with("s3.lifecycle");
+    let general: Vec<&FieldError> = errors.iter().filter(|e| !on_panel(&e.field)).collect();
+    let plan_general = error_for(&errors, "s3.lifecycle");
+
+    html! {
+        <section class="panel s3" aria-labelledby="s3-heading">
+            <h2 id="s3-heading">{ "S3: the same data in every storage class" }</h2>
+            <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())} novalidate=true>
+                { for FIELDS.iter().map(|&(f, label, unit, hint)| number(f, label, unit, hint)) }
+                <SelectField id="s3-retrieval_tier" label="Archive retrieval tier (Glacier Flexible, Deep Archive)"
+                    options={TIERS.iter().map(|(t, l)| (AttrValue::from(t.code()), AttrValue::from(*l))).collect::<Vec<_>>()}
+                    value={AttrValue::from(form.retrieval_tier.code())} on_change={on_tier} />
+                <fieldset>
+                    <legend>{ "Lifecycle plan" }</legend>
+                    { for (0..PLAN_STEPS).filter(|&n| n <= plan_len).map(step) }
+                    if let Some(e) = plan_general {
+                        <small id="s3-lifecycle-error" class="error" role="alert">{ e }</small>
+                    }
+                </fieldset>
+            </form>
+            <div class={classes!("results", stale.then_some("stale"))} aria-live="polite">
+                if stale {
+                    <p class="notice" role="status">{ "Fix the highlighted field to update; the figures below are the last ones that could be computed." }</p>
+                    { for general.iter().map(|e| html! { <p class="error" role="alert">{ e.message() }</p> }) }
+                }
+                if let Some((shared, gb)) = result {
+                    { summary(&shared) }
+                    <WarningList warnings={shared.0.warnings.clone()} />
+                    <S3Classes result={shared.clone()} />
+                    <S3Chart result={shared.clone()} retrieval_gb={gb} />
+                    <S3Plan result={shared.clone()} />
+                    <details class="model">
+                        <summary>{ "How the calculator models S3" }</summary>
+                        <p>{ MODEL }</p>
+                    </details>
+                }
+                <LimitsTable service="S3" />
+                <p class="source">
+                    { "Rates: " }
+                    if let Some((r, _)) = &last_good.borrow().as_ref() {
+                        <a href={r.0.source.clone()} target="_blank" rel="noopener noreferrer">{ &r.0.source }</a>
+                        { format!(" (as of {})", r.0.as_of) }
+                    }
+                </p>
+            </div>
+        </section>
+    }
+}
+
+fn summary(shared: &SharedS3) -> Html {
+    let r = &shared.0;
+    let find = |c: Option<StorageClass>| c.and_then(|c| r.options.iter().find(|o| o.id == c));
+    let cheapest = find(r.cheapest);
+    let monthly = find(r.cheapest_monthly);
+    html! {
+        <div class="cards">
+            <div class="card cheapest">
+                <h3>{ format!("Cheapest over {} days", r.retention_days) }</h3>
+                <p class="figure" id="s3-cheapest">{ cheapest.map_or("no class is fully priced".into(), |o| format!("{}: {}", o.name, money(o.retention_total_usd))) }</p>
+                if let Some(o) = cheapest {
+                    <p>{ format!("{} a month; includes any early-deletion charge", money(o.monthly_usd)) }</p>
+                }
+            </div>
+            <div class="card">
+                <h3>{ "Lowest steady month" }</h3>
+                <p class="figure" id="s3-cheapest-monthly">{ monthly.map_or("—".into(), |o| format!("{}: {}", o.name, money(o.monthly_usd))) }</p>
+                <p>{ format!("Average object {} KB; {} of the data read a month", awscost::money::qty(r.average_object_size_kb), awscost::money::qty(r.monthly_read_fraction)) }</p>
+            </div>
+            if let Some(total) = r.lifecycle.as_ref().map(|l| l.total_usd) {
+                <div class="card">
+                    <h3>{ "Lifecycle plan" }</h3>
+                    <p class="figure">{ money(total) }</p>
+                    <p>{ "over the same period, with transitions" }</p>
+                </div>
+            }
+        </div>
+    }
+}
