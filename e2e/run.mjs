@@ -116,6 +116,23 @@ async function main() {
 
     await page.screenshot({ path: path.join(OUT, 'e2e-lambda.png'), fullPage: true });
 
+    // S3: the example workload is the panel's default. Standard-IA's steady month is
+    // 10,000 GB × $0.0125 + 1M GET × $0.001/1,000 + 1,000 GB retrieved × $0.01 = $136.00
+    // (https://aws.amazon.com/s3/pricing/, us-east-1).
+    if (await page.locator('#tab-s3').count()) {
+      await page.click('#tab-s3');
+      const ia = page.locator('#s3-row-STANDARD_IA .monthly');
+      await ia.waitFor({ timeout: 5000 });
+      check('S3 panel: Standard-IA month is $136.00', ((await ia.textContent()) ?? '').includes('$136.00'), await ia.textContent());
+      await page.fill('#s3-storage_gb', '-5');
+      const s3err = page.locator('#s3-storage_gb-error');
+      await s3err.waitFor({ timeout: 5000 });
+      check('S3 panel: a negative size is explained beside the field', ((await s3err.textContent()) ?? '').length > 0);
+      await page.fill('#s3-storage_gb', '10000');
+      await page.screenshot({ path: path.join(OUT, 'e2e-s3.png'), fullPage: true });
+      await page.click('#tab-lambda');
+    }
+
     // The JS API speaks the CLI's JSON.
     const api = await page.evaluate(() => JSON.parse(window.awscost.compare(JSON.stringify({
       region: 'us-east-1',

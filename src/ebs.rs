@@ -26,7 +26,7 @@
 use crate::error::{Collector, FieldError, Problem};
 use crate::limits::ebs as lim;
 use crate::money::{qty, rate as fmt_rate, Usd};
-use crate::pricing::{split_tiers, Check, Meta, PricingError, Region, Tier};
+use crate::pricing::{split_tiers, Check, Region, Tier};
 use crate::report::{LineItem, SourceRef, Warning};
 use crate::workload::{HOURS_PER_MONTH, MAX_HOURS_PER_MONTH};
 use rust_decimal::prelude::*;
@@ -215,25 +215,19 @@ impl SnapshotRates {
 const MAX_RATE: Decimal = Decimal::from_parts(1000, 0, 0, false, 0);
 
 impl EbsPricing {
-    /// Parses and validates the bundled file.
-    pub fn load(text: &str) -> Result<EbsPricing, Vec<PricingError>> {
-        let p: EbsPricing = crate::pricing::parse(PRICING_FILE, text).map_err(|e| vec![e])?;
-        p.validate()?;
-        Ok(p)
+    pub fn table(&self, region: Region) -> Option<&EbsTable> {
+        self.tables.iter().find(|t| t.region == region)
     }
+}
 
-    fn validate(&self) -> Result<(), Vec<PricingError>> {
-        let mut c = Check::new(PRICING_FILE);
+impl crate::pricing::Table for EbsPricing {
+    const FILE: &'static str = PRICING_FILE;
+
+    fn check(&self, c: &mut Check) {
         c.regions("tables", self.tables.iter().map(|t| &t.region));
         for (i, t) in self.tables.iter().enumerate() {
             let at = format!("tables[{i}]");
-            c.meta(
-                &at,
-                &Meta {
-                    as_of: t.as_of.clone(),
-                    source: t.source.clone(),
-                },
-            );
+            c.meta(&at, &t.as_of, &t.source);
             let mut rates: Vec<(String, Decimal)> = vec![];
             for v in VolumeType::ALL {
                 if let Some(r) = t.storage_gb_month.get(v) {
@@ -273,11 +267,6 @@ impl EbsPricing {
                 }
             }
         }
-        c.finish()
-    }
-
-    pub fn table(&self, region: Region) -> Option<&EbsTable> {
-        self.tables.iter().find(|t| t.region == region)
     }
 }
 

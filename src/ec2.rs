@@ -23,7 +23,7 @@
 
 use crate::error::{Collector, FieldError, Problem};
 use crate::money::{qty, rate as fmt_rate, Usd};
-use crate::pricing::{Check, Meta, PricingError, Region};
+use crate::pricing::{Check, Region};
 use crate::report::{LineItem, SourceRef, Warning};
 use crate::workload::{HOURS_PER_MONTH, MAX_HOURS_PER_MONTH};
 use rust_decimal::prelude::*;
@@ -301,21 +301,7 @@ pub struct SavingsPlanRate {
     pub hourly: Decimal,
 }
 
-fn meta(as_of: &str, source: &str) -> Meta {
-    Meta {
-        as_of: as_of.to_string(),
-        source: source.to_string(),
-    }
-}
-
 impl Ec2Pricing {
-    /// Parses and validates the bundled file.
-    pub fn load(text: &str) -> Result<Ec2Pricing, Vec<PricingError>> {
-        let p: Ec2Pricing = crate::pricing::parse(PRICING_FILE, text).map_err(|e| vec![e])?;
-        p.validate()?;
-        Ok(p)
-    }
-
     /// The file as written to disk: pretty JSON with a final newline.
     pub fn to_json(&self) -> String {
         let mut s = serde_json::to_string_pretty(self).unwrap_or_default();
@@ -323,10 +309,25 @@ impl Ec2Pricing {
         s
     }
 
-    pub fn validate(&self) -> Result<(), Vec<PricingError>> {
-        let mut c = Check::new(PRICING_FILE);
+    pub fn region(&self, region: Region) -> Option<&RegionTables> {
+        self.regions.iter().find(|r| r.region == region)
+    }
+
+    pub fn instance(&self, name: &str) -> Option<&InstanceType> {
+        self.instance_types.types.iter().find(|t| t.name == name)
+    }
+
+    pub fn host(&self, family: &str) -> Option<&HostCapacity> {
+        self.dedicated_hosts.iter().find(|h| h.family == family)
+    }
+}
+
+impl crate::pricing::Table for Ec2Pricing {
+    const FILE: &'static str = PRICING_FILE;
+
+    fn check(&self, c: &mut Check) {
         let cat = &self.instance_types;
-        c.meta("instance_types", &meta(&cat.as_of, &cat.source));
+        c.meta("instance_types", &cat.as_of, &cat.source);
         let names: Vec<&str> = cat.types.iter().map(|t| t.name.as_str()).collect();
         let families: Vec<&str> = cat.types.iter().map(InstanceType::family).collect();
         if cat.types.is_empty() {
@@ -346,7 +347,7 @@ impl Ec2Pricing {
         }
         for (i, h) in self.dedicated_hosts.iter().enumerate() {
             let at = format!("dedicated_hosts[{i}]");
-            c.meta(&at, &meta(&h.as_of, &h.source));
+            c.meta(&at, &h.as_of, &h.source);
             if !families.contains(&h.family.as_str()) {
                 c.fail(&at, format!("family {} is not in the catalog", h.family));
             }
@@ -367,19 +368,19 @@ impl Ec2Pricing {
                 ("on_demand", &r.on_demand, &names),
                 ("dedicated_instance", &r.dedicated_instance, &names),
             ] {
-                rate_table(&mut c, &format!("{at}.{name}"), t, keys, true);
+                rate_table(c, &format!("{at}.{name}"), t, keys, true);
             }
             let mut fams = families.clone();
             fams.dedup();
             rate_table(
-                &mut c,
+                c,
                 &format!("{at}.dedicated_host"),
                 &r.dedicated_host,
                 &fams,
                 false,
             );
             let s = &r.spot;
-            c.meta(&format!("{at}.spot"), &meta(&s.as_of, &s.source));
+            c.meta(&format!("{at}.spot"), &s.as_of, &s.source);
             for (k, azs) in &s.rates {
                 let p = format!("{at}.spot.rates.{k}");
                 if !names.contains(&k.as_str()) {
@@ -389,12 +390,12 @@ impl Ec2Pricing {
                     c.fail(&p, "needs at least one Availability Zone price");
                 }
                 for (az, v) in azs {
-                    bounded(&mut c, &format!("{p}.{az}"), *v);
+                    bounded(c, &format!("{p}.{az}"), *v);
                 }
             }
             for (i, t) in r.reserved.iter().enumerate() {
                 let p = format!("{at}.reserved[{i}]");
-                c.meta(&p, &meta(&t.as_of, &t.source));
+                c.meta(&p, &t.as_of, &t.source);
                 if !names.contains(&t.instance_type.as_str()) {
                     c.fail(&p, format!("{} is not in the catalog", t.instance_type));
                 }
@@ -406,8 +407,8 @@ impl Ec2Pricing {
                 }
                 for (j, o) in t.offers.iter().enumerate() {
                     let q = format!("{p}.offers[{j}]");
-                    bounded(&mut c, &format!("{q}.upfront"), o.upfront);
-                    bounded(&mut c, &format!("{q}.hourly"), o.hourly);
+                    bounded(c, &format!("{q}.upfront"), o.upfront);
+                    bounded(c, &format!("{q}.hourly"), o.hourly);
                     let key = (o.offering_class, o.term, o.payment);
                     if t.offers[..j]
                         .iter()
@@ -415,12 +416,12 @@ impl Ec2Pricing {
                     {
                         c.fail(&q, "the same class, term and payment appear twice");
                     }
-                    payment_shape(&mut c, &q, o.payment, o.upfront, o.hourly);
+                    payment_shape(c, &q, o.payment, o.upfront, o.hourly);
                 }
             }
             for (i, t) in r.savings_plans.iter().enumerate() {
                 let p = format!("{at}.savings_plans[{i}]");
-                c.meta(&p, &meta(&t.as_of, &t.source));
+                c.meta(&p, &t.as_of, &t.source);
                 if !names.contains(&t.instance_type.as_str()) {
                     c.fail(&p, format!("{} is not in the catalog", t.instance_type));
                 }
@@ -432,7 +433,7 @@ impl Ec2Pricing {
                 }
                 for (j, o) in t.rates.iter().enumerate() {
                     let q = format!("{p}.rates[{j}]");
-                    bounded(&mut c, &format!("{q}.hourly"), o.hourly);
+                    bounded(c, &format!("{q}.hourly"), o.hourly);
                     let key = (o.plan, o.term, o.payment);
                     if t.rates[..j]
                         .iter()
@@ -443,19 +444,6 @@ impl Ec2Pricing {
                 }
             }
         }
-        c.finish()
-    }
-
-    pub fn region(&self, region: Region) -> Option<&RegionTables> {
-        self.regions.iter().find(|r| r.region == region)
-    }
-
-    pub fn instance(&self, name: &str) -> Option<&InstanceType> {
-        self.instance_types.types.iter().find(|t| t.name == name)
-    }
-
-    pub fn host(&self, family: &str) -> Option<&HostCapacity> {
-        self.dedicated_hosts.iter().find(|h| h.family == family)
     }
 }
 
@@ -479,7 +467,7 @@ fn payment_shape(c: &mut Check, path: &str, p: Payment, upfront: Decimal, hourly
 }
 
 fn rate_table(c: &mut Check, path: &str, t: &RateTable, keys: &[&str], every: bool) {
-    c.meta(path, &meta(&t.as_of, &t.source));
+    c.meta(path, &t.as_of, &t.source);
     for (k, v) in &t.rates {
         if !keys.contains(&k.as_str()) {
             c.fail(path, format!("{k} is not in the catalog"));
@@ -1914,6 +1902,7 @@ fn year(date: &str) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pricing::Table;
 
     fn pricing() -> &'static Ec2Pricing {
         &crate::pricing::catalog().unwrap().ec2

@@ -12,7 +12,7 @@ use crate::ec2::{
     Ec2Pricing, HostCapacity, OfferingClass, Payment, PlanType, RateTable, ReservedOffer,
     ReservedTable, SavingsPlanRate, SavingsPlanTable, Term,
 };
-use crate::pricing::Region;
+use crate::pricing::{Region, Table};
 use rust_decimal::Decimal;
 use serde::de::{DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};

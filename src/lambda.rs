@@ -27,7 +27,7 @@
 use crate::error::{Collector, FieldError, Problem};
 use crate::limits::lambda as lim;
 use crate::money::{qty, rate as fmt_rate, Usd};
-use crate::pricing::{Check, PricingError, Region, Tier};
+use crate::pricing::{Check, Region, Tier};
 use crate::report::{LineItem, SourceRef, Warning};
 use crate::workload::MAX_HOURS_PER_MONTH;
 use rust_decimal::prelude::*;
@@ -86,25 +86,19 @@ pub struct FreeTier {
 }
 
 impl LambdaPricing {
-    /// Parses and validates the bundled file.
-    pub fn load(text: &str) -> Result<LambdaPricing, Vec<PricingError>> {
-        let p: LambdaPricing = crate::pricing::parse(PRICING_FILE, text).map_err(|e| vec![e])?;
-        p.validate()?;
-        Ok(p)
+    pub fn table(&self, region: Region) -> Option<&LambdaTable> {
+        self.tables.iter().find(|t| t.region == region)
     }
+}
 
-    fn validate(&self) -> Result<(), Vec<PricingError>> {
-        let mut c = Check::new(PRICING_FILE);
+impl crate::pricing::Table for LambdaPricing {
+    const FILE: &'static str = PRICING_FILE;
+
+    fn check(&self, c: &mut Check) {
         c.regions("tables", self.tables.iter().map(|t| &t.region));
         for (i, t) in self.tables.iter().enumerate() {
             let at = format!("tables[{i}]");
-            c.meta(
-                &at,
-                &crate::pricing::Meta {
-                    as_of: t.as_of.clone(),
-                    source: t.source.clone(),
-                },
-            );
+            c.meta(&at, &t.as_of, &t.source);
             c.rate(
                 &format!("{at}.requests_per_million"),
                 t.requests_per_million,
@@ -135,23 +129,12 @@ impl LambdaPricing {
                 }
             }
         }
-        c.meta(
-            "free_tier",
-            &crate::pricing::Meta {
-                as_of: self.free_tier.as_of.clone(),
-                source: self.free_tier.source.clone(),
-            },
-        );
+        c.meta("free_tier", &self.free_tier.as_of, &self.free_tier.source);
         if self.free_tier.requests.is_sign_negative()
             || self.free_tier.gb_seconds.is_sign_negative()
         {
             c.fail("free_tier", "allowances must not be negative");
         }
-        c.finish()
-    }
-
-    pub fn table(&self, region: Region) -> Option<&LambdaTable> {
-        self.tables.iter().find(|t| t.region == region)
     }
 }
 

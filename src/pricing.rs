@@ -165,15 +165,13 @@ impl Check {
         }
     }
 
-    pub fn meta(&mut self, path: &str, m: &Meta) {
-        if !m.source.starts_with("https://") || m.source.len() < 12 {
+    /// Every table says where its figures come from and when they were read.
+    pub fn meta(&mut self, path: &str, as_of: &str, source: &str) {
+        if !source.starts_with("https://") || source.len() < 12 {
             self.fail(path, "source must be a public https URL");
         }
-        if !valid_date(&m.as_of) {
-            self.fail(
-                path,
-                format!("as_of {:?} is not a YYYY-MM-DD date", m.as_of),
-            );
+        if !valid_date(as_of) {
+            self.fail(path, format!("as_of {as_of:?} is not a YYYY-MM-DD date"));
         }
     }
 
@@ -233,6 +231,29 @@ fn valid_date(s: &str) -> bool {
         (num(0..4), num(5..7), num(8..10)),
         (Some(y), Some(m), Some(d)) if (2006..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)
     )
+}
+
+/// A bundled pricing file: parsed into its typed form, then validated once.
+pub trait Table: serde::de::DeserializeOwned {
+    /// Its path in the repository, e.g. `pricing/lambda.json`.
+    const FILE: &'static str;
+
+    /// Reports every problem of the parsed table.
+    fn check(&self, c: &mut Check);
+
+    /// Every problem of the table, if it has any.
+    fn validate(&self) -> Result<(), Vec<PricingError>> {
+        let mut c = Check::new(Self::FILE);
+        self.check(&mut c);
+        c.finish()
+    }
+
+    /// Parses and validates the file's text.
+    fn load(text: &str) -> Result<Self, Vec<PricingError>> {
+        let table: Self = parse(Self::FILE, text).map_err(|e| vec![e])?;
+        table.validate()?;
+        Ok(table)
+    }
 }
 
 /// Parses one bundled file into its typed table. serde's messages name the offending field
@@ -402,13 +423,7 @@ mod tests {
     #[test]
     fn meta_checks_source_and_date() {
         let mut c = Check::new("t.json");
-        c.meta(
-            "m",
-            &Meta {
-                as_of: "2026-13-01".into(),
-                source: "http://example".into(),
-            },
-        );
+        c.meta("m", "2026-13-01", "http://example");
         assert_eq!(c.finish().unwrap_err().len(), 2);
         assert!(valid_date("2026-11-01"));
         assert!(!valid_date("2026-1-01"));

@@ -24,7 +24,7 @@
 use crate::error::{Collector, FieldError, Problem};
 use crate::limits::s3 as lim;
 use crate::money::{qty, rate as fmt_rate, Usd};
-use crate::pricing::{split_tiers, Check, Meta, PricingError, Region, Tier};
+use crate::pricing::{split_tiers, Check, Region, Tier};
 use crate::report::{LineItem, SourceRef, Warning};
 use rust_decimal::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -269,25 +269,19 @@ pub struct TieringRates {
 }
 
 impl S3Pricing {
-    /// Parses and validates the bundled file.
-    pub fn load(text: &str) -> Result<S3Pricing, Vec<PricingError>> {
-        let p: S3Pricing = crate::pricing::parse(PRICING_FILE, text).map_err(|e| vec![e])?;
-        p.validate()?;
-        Ok(p)
+    pub fn table(&self, region: Region) -> Option<&S3Table> {
+        self.tables.iter().find(|t| t.region == region)
     }
+}
 
-    fn validate(&self) -> Result<(), Vec<PricingError>> {
-        let mut c = Check::new(PRICING_FILE);
+impl crate::pricing::Table for S3Pricing {
+    const FILE: &'static str = PRICING_FILE;
+
+    fn check(&self, c: &mut Check) {
         c.regions("tables", self.tables.iter().map(|t| &t.region));
         for (i, t) in self.tables.iter().enumerate() {
             let at = format!("tables[{i}]");
-            c.meta(
-                &at,
-                &Meta {
-                    as_of: t.as_of.clone(),
-                    source: t.source.clone(),
-                },
-            );
+            c.meta(&at, &t.as_of, &t.source);
             for class in StorageClass::ALL {
                 let n = t.classes.iter().filter(|r| r.class == class).count();
                 if n != 1 {
@@ -368,11 +362,6 @@ impl S3Pricing {
                 }
             }
         }
-        c.finish()
-    }
-
-    pub fn table(&self, region: Region) -> Option<&S3Table> {
-        self.tables.iter().find(|t| t.region == region)
     }
 }
 

@@ -3,6 +3,7 @@
 
 use awscost::ec2::Ec2Pricing;
 use awscost::ec2_import::{import, ImportSummary};
+use awscost::pricing::Table;
 use awscost::Region;
 use std::fs::File;
 

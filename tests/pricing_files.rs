@@ -1,5 +1,6 @@
 //! Every bundled pricing file loads into its typed table and passes validation.
 
+use awscost::pricing::Table;
 use std::collections::BTreeSet;
 
 #[test]

@@ -111,12 +111,14 @@ fn import_ec2(args: &[&str]) -> ExitCode {
         return ExitCode::from(2);
     };
     let base = match std::fs::read_to_string(out_path) {
-        Ok(text) => awscost::ec2::Ec2Pricing::load(&text).map_err(|e| {
-            e.iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("; ")
-        }),
+        Ok(text) => {
+            <awscost::ec2::Ec2Pricing as awscost::pricing::Table>::load(&text).map_err(|e| {
+                e.iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            })
+        }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => awscost::pricing::catalog()
             .map(|c| c.ec2.clone())
             .map_err(|e| {
