@@ -1,0 +1,232 @@
+//! The Lambda panel's inputs as typed, and how they become an engine workload.
+
+use super::with_range_errors;
+use awscost::error::{FieldError, Problem};
+use awscost::lambda::{Architecture, InvocationType, LambdaWorkload};
+use awscost::money::parse_number;
+use awscost::Region;
+use rust_decimal::Decimal;
+
+/// A number field of the Lambda panel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum LambdaField {
+    Memory,
+    Duration,
+    Invocations,
+    Ephemeral,
+    Provisioned,
+    ProvisionedHours,
+    CpuBound,
+    Payload,
+}
+
+impl LambdaField {
+    pub const ALL: [LambdaField; 8] = [
+        LambdaField::Memory,
+        LambdaField::Duration,
+        LambdaField::Invocations,
+        LambdaField::Ephemeral,
+        LambdaField::Provisioned,
+        LambdaField::ProvisionedHours,
+        LambdaField::CpuBound,
+        LambdaField::Payload,
+    ];
+
+    /// The workload JSON path, which engine errors name.
+    pub fn path(self) -> &'static str {
+        match self {
+            LambdaField::Memory => "lambda.memory_mb",
+            LambdaField::Duration => "lambda.duration_ms",
+            LambdaField::Invocations => "lambda.invocations_per_month",
+            LambdaField::Ephemeral => "lambda.ephemeral_storage_mb",
+            LambdaField::Provisioned => "lambda.provisioned_concurrency",
+            LambdaField::ProvisionedHours => "lambda.provisioned_hours_per_month",
+            LambdaField::CpuBound => "lambda.cpu_bound_percent",
+            LambdaField::Payload => "lambda.payload_kb",
+        }
+    }
+}
+
+/// The Lambda panel's inputs, as typed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LambdaForm {
+    pub architecture: Architecture,
+    pub memory_mb: String,
+    pub duration_ms: String,
+    pub invocations_per_month: String,
+    pub ephemeral_storage_mb: String,
+    pub free_tier: bool,
+    pub provisioned_concurrency: String,
+    pub provisioned_hours_per_month: String,
+    pub cpu_bound_percent: String,
+    pub multi_threaded: bool,
+    pub invocation_type: InvocationType,
+    pub payload_kb: String,
+}
+
+impl Default for LambdaForm {
+    fn default() -> Self {
+        LambdaForm::from_workload(&LambdaWorkload::default())
+    }
+}
+
+impl LambdaForm {
+    pub fn from_workload(w: &LambdaWorkload) -> Self {
+        let s = |d: Decimal| d.normalize().to_string();
+        LambdaForm {
+            architecture: w.architecture,
+            memory_mb: s(w.memory_mb),
+            duration_ms: s(w.duration_ms),
+            invocations_per_month: s(w.invocations_per_month),
+            ephemeral_storage_mb: s(w.ephemeral_storage_mb),
+            free_tier: w.free_tier,
+            provisioned_concurrency: s(w.provisioned_concurrency),
+            provisioned_hours_per_month: s(w.provisioned_hours_per_month),
+            cpu_bound_percent: s(w.cpu_bound_percent),
+            multi_threaded: w.multi_threaded,
+            invocation_type: w.invocation_type,
+            payload_kb: w.payload_kb.map(s).unwrap_or_default(),
+        }
+    }
+
+    pub fn text(&self, f: LambdaField) -> &str {
+        match f {
+            LambdaField::Memory => &self.memory_mb,
+            LambdaField::Duration => &self.duration_ms,
+            LambdaField::Invocations => &self.invocations_per_month,
+            LambdaField::Ephemeral => &self.ephemeral_storage_mb,
+            LambdaField::Provisioned => &self.provisioned_concurrency,
+            LambdaField::ProvisionedHours => &self.provisioned_hours_per_month,
+            LambdaField::CpuBound => &self.cpu_bound_percent,
+            LambdaField::Payload => &self.payload_kb,
+        }
+    }
+
+    pub(super) fn text_mut(&mut self, f: LambdaField) -> &mut String {
+        match f {
+            LambdaField::Memory => &mut self.memory_mb,
+            LambdaField::Duration => &mut self.duration_ms,
+            LambdaField::Invocations => &mut self.invocations_per_month,
+            LambdaField::Ephemeral => &mut self.ephemeral_storage_mb,
+            LambdaField::Provisioned => &mut self.provisioned_concurrency,
+            LambdaField::ProvisionedHours => &mut self.provisioned_hours_per_month,
+            LambdaField::CpuBound => &mut self.cpu_bound_percent,
+            LambdaField::Payload => &mut self.payload_kb,
+        }
+    }
+
+    /// The workload with unreadable fields left at their defaults, to check the other fields.
+    fn workload_lenient(&self) -> LambdaWorkload {
+        let d = LambdaWorkload::default();
+        let num =
+            |f: LambdaField, fallback: Decimal| parse_number(self.text(f)).unwrap_or(fallback);
+        LambdaWorkload {
+            architecture: self.architecture,
+            memory_mb: num(LambdaField::Memory, d.memory_mb),
+            duration_ms: num(LambdaField::Duration, d.duration_ms),
+            invocations_per_month: num(LambdaField::Invocations, d.invocations_per_month),
+            ephemeral_storage_mb: num(LambdaField::Ephemeral, d.ephemeral_storage_mb),
+            free_tier: self.free_tier,
+            provisioned_concurrency: num(LambdaField::Provisioned, d.provisioned_concurrency),
+            provisioned_hours_per_month: num(
+                LambdaField::ProvisionedHours,
+                d.provisioned_hours_per_month,
+            ),
+            cpu_bound_percent: num(LambdaField::CpuBound, d.cpu_bound_percent),
+            multi_threaded: self.multi_threaded,
+            invocation_type: self.invocation_type,
+            payload_kb: parse_number(&self.payload_kb),
+        }
+    }
+
+    /// Reads the typed text into a workload section; every unreadable field is reported.
+    pub fn workload(&self) -> Result<LambdaWorkload, Vec<FieldError>> {
+        let mut errors = vec![];
+        let mut num = |f: LambdaField| -> Decimal {
+            let text = self.text(f);
+            if text.trim().is_empty() {
+                errors.push(FieldError::new(f.path(), Problem::Required));
+                return Decimal::ZERO;
+            }
+            parse_number(text).unwrap_or_else(|| {
+                errors.push(FieldError::new(f.path(), Problem::NotANumber));
+                Decimal::ZERO
+            })
+        };
+        let w = LambdaWorkload {
+            architecture: self.architecture,
+            memory_mb: num(LambdaField::Memory),
+            duration_ms: num(LambdaField::Duration),
+            invocations_per_month: num(LambdaField::Invocations),
+            ephemeral_storage_mb: num(LambdaField::Ephemeral),
+            free_tier: self.free_tier,
+            provisioned_concurrency: num(LambdaField::Provisioned),
+            provisioned_hours_per_month: num(LambdaField::ProvisionedHours),
+            cpu_bound_percent: num(LambdaField::CpuBound),
+            multi_threaded: self.multi_threaded,
+            invocation_type: self.invocation_type,
+            payload_kb: if self.payload_kb.trim().is_empty() {
+                None
+            } else {
+                Some(num(LambdaField::Payload))
+            },
+        };
+        if errors.is_empty() {
+            Ok(w)
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+/// The engine's answer for the Lambda panel, or every field problem.
+pub fn evaluate_lambda(
+    pricing: &awscost::pricing::Catalog,
+    region: Region,
+    form: &LambdaForm,
+) -> Result<awscost::lambda::LambdaResult, Vec<FieldError>> {
+    match form.workload() {
+        Ok(w) => awscost::lambda::compare(&pricing.lambda, region, &w),
+        Err(unreadable) => Err(with_range_errors(
+            unreadable,
+            form.workload_lenient().validate(),
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::{Action, State};
+
+    #[test]
+    fn typed_text_is_kept_and_errors_name_fields() {
+        let s = State::default()
+            .apply(Action::SetLambda(LambdaField::Memory, "12x".into()))
+            .apply(Action::SetLambda(LambdaField::Duration, "".into()));
+        assert_eq!(s.lambda.memory_mb, "12x");
+        let e = s.lambda.workload().unwrap_err();
+        assert_eq!(e[0].field, "lambda.memory_mb");
+        assert_eq!(e[0].problem, Problem::NotANumber);
+        assert_eq!(e[1].problem, Problem::Required);
+    }
+
+    #[test]
+    fn unreadable_and_out_of_range_fields_are_reported_together() {
+        let s = State::default()
+            .apply(Action::SetLambda(LambdaField::Memory, "abc".into()))
+            .apply(Action::SetLambda(LambdaField::Duration, "9999999".into()));
+        let catalog = awscost::pricing::catalog().unwrap();
+        let e = evaluate_lambda(catalog, s.region, &s.lambda).unwrap_err();
+        let fields: Vec<_> = e.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, vec!["lambda.memory_mb", "lambda.duration_ms"]);
+    }
+
+    #[test]
+    fn default_answers_the_aws_example() {
+        let s = State::default();
+        let catalog = awscost::pricing::catalog().unwrap();
+        let r = evaluate_lambda(catalog, s.region, &s.lambda).unwrap();
+        assert_eq!(r.requested.monthly_usd.to_string(), "$18.73");
+    }
+}

@@ -1,0 +1,285 @@
+//! The S3 panel's inputs as typed, and how they become an engine workload.
+
+use super::with_range_errors;
+use awscost::error::{FieldError, Problem};
+use awscost::money::parse_number;
+use awscost::s3::{LifecycleStep, RetrievalTier, S3Workload, StorageClass};
+use awscost::Region;
+use rust_decimal::Decimal;
+
+/// A typed field of the S3 panel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum S3Field {
+    StorageGb,
+    ObjectCount,
+    PutRequests,
+    GetRequests,
+    RetrievalGb,
+    RetentionDays,
+    ReadFraction,
+    /// Days in the first lifecycle step.
+    PlanDays0,
+    /// Days in the second lifecycle step.
+    PlanDays1,
+}
+
+impl S3Field {
+    /// The number fields of the workload, in panel order (the plan's days are edited with the plan).
+    pub const WORKLOAD: [S3Field; 7] = [
+        S3Field::StorageGb,
+        S3Field::ObjectCount,
+        S3Field::PutRequests,
+        S3Field::GetRequests,
+        S3Field::RetrievalGb,
+        S3Field::RetentionDays,
+        S3Field::ReadFraction,
+    ];
+
+    /// The workload JSON path, which engine errors name.
+    pub fn path(self) -> &'static str {
+        match self {
+            S3Field::StorageGb => "s3.storage_gb",
+            S3Field::ObjectCount => "s3.object_count",
+            S3Field::PutRequests => "s3.put_requests_per_month",
+            S3Field::GetRequests => "s3.get_requests_per_month",
+            S3Field::RetrievalGb => "s3.retrieval_gb_per_month",
+            S3Field::RetentionDays => "s3.retention_days",
+            S3Field::ReadFraction => "s3.monthly_read_fraction",
+            S3Field::PlanDays0 => "s3.lifecycle[0].days",
+            S3Field::PlanDays1 => "s3.lifecycle[1].days",
+        }
+    }
+
+    /// The input's element id: `s3-storage_gb`, `s3-lifecycle-0-days`.
+    pub fn id(self) -> String {
+        format!(
+            "s3-{}",
+            self.path()
+                .trim_start_matches("s3.")
+                .replace(['[', '.'], "-")
+                .replace(']', "")
+        )
+    }
+
+    fn plan_days(step: usize) -> Option<S3Field> {
+        [S3Field::PlanDays0, S3Field::PlanDays1].get(step).copied()
+    }
+}
+
+/// Steps of the panel's lifecycle plan editor.
+pub const PLAN_STEPS: usize = 3;
+
+/// The S3 panel's inputs, as typed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct S3Form {
+    pub storage_gb: String,
+    pub object_count: String,
+    pub put_requests_per_month: String,
+    pub get_requests_per_month: String,
+    pub retrieval_gb_per_month: String,
+    pub retention_days: String,
+    /// Empty: derived from retrieval ÷ storage.
+    pub monthly_read_fraction: String,
+    pub retrieval_tier: RetrievalTier,
+    /// The plan's classes; the plan ends at the first `None` (none at all: no plan).
+    pub plan: [Option<StorageClass>; PLAN_STEPS],
+    /// Days in each step but the last.
+    pub plan_days: [String; PLAN_STEPS - 1],
+}
+
+impl Default for S3Form {
+    /// The issue's example, with its plan: Standard for 30 days, Standard-IA until day 180, then
+    /// Deep Archive.
+    fn default() -> Self {
+        let w = S3Workload::default();
+        let s = |d: Decimal| d.normalize().to_string();
+        S3Form {
+            storage_gb: s(w.storage_gb),
+            object_count: w.object_count.map(s).unwrap_or_default(),
+            put_requests_per_month: s(w.put_requests_per_month),
+            get_requests_per_month: s(w.get_requests_per_month),
+            retrieval_gb_per_month: s(w.retrieval_gb_per_month),
+            retention_days: s(w.retention_days),
+            monthly_read_fraction: w.monthly_read_fraction.map(s).unwrap_or_default(),
+            retrieval_tier: w.retrieval_tier,
+            plan: [
+                Some(StorageClass::Standard),
+                Some(StorageClass::StandardIa),
+                Some(StorageClass::DeepArchive),
+            ],
+            plan_days: ["30".into(), "150".into()],
+        }
+    }
+}
+
+impl S3Form {
+    pub fn text(&self, f: S3Field) -> &str {
+        match f {
+            S3Field::StorageGb => &self.storage_gb,
+            S3Field::ObjectCount => &self.object_count,
+            S3Field::PutRequests => &self.put_requests_per_month,
+            S3Field::GetRequests => &self.get_requests_per_month,
+            S3Field::RetrievalGb => &self.retrieval_gb_per_month,
+            S3Field::RetentionDays => &self.retention_days,
+            S3Field::ReadFraction => &self.monthly_read_fraction,
+            S3Field::PlanDays0 => &self.plan_days[0],
+            S3Field::PlanDays1 => &self.plan_days[1],
+        }
+    }
+
+    pub(super) fn text_mut(&mut self, f: S3Field) -> &mut String {
+        match f {
+            S3Field::StorageGb => &mut self.storage_gb,
+            S3Field::ObjectCount => &mut self.object_count,
+            S3Field::PutRequests => &mut self.put_requests_per_month,
+            S3Field::GetRequests => &mut self.get_requests_per_month,
+            S3Field::RetrievalGb => &mut self.retrieval_gb_per_month,
+            S3Field::RetentionDays => &mut self.retention_days,
+            S3Field::ReadFraction => &mut self.monthly_read_fraction,
+            S3Field::PlanDays0 => &mut self.plan_days[0],
+            S3Field::PlanDays1 => &mut self.plan_days[1],
+        }
+    }
+
+    /// How many steps the plan has (0: no plan).
+    pub fn plan_len(&self) -> usize {
+        self.plan.iter().take_while(|c| c.is_some()).count()
+    }
+
+    /// Whether step `n`'s days are asked for: every step but the plan's last.
+    pub fn plan_days_shown(&self, n: usize) -> Option<S3Field> {
+        (n + 1 < self.plan_len())
+            .then(|| S3Field::plan_days(n))
+            .flatten()
+    }
+
+    /// The workload from the typed text; `num` reads one field.
+    fn build(&self, mut num: impl FnMut(S3Field) -> Decimal) -> S3Workload {
+        let optional = |text: &str| !text.trim().is_empty();
+        S3Workload {
+            storage_gb: num(S3Field::StorageGb),
+            object_count: Some(num(S3Field::ObjectCount)),
+            average_object_size_kb: None,
+            put_requests_per_month: num(S3Field::PutRequests),
+            get_requests_per_month: num(S3Field::GetRequests),
+            retrieval_gb_per_month: num(S3Field::RetrievalGb),
+            retention_days: num(S3Field::RetentionDays),
+            monthly_read_fraction: optional(&self.monthly_read_fraction)
+                .then(|| num(S3Field::ReadFraction)),
+            retrieval_tier: self.retrieval_tier,
+            // Last, so errors come in the panel's order.
+            lifecycle: (self.plan_len() > 0).then(|| {
+                self.plan
+                    .iter()
+                    .map_while(|c| *c)
+                    .enumerate()
+                    .map(|(i, class)| LifecycleStep {
+                        class,
+                        days: self.plan_days_shown(i).map(&mut num),
+                    })
+                    .collect()
+            }),
+        }
+    }
+
+    /// The workload with unreadable fields left at their defaults, to check the other fields.
+    fn workload_lenient(&self) -> S3Workload {
+        let d = S3Form::default();
+        self.build(|f| {
+            parse_number(self.text(f))
+                .or_else(|| parse_number(d.text(f)))
+                .unwrap_or(Decimal::ONE)
+        })
+    }
+
+    /// Reads the typed text into a workload section; every unreadable field is reported.
+    pub fn workload(&self) -> Result<S3Workload, Vec<FieldError>> {
+        let mut errors = vec![];
+        let w = self.build(|f| {
+            let text = self.text(f);
+            if text.trim().is_empty() {
+                errors.push(FieldError::new(f.path(), Problem::Required));
+                return Decimal::ZERO;
+            }
+            parse_number(text).unwrap_or_else(|| {
+                errors.push(FieldError::new(f.path(), Problem::NotANumber));
+                Decimal::ZERO
+            })
+        });
+        if errors.is_empty() {
+            Ok(w)
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+/// The engine's answer for the S3 panel, or every field problem.
+pub fn evaluate_s3(
+    pricing: &awscost::pricing::Catalog,
+    region: Region,
+    form: &S3Form,
+) -> Result<awscost::s3::S3Result, Vec<FieldError>> {
+    match form.workload() {
+        Ok(w) => awscost::s3::compare(&pricing.s3, region, &w),
+        Err(unreadable) => Err(with_range_errors(
+            unreadable,
+            form.workload_lenient().validate(),
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::{Action, State};
+
+    #[test]
+    fn s3_default_is_the_issue_example() {
+        // https://aws.amazon.com/s3/pricing/ (us-east-1): Standard-IA 10,000 GB × $0.0125 = $125,
+        // 1M GET × $0.001 per 1,000 = $1, 1,000 GB retrieved × $0.01 = $10: $136.00 a month.
+        let catalog = awscost::pricing::catalog().unwrap();
+        let r = evaluate_s3(catalog, Region::UsEast1, &S3Form::default()).unwrap();
+        let ia = r.options.iter().find(|o| o.id == StorageClass::StandardIa);
+        assert_eq!(
+            ia.and_then(|o| o.monthly_usd)
+                .map(|u| u.to_string())
+                .as_deref(),
+            Some("$136.00")
+        );
+        // The plan of the issue: $1,109.54 (worked in tests/s3_cases.rs).
+        let plan = r.lifecycle.and_then(|l| l.total_usd);
+        assert_eq!(plan.map(|u| u.to_string()).as_deref(), Some("$1,109.54"));
+    }
+
+    #[test]
+    fn s3_errors_name_fields_and_the_plan_follows_its_classes() {
+        let s = State::default()
+            .apply(Action::SetS3(S3Field::StorageGb, "ten".into()))
+            .apply(Action::SetS3(S3Field::RetentionDays, "0".into()))
+            .apply(Action::SetS3(S3Field::PlanDays1, "".into()));
+        assert_eq!(s.s3.storage_gb, "ten");
+        let catalog = awscost::pricing::catalog().unwrap();
+        let e = evaluate_s3(catalog, s.region, &s.s3).unwrap_err();
+        let fields: Vec<_> = e.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            vec!["s3.storage_gb", "s3.lifecycle[1].days", "s3.retention_days"]
+        );
+        // Ending the plan after its first step drops the days nobody is asked for.
+        let s = s
+            .apply(Action::SetS3PlanClass(1, None))
+            .apply(Action::SetS3(S3Field::StorageGb, "10".into()))
+            .apply(Action::SetS3(S3Field::RetentionDays, "30".into()));
+        assert_eq!(s.s3.plan_len(), 1);
+        assert_eq!(s.s3.plan_days_shown(0), None);
+        let w = s.s3.workload().unwrap();
+        assert_eq!(w.lifecycle.map(|l| l.len()), Some(1));
+        assert!(evaluate_s3(catalog, s.region, &s.s3).is_ok());
+        // No plan at all.
+        let s = s.apply(Action::SetS3PlanClass(0, None));
+        assert_eq!(s.s3.workload().unwrap().lifecycle, None);
+        assert_eq!(S3Field::PlanDays0.id(), "s3-lifecycle-0-days");
+        assert_eq!(S3Field::StorageGb.id(), "s3-storage_gb");
+    }
+}
