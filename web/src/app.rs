@@ -1,5 +1,6 @@
-//! The page: region, the Lambda panel, and the read-only pricing catalog in context.
+//! The page: region, a tab per service panel, and the read-only pricing catalog in context.
 
+use crate::components::ec2_panel::Ec2Panel;
 use crate::components::lambda_panel::LambdaPanel;
 use crate::components::select_field::SelectField;
 use crate::state::{Action, Service, State};
@@ -85,6 +86,10 @@ pub fn App() -> Html {
                     { match state.service {
                         Service::Lambda => html! {
                             <LambdaPanel region={state.region} form={state.lambda.clone()} on_action={on_action.clone()} />
+                        },
+                        Service::Ec2 => html! {
+                            <Ec2Panel region={state.region} form={state.ec2.clone()}
+                                chart={state.ec2_chart.clone()} on_action={on_action.clone()} />
                         },
                     } }
                 </div>

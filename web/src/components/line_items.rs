@@ -10,6 +10,11 @@ pub struct LineItemsProps {
     pub lines: Vec<LineItem>,
     pub total: Usd,
     pub caption: AttrValue,
+    /// The amount column's heading.
+    #[prop_or(AttrValue::Static("Monthly"))]
+    pub amount_heading: AttrValue,
+    #[prop_or(AttrValue::Static("Total per month"))]
+    pub total_label: AttrValue,
 }
 
 #[function_component]
@@ -17,7 +22,7 @@ pub fn LineItems(props: &LineItemsProps) -> Html {
     html! {
         <table class="lines">
             <caption>{ props.caption.clone() }</caption>
-            <thead><tr><th scope="col">{ "Charge (expand for the working)" }</th><th scope="col" class="num">{ "Monthly" }</th></tr></thead>
+            <thead><tr><th scope="col">{ "Charge (expand for the working)" }</th><th scope="col" class="num">{ props.amount_heading.clone() }</th></tr></thead>
             <tbody>
                 { for props.lines.iter().map(|l| html! {
                     <tr>
@@ -39,7 +44,7 @@ pub fn LineItems(props: &LineItemsProps) -> Html {
                     </tr>
                 }) }
             </tbody>
-            <tfoot><tr><th scope="row">{ "Total per month" }</th><td class="num total">{ props.total.to_string() }</td></tr></tfoot>
+            <tfoot><tr><th scope="row">{ props.total_label.clone() }</th><td class="num total">{ props.total.to_string() }</td></tr></tfoot>
         </table>
     }
 }
