@@ -1,5 +1,6 @@
-//! The page: region, the service panels (Lambda, S3), and the read-only pricing catalog in context.
+//! The page: region, a tab per service panel, and the read-only pricing catalog in context.
 
+use crate::components::ec2_panel::Ec2Panel;
 use crate::components::lambda_panel::LambdaPanel;
 use crate::components::s3_panel::S3Panel;
 use crate::components::select_field::SelectField;
@@ -89,6 +90,10 @@ pub fn App() -> Html {
                         },
                         Service::S3 => html! {
                             <S3Panel region={state.region} form={state.s3.clone()} on_action={on_action.clone()} />
+                        },
+                        Service::Ec2 => html! {
+                            <Ec2Panel region={state.region} form={state.ec2.clone()}
+                                chart={state.ec2_chart.clone()} on_action={on_action.clone()} />
                         },
                     } }
                 </div>

@@ -10,9 +10,11 @@ pub struct LineItemsProps {
     pub lines: Vec<LineItem>,
     pub total: Usd,
     pub caption: AttrValue,
-    /// The amounts cover a whole period rather than a month.
-    #[prop_or_default]
-    pub whole_period: bool,
+    /// The amount column's heading.
+    #[prop_or(AttrValue::Static("Monthly"))]
+    pub amount_heading: AttrValue,
+    #[prop_or(AttrValue::Static("Total per month"))]
+    pub total_label: AttrValue,
 }
 
 #[function_component]
@@ -20,7 +22,7 @@ pub fn LineItems(props: &LineItemsProps) -> Html {
     html! {
         <table class="lines">
             <caption>{ props.caption.clone() }</caption>
-            <thead><tr><th scope="col">{ "Charge (expand for the working)" }</th><th scope="col" class="num">{ if props.whole_period { "Amount" } else { "Monthly" } }</th></tr></thead>
+            <thead><tr><th scope="col">{ "Charge (expand for the working)" }</th><th scope="col" class="num">{ props.amount_heading.clone() }</th></tr></thead>
             <tbody>
                 { for props.lines.iter().map(|l| html! {
                     <tr>
@@ -42,7 +44,7 @@ pub fn LineItems(props: &LineItemsProps) -> Html {
                     </tr>
                 }) }
             </tbody>
-            <tfoot><tr><th scope="row">{ if props.whole_period { "Total" } else { "Total per month" } }</th><td class="num total">{ props.total.to_string() }</td></tr></tfoot>
+            <tfoot><tr><th scope="row">{ props.total_label.clone() }</th><td class="num total">{ props.total.to_string() }</td></tr></tfoot>
         </table>
     }
 }

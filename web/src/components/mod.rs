@@ -2,6 +2,11 @@
 
 pub mod checkbox_field;
 pub mod cost_chart;
+pub mod ec2_chart;
+pub mod ec2_options;
+pub mod ec2_panel;
+pub mod ec2_study_notes;
+pub mod instance_field;
 pub mod lambda_panel;
 pub mod limits_table;
 pub mod line_items;

@@ -64,7 +64,7 @@ pub fn S3Classes(props: &S3ClassesProps) -> Html {
                                     <LineItems lines={o.lines.clone()} total={o.monthly_usd.unwrap_or_else(|| total(&o.lines))}
                                         caption={AttrValue::from("A steady 30-day month")} />
                                     <LineItems lines={o.retention_lines.clone()} total={o.retention_total_usd.unwrap_or_else(|| total(&o.retention_lines))}
-                                        caption={AttrValue::from(format!("The {days} days, with any early-deletion charge"))} whole_period=true />
+                                        caption={AttrValue::from(format!("The {days} days, with any early-deletion charge"))} amount_heading="Amount" total_label="Total" />
                                 </details>
                             </td>
                         </tr>

@@ -68,7 +68,7 @@ pub fn S3Plan(props: &S3PlanProps) -> Html {
             <details>
                 <summary>{ "The plan's working" }</summary>
                 <LineItems lines={plan.lines.clone()} total={plan.total_usd.unwrap_or_else(|| awscost::report::total(&plan.lines))}
-                    caption={AttrValue::from("Each step, its transition requests and any early-deletion charge")} whole_period=true />
+                    caption={AttrValue::from("Each step, its transition requests and any early-deletion charge")} amount_heading="Amount" total_label="Total" />
             </details>
             <table class="s3-versus">
                 <caption>{ "Against one class for the whole period (negative: the plan is cheaper)" }</caption>

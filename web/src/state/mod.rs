@@ -4,12 +4,15 @@
 //! form (one module each) reads its text into the engine's workload and reports every field it
 //! cannot read.
 
+mod ec2;
 mod lambda;
 mod s3;
 
+pub use ec2::*;
 pub use lambda::*;
 pub use s3::*;
 
+use awscost::ec2::PeakPricing;
 use awscost::error::FieldError;
 use awscost::lambda::{Architecture, InvocationType};
 use awscost::s3::{RetrievalTier, StorageClass};
@@ -22,16 +25,18 @@ use yew::Reducible;
 pub enum Service {
     #[default]
     Lambda,
+    Ec2,
     S3,
 }
 
 impl Service {
     /// Every panel, in tab order.
-    pub const ALL: &'static [Service] = &[Service::Lambda, Service::S3];
+    pub const ALL: &'static [Service] = &[Service::Lambda, Service::Ec2, Service::S3];
 
     pub fn code(self) -> &'static str {
         match self {
             Service::Lambda => "lambda",
+            Service::Ec2 => "ec2",
             Service::S3 => "s3",
         }
     }
@@ -39,6 +44,7 @@ impl Service {
     pub fn title(self) -> &'static str {
         match self {
             Service::Lambda => "Lambda memory",
+            Service::Ec2 => "EC2 purchasing options",
             Service::S3 => "S3 storage classes",
         }
     }
@@ -51,6 +57,9 @@ pub struct State {
     /// The panel on show.
     pub service: Service,
     pub lambda: LambdaForm,
+    pub ec2: Ec2Form,
+    /// The options drawn on the EC2 cumulative-cost chart; `None`: On-Demand and the cheapest.
+    pub ec2_chart: Option<Vec<String>>,
     pub s3: S3Form,
 }
 
@@ -60,6 +69,8 @@ impl Default for State {
             region: Region::UsEast1,
             service: Service::default(),
             lambda: LambdaForm::default(),
+            ec2: Ec2Form::default(),
+            ec2_chart: None,
             s3: S3Form::default(),
         }
     }
@@ -74,6 +85,13 @@ pub enum Action {
     SetFreeTier(bool),
     SetMultiThreaded(bool),
     SetInvocationType(InvocationType),
+    SetEc2(Ec2Field, String),
+    SetEc2Usage(Usage),
+    SetEc2Horizon(u32),
+    SetEc2Flag(Ec2Flag, bool),
+    SetEc2PeakPricing(PeakPricing),
+    /// The option ids to draw on the EC2 chart.
+    SetEc2Chart(Vec<String>),
     SetS3(S3Field, String),
     SetS3Tier(RetrievalTier),
     /// The class of lifecycle step `n` (0-based); `None` ends the plan before it.
@@ -94,6 +112,16 @@ impl State {
             Action::SetFreeTier(b) => s.lambda.free_tier = b,
             Action::SetMultiThreaded(b) => s.lambda.multi_threaded = b,
             Action::SetInvocationType(t) => s.lambda.invocation_type = t,
+            Action::SetEc2(f, text) => *s.ec2.text_mut(f) = text,
+            Action::SetEc2Usage(u) => s.ec2.usage = u,
+            Action::SetEc2Horizon(y) => s.ec2.horizon_years = y,
+            Action::SetEc2Flag(f, b) => match f {
+                Ec2Flag::InterruptionTolerant => s.ec2.interruption_tolerant = b,
+                Ec2Flag::NeedsDedicated => s.ec2.needs_dedicated = b,
+                Ec2Flag::CoreBoundLicense => s.ec2.core_bound_license = b,
+            },
+            Action::SetEc2PeakPricing(p) => s.ec2.peak_pricing = p,
+            Action::SetEc2Chart(ids) => s.ec2_chart = Some(ids),
             Action::SetS3(f, text) => *s.s3.text_mut(f) = text,
             Action::SetS3Tier(t) => s.s3.retrieval_tier = t,
             Action::SetS3PlanClass(n, c) => {

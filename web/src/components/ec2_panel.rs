@@ -1,0 +1,266 @@
+//! The EC2 panel: one instance type's every purchasing option over a 1- or 3-year horizon, with
+//! break-even, a cumulative-cost chart and a mixed baseline-plus-peak strategy.
+
+use crate::app::Pricing;
+use crate::components::checkbox_field::CheckboxField;
+use crate::components::ec2_chart::{Ec2Chart, SharedEc2};
+use crate::components::ec2_options::{percent, Ec2Options};
+use crate::components::ec2_study_notes::Ec2StudyNotes;
+use crate::components::instance_field::InstanceField;
+use crate::components::limits_table::LimitsTable;
+use crate::components::line_items::LineItems;
+use crate::components::number_field::NumberField;
+use crate::components::select_field::SelectField;
+use crate::components::warning_list::WarningList;
+use crate::state::{evaluate_ec2, Action, Ec2Field, Ec2Flag, Ec2Form, Usage};
+use awscost::ec2::{Ec2Result, PeakPricing};
+use awscost::error::FieldError;
+use awscost::money::qty;
+use awscost::Region;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Ec2PanelProps {
+    pub region: Region,
+    pub form: Ec2Form,
+    /// The options drawn on the chart; `None`: On-Demand and the cheapest suitable option.
+    #[prop_or_default]
+    pub chart: Option<Vec<String>>,
+    pub on_action: Callback<Action>,
+}
+
+fn error_for(errors: &[FieldError], path: &str) -> Option<String> {
+    errors
+        .iter()
+        .find(|e| e.field == path)
+        .map(FieldError::message)
+}
+
+fn opts(pairs: &[(&'static str, &'static str)]) -> Vec<(AttrValue, AttrValue)> {
+    pairs
+        .iter()
+        .map(|&(v, l)| (AttrValue::Static(v), AttrValue::Static(l)))
+        .collect()
+}
+
+/// The chart's default: On-Demand and the cheapest suitable option.
+fn default_picks(r: &Ec2Result) -> Vec<String> {
+    let mut v = vec!["on-demand".to_string()];
+    if let Some(c) = &r.cheapest_suitable {
+        if c != "on-demand" {
+            v.push(c.clone());
+        }
+    }
+    v
+}
+
+#[function_component]
+pub fn Ec2Panel(props: &Ec2PanelProps) -> Html {
+    let Pricing(catalog) = use_context::<Pricing>().unwrap_or(Pricing(
+        // The App always provides the catalog; a bare panel (tests) loads it itself.
+        match awscost::pricing::catalog() {
+            Ok(c) => c,
+            Err(_) => {
+                return html! { <p class="error">{ "The bundled pricing tables are invalid." }</p> }
+            }
+        },
+    ));
+    let evaluation = use_memo((props.region, props.form.clone()), |(region, form)| {
+        evaluate_ec2(catalog, *region, form).map(Rc::new)
+    });
+    // The last figures that could be computed stay on screen while a field is being fixed.
+    let last_good = use_mut_ref(|| None::<Rc<Ec2Result>>);
+    let (result, errors, stale) = match &*evaluation {
+        Ok(r) => {
+            *last_good.borrow_mut() = Some(r.clone());
+            (Some(r.clone()), vec![], false)
+        }
+        Err(e) => (last_good.borrow().clone(), e.clone(), true),
+    };
+    let form = &props.form;
+    let act = |f: fn(String) -> Action| {
+        let cb = props.on_action.clone();
+        Callback::from(move |v: String| cb.emit(f(v)))
+    };
+    let number = |f: Ec2Field, label: &'static str, unit: &'static str, hint: &'static str| {
+        let cb = props.on_action.clone();
+        html! {
+            <NumberField id={f.id()} label={label} unit={unit}
+                hint={(!hint.is_empty()).then_some(AttrValue::Static(hint))}
+                value={AttrValue::from(form.text(f).to_string())}
+                error={error_for(&errors, f.path())}
+                on_input={Callback::from(move |t: String| cb.emit(Action::SetEc2(f, t)))} />
+        }
+    };
+    let flag = |f: Ec2Flag,
+                id: &'static str,
+                label: &'static str,
+                hint: &'static str,
+                checked: bool| {
+        let cb = props.on_action.clone();
+        html! {
+            <CheckboxField id={id} label={label} checked={checked} hint={AttrValue::Static(hint)}
+                on_toggle={Callback::from(move |b| cb.emit(Action::SetEc2Flag(f, b)))} />
+        }
+    };
+    // Errors that belong to no input of this panel (e.g. the region has no table).
+    let general: Vec<&FieldError> = errors
+        .iter()
+        .filter(|e| !Ec2Field::ALL.iter().any(|f| f.path() == e.field))
+        .collect();
+    let types = catalog.ec2.instance_types.types.as_slice();
+    let picks = match (&props.chart, &result) {
+        (Some(p), _) => p.clone(),
+        (None, Some(r)) => default_picks(r),
+        (None, None) => vec![],
+    };
+    // Ticking or unticking an option redraws the chart with the new set.
+    let on_pick = {
+        let cb = props.on_action.clone();
+        let current = picks.clone();
+        Callback::from(move |(id, on): (String, bool)| {
+            let mut v: Vec<String> = current.iter().filter(|p| **p != id).cloned().collect();
+            if on {
+                v.push(id);
+            }
+            cb.emit(Action::SetEc2Chart(v));
+        })
+    };
+
+    html! {
+        <section class="panel ec2" aria-labelledby="ec2-heading">
+            <h2 id="ec2-heading">{ "EC2: every way to pay for the same instances" }</h2>
+            <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())} novalidate=true>
+                <InstanceField id={Ec2Field::InstanceType.id()} label="Instance type" types={types}
+                    value={AttrValue::from(form.instance_type.clone())}
+                    error={error_for(&errors, Ec2Field::InstanceType.path())}
+                    on_input={act(|t| Action::SetEc2(Ec2Field::InstanceType, t))} />
+                { number(Ec2Field::Count, "Instances", "", "") }
+                <fieldset>
+                    <legend>{ "Usage" }</legend>
+                    <SelectField id="ec2-usage" label="Schedule given as"
+                        options={opts(&[("month", "Hours per month"), ("week", "Hours a day, days a week")])}
+                        value={AttrValue::Static(if form.usage == Usage::Weekly { "week" } else { "month" })}
+                        on_change={act(|v| Action::SetEc2Usage(if v == "week" { Usage::Weekly } else { Usage::HoursPerMonth }))} />
+                    if form.usage == Usage::Weekly {
+                        { number(Ec2Field::HoursPerDay, "Hours a day", "h", "0 – 24") }
+                        { number(Ec2Field::DaysPerWeek, "Days a week", "", "0 – 7; 24 h × 7 days = 730 h a month") }
+                    } else {
+                        { number(Ec2Field::HoursPerMonth, "Hours per month, each instance", "h", "730 = always on") }
+                    }
+                </fieldset>
+                <SelectField id="ec2-horizon_years" label="Compare over"
+                    options={opts(&[("1", "1 year"), ("3", "3 years")])}
+                    value={AttrValue::Static(if form.horizon_years == 1 { "1" } else { "3" })}
+                    on_change={act(|v| Action::SetEc2Horizon(if v == "1" { 1 } else { 3 }))} />
+                { flag(Ec2Flag::InterruptionTolerant, "ec2-interruption_tolerant", "Tolerates interruption",
+                    "Spot can reclaim an instance with a 2-minute warning", form.interruption_tolerant) }
+                { flag(Ec2Flag::NeedsDedicated, "ec2-needs_dedicated", "Needs dedicated hardware",
+                    "Not shared with other AWS accounts", form.needs_dedicated) }
+                { flag(Ec2Flag::CoreBoundLicense, "ec2-core_bound_license", "Licence bound to physical cores",
+                    "Per-socket or per-core licences need a Dedicated Host", form.core_bound_license) }
+                <fieldset>
+                    <legend>{ "Mixed strategy" }</legend>
+                    { number(Ec2Field::BaselineCount, "Commit for a baseline of", "instances", "Empty for none; the rest is the peak") }
+                    <SelectField id="ec2-peak_pricing" label="Pay for the peak with"
+                        options={opts(&[("on-demand", "On-Demand"), ("spot", "Spot")])}
+                        value={AttrValue::Static(if form.peak_pricing == PeakPricing::Spot { "spot" } else { "on-demand" })}
+                        on_change={act(|v| Action::SetEc2PeakPricing(if v == "spot" { PeakPricing::Spot } else { PeakPricing::OnDemand }))} />
+                </fieldset>
+            </form>
+            <div class={classes!("results", stale.then_some("stale"))} aria-live="polite">
+                if stale {
+                    <p class="notice" role="status">{ "Fix the highlighted field to update; the figures below are the last ones that could be computed." }</p>
+                    { for general.iter().map(|e| html! { <p class="error" role="alert">{ e.message() }</p> }) }
+                }
+                if let Some(r) = &result {
+                    { summary(r) }
+                    <WarningList warnings={r.warnings.clone()} />
+                    <Ec2Chart result={SharedEc2(r.clone())} picks={picks.clone()} />
+                    { mixed(r, picks.iter().any(|p| p == "mixed"), &on_pick) }
+                }
+            </div>
+            if let Some(r) = &result {
+                <div class={classes!("wide", stale.then_some("stale"))}>
+                    <Ec2Options result={SharedEc2(r.clone())} picks={picks.clone()} on_pick={on_pick.clone()} />
+                    <Ec2StudyNotes result={SharedEc2(r.clone())} />
+                    <LimitsTable service="EC2" />
+                    <p class="source">
+                        { "On-Demand rates: " }
+                        <a href={r.source.clone()} target="_blank" rel="noopener noreferrer">{ &r.source }</a>
+                        { format!(" (oldest table used: {})", r.as_of) }
+                    </p>
+                </div>
+            }
+        </section>
+    }
+}
+
+fn summary(r: &Ec2Result) -> Html {
+    let od = r.options.iter().find(|o| o.id == "on-demand");
+    let cheapest = r
+        .cheapest_suitable
+        .as_ref()
+        .and_then(|id| r.options.iter().find(|o| &o.id == id));
+    html! {
+        <div class="cards">
+            <div class="card requested">
+                <h3>{ format!("On-Demand, {} × {}", r.count, r.instance.instance_type) }</h3>
+                <p class="figure" id="ec2-on-demand-monthly">{ od.and_then(|o| o.monthly_usd).map(|u| u.to_string()).unwrap_or_else(|| "no rate".into()) }</p>
+                <p>{ format!("a month at {} h each; {} over {} months",
+                    qty(r.hours_per_month),
+                    od.and_then(|o| o.horizon_total_usd).map(|u| u.to_string()).unwrap_or_default(),
+                    r.horizon_months) }</p>
+            </div>
+            <div class="card cheapest">
+                <h3>{ "Cheapest suitable" }</h3>
+                if let Some(o) = cheapest {
+                    <p class="figure" id="ec2-cheapest" data-option={o.id.clone()}>{ o.horizon_total_usd.map(|u| u.to_string()).unwrap_or_default() }</p>
+                    <p>{ format!("{} over {} months", o.label, r.horizon_months) }
+                        if let (Some(p), Some(u)) = (o.saving_percent, o.saving_usd) {
+                            { format!("; saves {u} ({}) against On-Demand", percent(p)) }
+                        }
+                    </p>
+                } else {
+                    <p id="ec2-cheapest">{ "No option with a bundled rate suits this workload." }</p>
+                }
+            </div>
+        </div>
+    }
+}
+
+fn mixed(r: &Ec2Result, ticked: bool, on_pick: &Callback<(String, bool)>) -> Html {
+    let Some(m) = &r.mixed else {
+        return html! {};
+    };
+    let label = r
+        .options
+        .iter()
+        .find(|o| o.id == m.baseline_option)
+        .map_or(m.baseline_option.as_str(), |o| o.label.as_str());
+    let peak = match m.peak_pricing {
+        PeakPricing::OnDemand => "On-Demand",
+        PeakPricing::Spot => "Spot",
+    };
+    html! {
+        <section class="mixed" id="ec2-mixed" aria-labelledby="ec2-mixed-heading">
+            <h3 id="ec2-mixed-heading">{ format!("Mixed: {} committed, {} on {peak}", m.baseline_count, m.peak_count) }</h3>
+            <CheckboxField id="ec2-chart-mixed" label="Draw on the chart" checked={ticked}
+                on_toggle={{ let cb = on_pick.clone(); Callback::from(move |b| cb.emit(("mixed".to_string(), b))) }} />
+            <p>
+                <span class="figure" id="ec2-mixed-total">{ m.horizon_total_usd.to_string() }</span>
+                { format!(" over {} months ({} upfront, {} a month); baseline on {label}", r.horizon_months, m.upfront_usd, m.monthly_usd) }
+                if let (Some(p), Some(u)) = (m.saving_percent, m.saving_usd) {
+                    { format!("; saves {u} ({}) against all On-Demand", percent(p)) }
+                }
+            </p>
+            <details>
+                <summary>{ "Working" }</summary>
+                <LineItems lines={m.lines.clone()} total={m.horizon_total_usd}
+                    amount_heading="Over the horizon" total_label="Total over the horizon"
+                    caption={AttrValue::from("Mixed strategy")} />
+            </details>
+        </section>
+    }
+}

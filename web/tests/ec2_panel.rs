@@ -1,0 +1,235 @@
+//! In-browser tests of the EC2 panel: render it, type into it, read what it shows.
+#![cfg(target_arch = "wasm32")]
+
+use awscost_web::components::ec2_panel::Ec2Panel;
+use awscost_web::state::{Action, Ec2Field, State};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use yew::prelude::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Hosts the panel with a real reducer, like the page does.
+#[function_component]
+fn Host() -> Html {
+    let state = use_reducer(State::default);
+    let on_action = {
+        let state = state.clone();
+        Callback::from(move |a: Action| state.dispatch(a))
+    };
+    html! {
+        <Ec2Panel region={state.region} form={state.ec2.clone()} chart={state.ec2_chart.clone()}
+            on_action={on_action} />
+    }
+}
+
+fn mount() -> web_sys::Element {
+    let doc = gloo::utils::document();
+    let root = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<Host>::with_root(root.clone()).render();
+    root
+}
+
+async fn settle() {
+    // Yew renders on the next tick.
+    gloo::timers::future::TimeoutFuture::new(30).await;
+}
+
+fn text(root: &web_sys::Element, selector: &str) -> String {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+fn input(root: &web_sys::Element, id: &str) -> web_sys::HtmlInputElement {
+    root.query_selector(&format!("#{id}"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no #{id}"))
+        .dyn_into()
+        .unwrap()
+}
+
+fn type_into(root: &web_sys::Element, id: &str, value: &str) {
+    let el = input(root, id);
+    el.set_value(value);
+    el.dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+        .unwrap();
+}
+
+fn click(root: &web_sys::Element, id: &str) {
+    let el = input(root, id);
+    el.set_checked(!el.checked());
+    el.dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+}
+
+fn polylines(root: &web_sys::Element) -> u32 {
+    root.query_selector_all("#ec2-chart polyline")
+        .unwrap()
+        .length()
+}
+
+#[wasm_bindgen_test]
+async fn on_demand_matches_aws_and_every_option_has_a_row() {
+    let root = mount();
+    settle().await;
+    // AWS: m5.large Linux On-Demand in us-east-1 is $0.096 an hour; × 730 h = $70.08 a month.
+    let od = "#ec2-row-on-demand";
+    assert_eq!(text(&root, &format!("{od} .monthly")), "$70.08");
+    assert_eq!(text(&root, &format!("{od} .hourly")), "$0.0960");
+    assert_eq!(text(&root, &format!("{od} .upfront")), "$0.00");
+    assert_eq!(text(&root, &format!("{od} .horizon")), "$2,522.88");
+    assert_eq!(text(&root, "#ec2-on-demand-monthly"), "$70.08");
+    assert_eq!(
+        root.query_selector_all("#ec2-options > tbody > tr[id^=ec2-row-]")
+            .unwrap()
+            .length(),
+        29
+    );
+    for id in awscost::ec2::option_ids() {
+        assert!(
+            root.query_selector(&format!("#ec2-row-{id}"))
+                .unwrap()
+                .is_some(),
+            "row {id}"
+        );
+    }
+    // The On-Demand row expands into its line item and pricing row.
+    let working = root
+        .query_selector("#ec2-working-on-demand")
+        .unwrap()
+        .unwrap();
+    assert!(working.has_attribute("hidden"));
+    assert!(text(&root, "#ec2-working-on-demand").contains("us-east-1 on_demand m5.large"));
+    let button: web_sys::HtmlElement = root
+        .query_selector(&format!("{od} button.expand"))
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    button.click();
+    settle().await;
+    assert!(!working.has_attribute("hidden"));
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn three_year_reservation_shows_its_break_even_and_unpriced_rows_say_why() {
+    let root = mount();
+    settle().await;
+    let ri = "#ec2-row-reserved-standard-3y-all-upfront";
+    // The bundled Price List row: $949 all upfront for 3 years, nothing hourly.
+    assert_eq!(text(&root, &format!("{ri} .upfront")), "$949.00");
+    assert_eq!(text(&root, &format!("{ri} .monthly")), "$0.00");
+    assert_eq!(text(&root, &format!("{ri} .horizon")), "$949.00");
+    // $949 ÷ 36 months ÷ $0.096 = 274.59 h a month (37.62 % of 730 h); ahead of On-Demand
+    // once 14 months of On-Demand ($981.12) pass the upfront.
+    let be = text(&root, &format!("{ri} .break-even"));
+    assert!(be.contains("274.59 h/mo (37.62 %)"), "{be}");
+    assert!(be.contains("month 14"), "{be}");
+    assert!(text(&root, &format!("{ri} .saving")).contains("62.38 %"));
+    // Spot does not suit an interruption-intolerant workload, and says why.
+    let spot = text(&root, "#ec2-row-spot .why");
+    assert!(
+        spot.starts_with("no") && spot.contains("2-minute"),
+        "{spot}"
+    );
+    // A Savings Plan without a bundled rate says so instead of a number.
+    let sp = "#ec2-row-savings-plan-compute-3y-no-upfront";
+    assert_eq!(text(&root, &format!("{sp} .horizon")), "—");
+    assert!(text(&root, &format!("{sp} .why")).contains("No public rate bundled"));
+    // The cheapest suitable option is named and marked.
+    let cheapest = root.query_selector("#ec2-cheapest").unwrap().unwrap();
+    assert_eq!(
+        cheapest.get_attribute("data-option").as_deref(),
+        Some("reserved-standard-3y-all-upfront")
+    );
+    assert!(root
+        .query_selector(&format!("{ri}.cheapest"))
+        .unwrap()
+        .is_some());
+    // The study notes sit beside the computed savings.
+    assert_eq!(text(&root, &format!("{ri} .notes")), "(up to 72 %)");
+    assert!(text(&root, "#ec2-study-notes").contains("up to 90 %"));
+}
+
+#[wasm_bindgen_test]
+async fn chart_draws_the_ticked_options() {
+    let root = mount();
+    settle().await;
+    // By default: On-Demand and the cheapest suitable option.
+    assert_eq!(polylines(&root), 2);
+    assert!(input(&root, "ec2-chart-on-demand").checked());
+    click(&root, "ec2-chart-spot");
+    settle().await;
+    assert_eq!(polylines(&root), 3);
+    click(&root, "ec2-chart-on-demand");
+    settle().await;
+    assert_eq!(polylines(&root), 2);
+    // The table alternative has the start plus every third month of 36.
+    assert_eq!(
+        root.query_selector_all("#ec2-chart tbody tr")
+            .unwrap()
+            .length(),
+        13
+    );
+}
+
+#[wasm_bindgen_test]
+async fn bad_input_is_explained_beside_its_field_and_kept() {
+    let root = mount();
+    settle().await;
+    type_into(&root, "ec2-count", "3");
+    type_into(&root, "ec2-baseline_count", "2");
+    settle().await;
+    assert_eq!(text(&root, "#ec2-row-on-demand .monthly"), "$210.24");
+    // 2 on a 3-year Standard All Upfront RI ($949 each) + 1 On-Demand ($70.08 × 36 months).
+    assert_eq!(text(&root, "#ec2-mixed-total"), "$4,420.88");
+    click(&root, "ec2-chart-mixed");
+    settle().await;
+    assert_eq!(polylines(&root), 3);
+
+    type_into(&root, "ec2-hours_per_month", "800");
+    settle().await;
+    let err = text(&root, "#ec2-hours_per_month-error");
+    assert!(err.contains("744"), "{err}");
+    let el = input(&root, "ec2-hours_per_month");
+    assert_eq!(el.value(), "800", "what was typed is kept");
+    assert_eq!(el.get_attribute("aria-invalid").as_deref(), Some("true"));
+    // The last good figures stay, marked as such.
+    assert!(root.query_selector(".results.stale").unwrap().is_some());
+    assert_eq!(text(&root, "#ec2-row-on-demand .monthly"), "$210.24");
+
+    type_into(&root, "ec2-count", "lots");
+    type_into(&root, "ec2-instance_type", "m5.huge");
+    settle().await;
+    assert!(text(&root, "#ec2-count-error").contains("Enter a number"));
+    assert_eq!(input(&root, "ec2-instance_type").value(), "m5.huge");
+}
+
+#[wasm_bindgen_test]
+async fn instance_list_shows_vcpu_and_memory() {
+    let root = mount();
+    settle().await;
+    assert!(text(&root, "#ec2-instance_type-hint").contains("m5.large — 2 vCPU, 8 GiB"));
+    let options = root
+        .query_selector_all("#ec2-instance_type-list option")
+        .unwrap();
+    assert!(options.length() >= 39, "{}", options.length());
+    type_into(&root, "ec2-instance_type", "c7g.xlarge");
+    settle().await;
+    assert!(text(&root, "#ec2-instance_type-hint").contains("4 vCPU, 8 GiB, arm64"));
+}
+
+#[wasm_bindgen_test]
+fn reducer_keeps_ec2_text() {
+    let s = State::default().apply(Action::SetEc2(Ec2Field::Count, "1e2".into()));
+    assert_eq!(s.ec2.count, "1e2");
+    assert_eq!(State::default().ec2.count, "1");
+}
