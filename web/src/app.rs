@@ -1,5 +1,6 @@
-//! The page: region, the Lambda panel, and the read-only pricing catalog in context.
+//! The page: region, a tab per service panel (Lambda, EBS), and the read-only pricing catalog in context.
 
+use crate::components::ebs_panel::EbsPanel;
 use crate::components::lambda_panel::LambdaPanel;
 use crate::components::select_field::SelectField;
 use crate::state::{Action, Service, State};
@@ -50,11 +51,13 @@ pub fn App() -> Html {
             )
         })
         .collect::<Vec<_>>();
-    let as_of = catalog
-        .lambda
-        .table(state.region)
-        .map(|t| t.as_of.clone())
-        .unwrap_or_default();
+    // The date of the table behind the panel on show.
+    let as_of = match state.service {
+        Service::Lambda => catalog.lambda.table(state.region).map(|t| &t.as_of),
+        Service::Ebs => catalog.ebs.table(state.region).map(|t| &t.as_of),
+    }
+    .cloned()
+    .unwrap_or_default();
     html! {
         <ContextProvider<Pricing> context={Pricing(catalog)}>
             <main class="awscost">
@@ -85,6 +88,9 @@ pub fn App() -> Html {
                     { match state.service {
                         Service::Lambda => html! {
                             <LambdaPanel region={state.region} form={state.lambda.clone()} on_action={on_action.clone()} />
+                        },
+                        Service::Ebs => html! {
+                            <EbsPanel region={state.region} form={state.ebs.clone()} on_action={on_action.clone()} />
                         },
                     } }
                 </div>

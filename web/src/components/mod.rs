@@ -2,6 +2,8 @@
 
 pub mod checkbox_field;
 pub mod cost_chart;
+pub mod ebs_panel;
+pub mod ebs_types;
 pub mod lambda_panel;
 pub mod limits_table;
 pub mod line_items;
