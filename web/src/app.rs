@@ -1,5 +1,6 @@
 //! The page: region, a tab per service panel, and the read-only pricing catalog in context.
 
+use crate::components::ebs_panel::EbsPanel;
 use crate::components::ec2_panel::Ec2Panel;
 use crate::components::lambda_panel::LambdaPanel;
 use crate::components::s3_panel::S3Panel;
@@ -52,11 +53,18 @@ pub fn App() -> Html {
             )
         })
         .collect::<Vec<_>>();
-    let as_of = catalog
-        .lambda
-        .table(state.region)
-        .map(|t| t.as_of.clone())
-        .unwrap_or_default();
+    // The date of the table behind the panel on show.
+    let as_of = match state.service {
+        Service::Lambda => catalog.lambda.table(state.region).map(|t| t.as_of.clone()),
+        Service::Ebs => catalog.ebs.table(state.region).map(|t| t.as_of.clone()),
+        Service::S3 => catalog.s3.table(state.region).map(|t| t.as_of.clone()),
+        // EC2's rates come from several tables; each option shows its own row and date.
+        Service::Ec2 => None,
+    };
+    let dated = match as_of {
+        Some(d) => format!("Prices as of {d}, from the bundled tables"),
+        None => "Prices from the bundled tables, each dated in its pricing row".to_string(),
+    };
     html! {
         <ContextProvider<Pricing> context={Pricing(catalog)}>
             <main class="awscost">
@@ -65,7 +73,7 @@ pub fn App() -> Html {
                     <div class="workload-bar">
                         <SelectField id="region" label="Region" options={regions}
                             value={AttrValue::from(state.region.code())} on_change={on_region} />
-                        <p class="as-of">{ format!("Prices as of {as_of}, from the bundled tables; every figure expands to its working.") }</p>
+                        <p class="as-of">{ format!("{dated}; every figure expands to its working.") }</p>
                         <button type="button" onclick={ let a = on_action.clone(); move |_| a.emit(Action::Reset) }>{ "Reset" }</button>
                     </div>
                 </header>
@@ -94,6 +102,9 @@ pub fn App() -> Html {
                         Service::Ec2 => html! {
                             <Ec2Panel region={state.region} form={state.ec2.clone()}
                                 chart={state.ec2_chart.clone()} on_action={on_action.clone()} />
+                        },
+                        Service::Ebs => html! {
+                            <EbsPanel region={state.region} form={state.ebs.clone()} on_action={on_action.clone()} />
                         },
                     } }
                 </div>

@@ -2,6 +2,8 @@
 
 pub mod checkbox_field;
 pub mod cost_chart;
+pub mod ebs_panel;
+pub mod ebs_types;
 pub mod ec2_chart;
 pub mod ec2_options;
 pub mod ec2_panel;

@@ -4,14 +4,17 @@
 //! form (one module each) reads its text into the engine's workload and reports every field it
 //! cannot read.
 
+mod ebs;
 mod ec2;
 mod lambda;
 mod s3;
 
+pub use ebs::*;
 pub use ec2::*;
 pub use lambda::*;
 pub use s3::*;
 
+use awscost::ebs::SnapshotTier;
 use awscost::ec2::PeakPricing;
 use awscost::error::FieldError;
 use awscost::lambda::{Architecture, InvocationType};
@@ -26,17 +29,19 @@ pub enum Service {
     #[default]
     Lambda,
     Ec2,
+    Ebs,
     S3,
 }
 
 impl Service {
     /// Every panel, in tab order.
-    pub const ALL: &'static [Service] = &[Service::Lambda, Service::Ec2, Service::S3];
+    pub const ALL: &'static [Service] = &[Service::Lambda, Service::Ec2, Service::Ebs, Service::S3];
 
     pub fn code(self) -> &'static str {
         match self {
             Service::Lambda => "lambda",
             Service::Ec2 => "ec2",
+            Service::Ebs => "ebs",
             Service::S3 => "s3",
         }
     }
@@ -45,6 +50,7 @@ impl Service {
         match self {
             Service::Lambda => "Lambda memory",
             Service::Ec2 => "EC2 purchasing options",
+            Service::Ebs => "EBS volumes",
             Service::S3 => "S3 storage classes",
         }
     }
@@ -60,6 +66,7 @@ pub struct State {
     pub ec2: Ec2Form,
     /// The options drawn on the EC2 cumulative-cost chart; `None`: On-Demand and the cheapest.
     pub ec2_chart: Option<Vec<String>>,
+    pub ebs: EbsForm,
     pub s3: S3Form,
 }
 
@@ -71,6 +78,7 @@ impl Default for State {
             lambda: LambdaForm::default(),
             ec2: Ec2Form::default(),
             ec2_chart: None,
+            ebs: EbsForm::default(),
             s3: S3Form::default(),
         }
     }
@@ -92,6 +100,10 @@ pub enum Action {
     SetEc2PeakPricing(PeakPricing),
     /// The option ids to draw on the EC2 chart.
     SetEc2Chart(Vec<String>),
+    SetEbs(EbsField, String),
+    SetEbsBoot(bool),
+    SetEbsMultiAttach(bool),
+    SetSnapshotTier(SnapshotTier),
     SetS3(S3Field, String),
     SetS3Tier(RetrievalTier),
     /// The class of lifecycle step `n` (0-based); `None` ends the plan before it.
@@ -122,6 +134,10 @@ impl State {
             },
             Action::SetEc2PeakPricing(p) => s.ec2.peak_pricing = p,
             Action::SetEc2Chart(ids) => s.ec2_chart = Some(ids),
+            Action::SetEbs(f, text) => *s.ebs.text_mut(f) = text,
+            Action::SetEbsBoot(b) => s.ebs.boot = b,
+            Action::SetEbsMultiAttach(b) => s.ebs.multi_attach = b,
+            Action::SetSnapshotTier(t) => s.ebs.snapshot_tier = t,
             Action::SetS3(f, text) => *s.s3.text_mut(f) = text,
             Action::SetS3Tier(t) => s.s3.retrieval_tier = t,
             Action::SetS3PlanClass(n, c) => {

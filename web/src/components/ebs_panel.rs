@@ -1,0 +1,206 @@
+//! The EBS panel: a need (capacity, IOPS, throughput, attachment, snapshots) and every volume type
+//! sized and priced to meet it, following <https://aws.amazon.com/ebs/pricing/>.
+
+use crate::app::Pricing;
+use crate::components::checkbox_field::CheckboxField;
+use crate::components::ebs_types::{EbsTypes, SharedEbs};
+use crate::components::limits_table::LimitsTable;
+use crate::components::number_field::NumberField;
+use crate::components::select_field::SelectField;
+use crate::components::warning_list::WarningList;
+use crate::state::{evaluate_ebs, Action, EbsField, EbsForm};
+use awscost::ebs::{EbsResult, SnapshotTier};
+use awscost::error::FieldError;
+use awscost::money::qty;
+use awscost::Region;
+use rust_decimal::Decimal;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct EbsPanelProps {
+    pub region: Region,
+    pub form: EbsForm,
+    pub on_action: Callback<Action>,
+}
+
+/// (field, label, unit, hint)
+type Spec = (EbsField, &'static str, &'static str, &'static str);
+
+const NEED: &[Spec] = &[
+    (
+        EbsField::Size,
+        "Capacity needed",
+        "GiB",
+        "1 GiB – 64 TiB (65,536 GiB)",
+    ),
+    (EbsField::Iops, "IOPS needed", "sustained", "0 if none"),
+    (
+        EbsField::Throughput,
+        "Throughput needed",
+        "MiB/s",
+        "Sustained; 0 if none",
+    ),
+    (
+        EbsField::Hours,
+        "Volume kept",
+        "hours per month",
+        "730 = a full month",
+    ),
+];
+const INSTANCES: Spec = (
+    EbsField::Instances,
+    "Instances attached at once",
+    "",
+    "Optional; more than 1 needs Multi-Attach (at most 16)",
+);
+const SNAPSHOT: Spec = (
+    EbsField::Snapshot,
+    "Snapshot data stored",
+    "GiB",
+    "Average through the month; 0 for none",
+);
+
+fn error_for(errors: &[FieldError], path: &str) -> Option<String> {
+    errors
+        .iter()
+        .find(|e| e.field == path)
+        .map(FieldError::message)
+}
+
+#[function_component]
+pub fn EbsPanel(props: &EbsPanelProps) -> Html {
+    let Pricing(catalog) = use_context::<Pricing>().unwrap_or(Pricing(
+        // The App always provides the catalog; a bare panel (tests) loads it itself.
+        match awscost::pricing::catalog() {
+            Ok(c) => c,
+            Err(_) => {
+                return html! { <p class="error">{ "The bundled pricing tables are invalid." }</p> }
+            }
+        },
+    ));
+    let evaluation = use_memo((props.region, props.form.clone()), |(region, form)| {
+        evaluate_ebs(catalog, *region, form).map(Rc::new)
+    });
+    // The last figures that could be computed stay on screen while a field is being fixed.
+    let last_good = use_mut_ref(|| None::<Rc<EbsResult>>);
+    let (result, errors, stale) = match &*evaluation {
+        Ok(r) => {
+            *last_good.borrow_mut() = Some(r.clone());
+            (Some(r.clone()), vec![], false)
+        }
+        Err(e) => (last_good.borrow().clone(), e.clone(), true),
+    };
+    let form = &props.form;
+    let field = |&(f, label, unit, hint): &Spec| {
+        let cb = props.on_action.clone();
+        html! {
+            <NumberField id={format!("ebs-{}", f.path().trim_start_matches("ebs."))} label={label} unit={unit}
+                hint={(!hint.is_empty()).then(|| AttrValue::from(hint))}
+                value={AttrValue::from(form.text(f).to_string())}
+                error={error_for(&errors, f.path())}
+                on_input={Callback::from(move |t: String| cb.emit(Action::SetEbs(f, t)))} />
+        }
+    };
+    let toggle = |make: fn(bool) -> Action| {
+        let cb = props.on_action.clone();
+        Callback::from(move |b| cb.emit(make(b)))
+    };
+    let on_tier = {
+        let cb = props.on_action.clone();
+        Callback::from(move |v: String| {
+            cb.emit(Action::SetSnapshotTier(if v == "archive" {
+                SnapshotTier::Archive
+            } else {
+                SnapshotTier::Standard
+            }))
+        })
+    };
+    let tiers = vec![
+        (AttrValue::from("standard"), AttrValue::from("Standard")),
+        (
+            AttrValue::from("archive"),
+            AttrValue::from("Archive (90-day minimum, fee to restore)"),
+        ),
+    ];
+    // Errors that belong to no input of this panel (e.g. the region has no table).
+    let general: Vec<&FieldError> = errors
+        .iter()
+        .filter(|e| !EbsField::ALL.iter().any(|f| f.path() == e.field))
+        .collect();
+
+    html! {
+        <section class="panel ebs" aria-labelledby="ebs-heading">
+            <h2 id="ebs-heading">{ "EBS: every volume type sized for a need" }</h2>
+            <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())} novalidate=true>
+                { for NEED.iter().map(field) }
+                <fieldset>
+                    <legend>{ "Attachment" }</legend>
+                    <CheckboxField id="ebs-boot" label="Boot (root) volume" checked={form.boot}
+                        on_toggle={toggle(Action::SetEbsBoot)} hint={AttrValue::from("gp2, gp3, io1 and io2 only")} />
+                    <CheckboxField id="ebs-multi_attach" label="Attach to several instances at once (Multi-Attach)"
+                        checked={form.multi_attach} on_toggle={toggle(Action::SetEbsMultiAttach)}
+                        hint={AttrValue::from("io1 and io2 only, up to 16 instances in one Availability Zone")} />
+                    { field(&INSTANCES) }
+                </fieldset>
+                <fieldset>
+                    <legend>{ "Snapshots" }</legend>
+                    { field(&SNAPSHOT) }
+                    <SelectField id="ebs-snapshot_tier" label="Snapshot tier" options={tiers}
+                        value={AttrValue::from(form.snapshot_tier.code())} on_change={on_tier} />
+                </fieldset>
+            </form>
+            <div class={classes!("results", stale.then_some("stale"))} aria-live="polite">
+                if stale {
+                    <p class="notice" role="status">{ "Fix the highlighted field to update; the figures below are the last ones that could be computed." }</p>
+                    { for general.iter().map(|e| html! { <p class="error" role="alert">{ e.message() }</p> }) }
+                }
+                if let Some(r) = result {
+                    { summary(&r) }
+                    <WarningList warnings={r.warnings.clone()} />
+                    <EbsTypes result={SharedEbs(r.clone())} />
+                    <p class="source">
+                        { "Rates: " }
+                        <a href={r.source.clone()} target="_blank" rel="noopener noreferrer">{ &r.source }</a>
+                        { format!(" (as of {})", r.as_of) }
+                    </p>
+                }
+                <LimitsTable service="EBS" />
+            </div>
+        </section>
+    }
+}
+
+fn summary(r: &EbsResult) -> Html {
+    let cheapest = r
+        .cheapest
+        .and_then(|t| r.options.iter().find(|o| o.id == t));
+    html! {
+        <div class="cards">
+            <div class="card cheapest">
+                <h3>{ "Cheapest type that meets the need" }</h3>
+                if let Some(o) = cheapest {
+                    <p class="figure"><span id="ebs-cheapest">{ o.id.code() }</span>{ ": " }
+                        <span id="ebs-cheapest-total">{ o.monthly_usd.map(|u| u.to_string()).unwrap_or_default() }</span></p>
+                    <p>{ format!("per month at {} GiB; {}", qty(o.provisioned_gib.unwrap_or_default().into()), o.name) }</p>
+                } else {
+                    <p class="figure" id="ebs-cheapest">{ "none" }</p>
+                    <p>{ "No type that meets the need could be priced; see each type's reason." }</p>
+                }
+            </div>
+            if let Some(s) = r.gp2_to_gp3_saving_usd {
+                <div class="card saving">
+                    <h3>{ "gp2 → gp3" }</h3>
+                    <p class="figure" id="ebs-gp2-gp3-saving">{ s.to_string() }</p>
+                    <p>{ if s.cents() > Decimal::ZERO {
+                        "a month less on gp3 than on gp2 for this need; a gp2 volume changes to gp3 in place"
+                    } else if s.cents() < Decimal::ZERO {
+                        "a month: gp2 costs less than gp3 for this need"
+                    } else {
+                        "gp2 and gp3 cost the same for this need"
+                    } }</p>
+                </div>
+            }
+        </div>
+    }
+}

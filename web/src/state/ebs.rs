@@ -1,0 +1,223 @@
+//! The EBS panel's inputs as typed, and how they become an engine workload.
+
+use super::with_range_errors;
+use awscost::ebs::{EbsWorkload, SnapshotTier};
+use awscost::error::{FieldError, Problem};
+use awscost::money::parse_number;
+use awscost::Region;
+use rust_decimal::Decimal;
+
+/// A number field of the EBS panel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum EbsField {
+    Size,
+    Iops,
+    Throughput,
+    Hours,
+    Instances,
+    Snapshot,
+}
+
+impl EbsField {
+    pub const ALL: [EbsField; 6] = [
+        EbsField::Size,
+        EbsField::Iops,
+        EbsField::Throughput,
+        EbsField::Hours,
+        EbsField::Instances,
+        EbsField::Snapshot,
+    ];
+
+    /// The workload JSON path, which engine errors name.
+    pub fn path(self) -> &'static str {
+        match self {
+            EbsField::Size => "ebs.size_gib",
+            EbsField::Iops => "ebs.iops",
+            EbsField::Throughput => "ebs.throughput_mibps",
+            EbsField::Hours => "ebs.hours_per_month",
+            EbsField::Instances => "ebs.attach_instances",
+            EbsField::Snapshot => "ebs.snapshot_gib",
+        }
+    }
+
+    /// Whether the field may be left empty (the engine's default then applies).
+    fn optional(self) -> bool {
+        matches!(self, EbsField::Instances)
+    }
+}
+
+/// The EBS panel's inputs, as typed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EbsForm {
+    pub size_gib: String,
+    pub iops: String,
+    pub throughput_mibps: String,
+    pub hours_per_month: String,
+    pub boot: bool,
+    pub multi_attach: bool,
+    /// Empty: one instance, or as many as Multi-Attach implies.
+    pub attach_instances: String,
+    pub snapshot_gib: String,
+    pub snapshot_tier: SnapshotTier,
+}
+
+impl Default for EbsForm {
+    fn default() -> Self {
+        EbsForm::from_workload(&EbsWorkload::default())
+    }
+}
+
+impl EbsForm {
+    pub fn from_workload(w: &EbsWorkload) -> Self {
+        let s = |d: Decimal| d.normalize().to_string();
+        EbsForm {
+            size_gib: s(w.size_gib),
+            iops: s(w.iops),
+            throughput_mibps: s(w.throughput_mibps),
+            hours_per_month: s(w.hours_per_month),
+            boot: w.boot,
+            multi_attach: w.multi_attach,
+            attach_instances: w.attach_instances.map(s).unwrap_or_default(),
+            snapshot_gib: s(w.snapshot_gib),
+            snapshot_tier: w.snapshot_tier,
+        }
+    }
+
+    pub fn text(&self, f: EbsField) -> &str {
+        match f {
+            EbsField::Size => &self.size_gib,
+            EbsField::Iops => &self.iops,
+            EbsField::Throughput => &self.throughput_mibps,
+            EbsField::Hours => &self.hours_per_month,
+            EbsField::Instances => &self.attach_instances,
+            EbsField::Snapshot => &self.snapshot_gib,
+        }
+    }
+
+    pub(super) fn text_mut(&mut self, f: EbsField) -> &mut String {
+        match f {
+            EbsField::Size => &mut self.size_gib,
+            EbsField::Iops => &mut self.iops,
+            EbsField::Throughput => &mut self.throughput_mibps,
+            EbsField::Hours => &mut self.hours_per_month,
+            EbsField::Instances => &mut self.attach_instances,
+            EbsField::Snapshot => &mut self.snapshot_gib,
+        }
+    }
+
+    /// Reads the typed text; `read` gives each field's number (or `None` for an empty optional
+    /// field) and may record a problem.
+    fn build(&self, mut read: impl FnMut(EbsField) -> Option<Decimal>) -> EbsWorkload {
+        let d = EbsWorkload::default();
+        EbsWorkload {
+            size_gib: read(EbsField::Size).unwrap_or(d.size_gib),
+            iops: read(EbsField::Iops).unwrap_or(d.iops),
+            throughput_mibps: read(EbsField::Throughput).unwrap_or(d.throughput_mibps),
+            hours_per_month: read(EbsField::Hours).unwrap_or(d.hours_per_month),
+            boot: self.boot,
+            multi_attach: self.multi_attach,
+            attach_instances: read(EbsField::Instances),
+            snapshot_gib: read(EbsField::Snapshot).unwrap_or(d.snapshot_gib),
+            snapshot_tier: self.snapshot_tier,
+        }
+    }
+
+    /// The workload with unreadable fields left at their defaults, to check the other fields.
+    fn workload_lenient(&self) -> EbsWorkload {
+        self.build(|f| parse_number(self.text(f)))
+    }
+
+    /// Reads the typed text into a workload section; every unreadable field is reported.
+    pub fn workload(&self) -> Result<EbsWorkload, Vec<FieldError>> {
+        let mut errors = vec![];
+        let w = self.build(|f| {
+            let text = self.text(f);
+            if text.trim().is_empty() {
+                if !f.optional() {
+                    errors.push(FieldError::new(f.path(), Problem::Required));
+                }
+                return None;
+            }
+            let n = parse_number(text);
+            if n.is_none() {
+                errors.push(FieldError::new(f.path(), Problem::NotANumber));
+            }
+            n
+        });
+        if errors.is_empty() {
+            Ok(w)
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+/// The engine's answer for the EBS panel, or every field problem.
+pub fn evaluate_ebs(
+    pricing: &awscost::pricing::Catalog,
+    region: Region,
+    form: &EbsForm,
+) -> Result<awscost::ebs::EbsResult, Vec<FieldError>> {
+    match form.workload() {
+        Ok(w) => awscost::ebs::compare(&pricing.ebs, region, &w),
+        Err(unreadable) => Err(with_range_errors(
+            unreadable,
+            form.workload_lenient().validate(),
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::{Action, State};
+
+    #[test]
+    fn ebs_default_is_the_aws_example() {
+        // https://aws.amazon.com/ebs/pricing/ example 1 (us-east-1): gp3, 2,000 GB × $0.08
+        // + 7,000 IOPS × $0.005 + 375 MB/s × $0.04 = $160 + $35 + $15 = $210.00.
+        let s = State::default();
+        let catalog = awscost::pricing::catalog().unwrap();
+        let r = evaluate_ebs(catalog, s.region, &s.ebs).unwrap();
+        assert_eq!(r.cheapest.map(|t| t.code()), Some("gp3"));
+        let gp3 = r.options.iter().find(|o| o.id.code() == "gp3").unwrap();
+        assert_eq!(gp3.monthly_usd.unwrap().to_string(), "$210.00");
+    }
+
+    #[test]
+    fn ebs_unreadable_and_out_of_range_fields_are_reported_together() {
+        let s = State::default()
+            .apply(Action::SetEbs(EbsField::Size, "lots".into()))
+            .apply(Action::SetEbs(EbsField::Iops, "".into()))
+            .apply(Action::SetEbs(EbsField::Hours, "800".into()))
+            .apply(Action::SetEbs(EbsField::Instances, "17".into()));
+        assert_eq!(s.ebs.size_gib, "lots");
+        let catalog = awscost::pricing::catalog().unwrap();
+        let e = evaluate_ebs(catalog, s.region, &s.ebs).unwrap_err();
+        let fields: Vec<_> = e.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            vec![
+                "ebs.size_gib",
+                "ebs.iops",
+                "ebs.hours_per_month",
+                "ebs.attach_instances"
+            ]
+        );
+        assert_eq!(e[0].problem, Problem::NotANumber);
+        assert_eq!(e[1].problem, Problem::Required);
+    }
+
+    #[test]
+    fn ebs_empty_instance_count_is_optional_and_toggles_apply() {
+        let s = State::default()
+            .apply(Action::SetEbsBoot(true))
+            .apply(Action::SetEbsMultiAttach(true))
+            .apply(Action::SetSnapshotTier(SnapshotTier::Archive));
+        let w = s.ebs.workload().unwrap();
+        assert_eq!(w.attach_instances, None);
+        assert!(w.boot && w.multi_attach);
+        assert_eq!(w.snapshot_tier, SnapshotTier::Archive);
+        assert_eq!(s.apply(Action::Reset).ebs, EbsForm::default());
+    }
+}
