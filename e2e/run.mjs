@@ -130,8 +130,44 @@ async function main() {
       check('S3 panel: a negative size is explained beside the field', ((await s3err.textContent()) ?? '').length > 0);
       await page.fill('#s3-storage_gb', '10000');
       await page.screenshot({ path: path.join(OUT, 'e2e-s3.png'), fullPage: true });
-      await page.click('#tab-lambda');
     }
+
+    // EC2: one m5.large always on in us-east-1 at AWS's published $0.096 an hour = $70.08 a month.
+    if (await page.locator('#tab-ec2').count()) {
+      await page.click('#tab-ec2');
+      const od = page.locator('#ec2-on-demand-monthly');
+      await od.waitFor({ timeout: 5000 });
+      check('EC2 panel: m5.large On-Demand is $70.08 a month', ((await od.textContent()) ?? '').includes('$70.08'), await od.textContent());
+      const rows = await page.locator('#ec2-options > tbody > tr[id^=ec2-row-]').count();
+      check('EC2 panel: one row per purchasing option (29)', rows === 29, String(rows));
+      const be = await page.locator('#ec2-row-reserved-standard-3y-all-upfront .break-even').textContent();
+      check('EC2 panel: a 3-year RI shows its break-even', /\d/.test(be ?? ''), be ?? '');
+      await page.fill('#ec2-hours_per_month', '800');
+      const e = page.locator('#ec2-hours_per_month-error');
+      await e.waitFor({ timeout: 5000 });
+      check('EC2 panel: 800 hours a month is explained beside the field', /744/.test((await e.textContent()) ?? ''));
+      await page.fill('#ec2-hours_per_month', '730');
+      await page.screenshot({ path: path.join(OUT, 'e2e-ec2.png'), fullPage: true });
+    }
+
+    // EBS: AWS's example need (2,000 GiB, 10,000 IOPS, 500 MiB/s) is cheapest on gp3 at
+    // 2,000 × $0.08 + 7,000 × $0.005 + 375 × $0.04 = $210.00 a month (https://aws.amazon.com/ebs/pricing/).
+    if (await page.locator('#tab-ebs').count()) {
+      await page.click('#tab-ebs');
+      const cheapestType = page.locator('#ebs-cheapest');
+      await cheapestType.waitFor({ timeout: 5000 });
+      check('EBS panel: gp3 is cheapest for the example need', (await cheapestType.textContent())?.trim() === 'gp3');
+      check('EBS panel: at $210.00 a month', ((await page.locator('#ebs-cheapest-total').textContent()) ?? '').includes('$210.00'));
+      // 100 GiB at 3,000 IOPS: gp2 must grow to 1,000 GiB ($100.00); gp3 costs $8.00.
+      await page.fill('#ebs-size_gib', '100');
+      await page.fill('#ebs-iops', '3000');
+      await page.fill('#ebs-throughput_mibps', '125');
+      await page.waitForFunction(() => document.querySelector('#ebs-cheapest-total')?.textContent?.includes('$8.00'), null, { timeout: 5000 }).catch(() => {});
+      check('EBS panel: typed need reads back gp3 at $8.00', ((await page.locator('#ebs-cheapest-total').textContent()) ?? '').includes('$8.00'));
+      check('EBS panel: gp2 grows to 1,000 GiB', ((await page.locator('#ebs-row-gp2 .provisioned').textContent()) ?? '').includes('1,000'));
+      await page.screenshot({ path: path.join(OUT, 'e2e-ebs.png'), fullPage: true });
+    }
+    if (await page.locator('#tab-lambda').count()) await page.click('#tab-lambda');
 
     // The JS API speaks the CLI's JSON.
     const api = await page.evaluate(() => JSON.parse(window.awscost.compare(JSON.stringify({

@@ -460,16 +460,27 @@ fn duration_fraction(spec: &LambdaSpec, memory_mb: u32) -> (u128, u128) {
     }
     let (n0, d0) = cpu_share(spec.memory_mb, spec.multi_threaded);
     let (n, d) = cpu_share(memory_mb, spec.multi_threaded);
-    let p = u128::from(spec.cpu_bound_percent);
+    let p = u64::from(spec.cpu_bound_percent);
     // d₀ × ((100 − p) + p × (n0/d0) / (n/d)) / 100
-    let base = u128::from(d0) * u128::from(n);
-    let num = (100 - p) * base + p * u128::from(n0) * u128::from(d);
-    (u128::from(spec.duration_us) * num, 100 * base)
+    let base = u64::from(d0) * u64::from(n);
+    let num = (100 - p) * base + p * n0 * d;
+    (
+        u128::from(spec.duration_us) * u128::from(num),
+        u128::from(100 * base),
+    )
 }
 
 /// Modelled duration in microseconds (rounded half up) and billed milliseconds (rounded up).
 pub fn modelled_duration(spec: &LambdaSpec, memory_mb: u32) -> (u64, u64) {
     let (num, den) = duration_fraction(spec, memory_mb);
+    // On 64-bit words when they suffice (nearly always): much faster than 128-bit on wasm32.
+    if let (Ok(n), Ok(d)) = (u64::try_from(num), u64::try_from(den)) {
+        if let (Some(half_up), Some(ceil)) = (n.checked_add(d / 2), d.checked_mul(1000)) {
+            if let Some(up) = n.checked_add(ceil - 1) {
+                return ((half_up / d), (up / ceil).max(1));
+            }
+        }
+    }
     let us = div(num + den / 2, den);
     let billed = div(num + den * 1000 - 1, den * 1000);
     (
