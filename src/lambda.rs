@@ -462,7 +462,7 @@ fn duration_fraction(spec: &LambdaSpec, memory_mb: u32) -> (u128, u128) {
     let (n, d) = cpu_share(memory_mb, spec.multi_threaded);
     let p = u64::from(spec.cpu_bound_percent);
     // d₀ × ((100 − p) + p × (n0/d0) / (n/d)) / 100
-    let base = u64::from(d0) * u64::from(n);
+    let base = d0 * n;
     let num = (100 - p) * base + p * n0 * d;
     (
         u128::from(spec.duration_us) * u128::from(num),
