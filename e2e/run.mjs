@@ -22,7 +22,9 @@ fs.mkdirSync(OUT, { recursive: true });
 const FRAME_MS = 1000 / 60;
 const SWEEP_BUDGET_SHARE = 0.10;
 const SIZE_TARGET_RATIO = 2.5;
-const SIZE_CEILING_RATIO = Number(process.env.AWSCOST_SIZE_CEILING ?? 0) || null;
+// The target is not met yet (see README, "Size"); the ceiling stops the bundle growing unnoticed.
+// Raise it only in a commit that says what the extra bytes buy.
+const SIZE_CEILING_RATIO = 7.0;
 
 const results = [];
 function check(name, ok, detail = '') {
@@ -207,7 +209,7 @@ async function main() {
   console.log(`budget: widget ${kb(app.total)} gzipped (${app.parts.map((p) => `${p.f.replace(/-[0-9a-f]{16}/, '')} ${kb(p.gz)}`).join(', ')})`);
   console.log(`budget: floor (minimal Yew app) ${kb(floor.total)} gzipped; ratio ${ratio.toFixed(2)}× (target ≤ ${SIZE_TARGET_RATIO}×: ${ratio <= SIZE_TARGET_RATIO ? 'met' : 'not met'})`);
   fs.writeFileSync(path.join(OUT, 'budget.json'), JSON.stringify({ widget_gz: app.total, floor_gz: floor.total, ratio }, null, 2));
-  if (SIZE_CEILING_RATIO) check(`bundle within ${SIZE_CEILING_RATIO}× the floor`, ratio <= SIZE_CEILING_RATIO, `${ratio.toFixed(2)}×`);
+  check(`bundle within the ${SIZE_CEILING_RATIO}× ceiling`, ratio <= SIZE_CEILING_RATIO, `${ratio.toFixed(2)}×`);
 
   const failed = results.filter((r) => !r.ok).length;
   console.log(`e2e: ${results.length - failed} passed, ${failed} failed`);
