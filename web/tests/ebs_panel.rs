@@ -6,9 +6,11 @@
 
 use awscost_web::components::ebs_panel::EbsPanel;
 use awscost_web::state::{Action, EbsField, State};
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use yew::prelude::*;
+
+mod common;
+use common::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -23,50 +25,6 @@ fn Host() -> Html {
     html! { <EbsPanel region={state.region} form={state.ebs.clone()} on_action={on_action} /> }
 }
 
-fn mount() -> web_sys::Element {
-    let doc = gloo::utils::document();
-    let root = doc.create_element("div").unwrap();
-    doc.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<Host>::with_root(root.clone()).render();
-    root
-}
-
-async fn settle() {
-    // Yew renders on the next tick.
-    gloo::timers::future::TimeoutFuture::new(30).await;
-}
-
-fn text(root: &web_sys::Element, selector: &str) -> String {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no {selector}"))
-        .text_content()
-        .unwrap_or_default()
-}
-
-fn input(root: &web_sys::Element, id: &str) -> web_sys::HtmlInputElement {
-    root.query_selector(&format!("#{id}"))
-        .unwrap()
-        .unwrap_or_else(|| panic!("no #{id}"))
-        .dyn_into()
-        .unwrap()
-}
-
-fn type_into(root: &web_sys::Element, id: &str, value: &str) {
-    let field = input(root, id);
-    field.set_value(value);
-    let event = web_sys::InputEvent::new("input").unwrap();
-    field.dispatch_event(&event).unwrap();
-}
-
-fn tick(root: &web_sys::Element, id: &str) {
-    let field = input(root, id);
-    field.set_checked(!field.checked());
-    field
-        .dispatch_event(&web_sys::Event::new("change").unwrap())
-        .unwrap();
-}
-
 async fn need(root: &web_sys::Element, gib: &str, iops: &str, mibps: &str) {
     type_into(root, "ebs-size_gib", gib);
     type_into(root, "ebs-iops", iops);
@@ -76,7 +34,7 @@ async fn need(root: &web_sys::Element, gib: &str, iops: &str, mibps: &str) {
 
 #[wasm_bindgen_test]
 async fn shows_every_type_and_the_aws_example() {
-    let root = mount();
+    let root = mount::<Host>();
     settle().await;
     // AWS's example 1: 2,000 GB, 10,000 IOPS, 500 MB/s on gp3 = 2,000 × $0.08
     // + 7,000 × $0.005 + 375 × $0.04 = $160 + $35 + $15 = $210.00.
@@ -114,7 +72,7 @@ async fn shows_every_type_and_the_aws_example() {
 
 #[wasm_bindgen_test]
 async fn gp2_grows_for_iops_and_the_gp3_saving_is_called_out() {
-    let root = mount();
+    let root = mount::<Host>();
     settle().await;
     need(&root, "100", "3000", "0").await;
     // gp2 gives 3 IOPS per GiB: 3,000 ÷ 3 = 1,000 GiB × $0.10 = $100.00.
@@ -134,7 +92,7 @@ async fn gp2_grows_for_iops_and_the_gp3_saving_is_called_out() {
 
 #[wasm_bindgen_test]
 async fn st1_wins_big_sequential_and_boot_rules_it_out() {
-    let root = mount();
+    let root = mount::<Host>();
     settle().await;
     need(&root, "12500", "0", "250").await;
     // st1: 12,500 GiB × $0.045 = $562.50, with 40 MiB/s per TiB of baseline (488 MiB/s).
@@ -152,7 +110,7 @@ async fn st1_wins_big_sequential_and_boot_rules_it_out() {
 
 #[wasm_bindgen_test]
 async fn bad_input_is_explained_beside_its_field_and_kept() {
-    let root = mount();
+    let root = mount::<Host>();
     settle().await;
     need(&root, "100", "3000", "0").await;
     type_into(&root, "ebs-size_gib", "lots");

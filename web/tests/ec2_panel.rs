@@ -7,6 +7,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use yew::prelude::*;
 
+mod common;
+use common::*;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// Hosts the panel with a real reducer, like the page does.
@@ -23,49 +26,6 @@ fn Host() -> Html {
     }
 }
 
-fn mount() -> web_sys::Element {
-    let doc = gloo::utils::document();
-    let root = doc.create_element("div").unwrap();
-    doc.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<Host>::with_root(root.clone()).render();
-    root
-}
-
-async fn settle() {
-    // Yew renders on the next tick.
-    gloo::timers::future::TimeoutFuture::new(30).await;
-}
-
-fn text(root: &web_sys::Element, selector: &str) -> String {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no {selector}"))
-        .text_content()
-        .unwrap_or_default()
-}
-
-fn input(root: &web_sys::Element, id: &str) -> web_sys::HtmlInputElement {
-    root.query_selector(&format!("#{id}"))
-        .unwrap()
-        .unwrap_or_else(|| panic!("no #{id}"))
-        .dyn_into()
-        .unwrap()
-}
-
-fn type_into(root: &web_sys::Element, id: &str, value: &str) {
-    let el = input(root, id);
-    el.set_value(value);
-    el.dispatch_event(&web_sys::InputEvent::new("input").unwrap())
-        .unwrap();
-}
-
-fn click(root: &web_sys::Element, id: &str) {
-    let el = input(root, id);
-    el.set_checked(!el.checked());
-    el.dispatch_event(&web_sys::Event::new("change").unwrap())
-        .unwrap();
-}
-
 fn polylines(root: &web_sys::Element) -> u32 {
     root.query_selector_all("#ec2-chart polyline")
         .unwrap()
@@ -74,7 +34,7 @@ fn polylines(root: &web_sys::Element) -> u32 {
 
 #[wasm_bindgen_test]
 async fn on_demand_matches_aws_and_every_option_has_a_row() {
-    let root = mount();
+    let root = mount::<Host>();
     settle().await;
     // AWS: m5.large Linux On-Demand in us-east-1 is $0.096 an hour; × 730 h = $70.08 a month.
     let od = "#ec2-row-on-demand";
@@ -121,7 +81,7 @@ async fn on_demand_matches_aws_and_every_option_has_a_row() {
 
 #[wasm_bindgen_test]
 async fn three_year_reservation_shows_its_break_even_and_unpriced_rows_say_why() {
-    let root = mount();
+    let root = mount::<Host>();
     settle().await;
     let ri = "#ec2-row-reserved-standard-3y-all-upfront";
     // The bundled Price List row: $949 all upfront for 3 years, nothing hourly.
@@ -161,15 +121,15 @@ async fn three_year_reservation_shows_its_break_even_and_unpriced_rows_say_why()
 
 #[wasm_bindgen_test]
 async fn chart_draws_the_ticked_options() {
-    let root = mount();
+    let root = mount::<Host>();
     settle().await;
     // By default: On-Demand and the cheapest suitable option.
     assert_eq!(polylines(&root), 2);
     assert!(input(&root, "ec2-chart-on-demand").checked());
-    click(&root, "ec2-chart-spot");
+    tick(&root, "ec2-chart-spot");
     settle().await;
     assert_eq!(polylines(&root), 3);
-    click(&root, "ec2-chart-on-demand");
+    tick(&root, "ec2-chart-on-demand");
     settle().await;
     assert_eq!(polylines(&root), 2);
     // The table alternative has the start plus every third month of 36.
@@ -183,7 +143,7 @@ async fn chart_draws_the_ticked_options() {
 
 #[wasm_bindgen_test]
 async fn bad_input_is_explained_beside_its_field_and_kept() {
-    let root = mount();
+    let root = mount::<Host>();
     settle().await;
     type_into(&root, "ec2-count", "3");
     type_into(&root, "ec2-baseline_count", "2");
@@ -191,7 +151,7 @@ async fn bad_input_is_explained_beside_its_field_and_kept() {
     assert_eq!(text(&root, "#ec2-row-on-demand .monthly"), "$210.24");
     // 2 on a 3-year Standard All Upfront RI ($949 each) + 1 On-Demand ($70.08 × 36 months).
     assert_eq!(text(&root, "#ec2-mixed-total"), "$4,420.88");
-    click(&root, "ec2-chart-mixed");
+    tick(&root, "ec2-chart-mixed");
     settle().await;
     assert_eq!(polylines(&root), 3);
 
@@ -215,7 +175,7 @@ async fn bad_input_is_explained_beside_its_field_and_kept() {
 
 #[wasm_bindgen_test]
 async fn instance_list_shows_vcpu_and_memory() {
-    let root = mount();
+    let root = mount::<Host>();
     settle().await;
     assert!(text(&root, "#ec2-instance_type-hint").contains("m5.large — 2 vCPU, 8 GiB"));
     let options = root

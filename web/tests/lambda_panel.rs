@@ -7,6 +7,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use yew::prelude::*;
 
+mod common;
+use common::*;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// Hosts the panel with a real reducer, like the page does.
@@ -20,42 +23,9 @@ fn Host() -> Html {
     html! { <LambdaPanel region={state.region} form={state.lambda.clone()} on_action={on_action} /> }
 }
 
-fn mount() -> web_sys::Element {
-    let doc = gloo::utils::document();
-    let root = doc.create_element("div").unwrap();
-    doc.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<Host>::with_root(root.clone()).render();
-    root
-}
-
-async fn settle() {
-    // Yew renders on the next tick.
-    gloo::timers::future::TimeoutFuture::new(30).await;
-}
-
-fn text(root: &web_sys::Element, selector: &str) -> String {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no {selector}"))
-        .text_content()
-        .unwrap_or_default()
-}
-
-fn type_into(root: &web_sys::Element, id: &str, value: &str) {
-    let input: web_sys::HtmlInputElement = root
-        .query_selector(&format!("#{id}"))
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    input.set_value(value);
-    let event = web_sys::InputEvent::new("input").unwrap();
-    input.dispatch_event(&event).unwrap();
-}
-
 #[wasm_bindgen_test]
 async fn shows_the_aws_example_total() {
-    let root = mount();
+    let root = mount::<Host>();
     settle().await;
     assert_eq!(text(&root, "#lambda-requested-total"), "$18.73");
     // Every line expands into its working.
@@ -69,7 +39,7 @@ async fn shows_the_aws_example_total() {
 
 #[wasm_bindgen_test]
 async fn typing_recomputes_and_bad_input_is_explained_and_kept() {
-    let root = mount();
+    let root = mount::<Host>();
     settle().await;
     type_into(&root, "lambda-memory_mb", "1536");
     type_into(&root, "lambda-duration_ms", "120");

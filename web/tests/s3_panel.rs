@@ -4,9 +4,11 @@
 
 use awscost_web::components::s3_panel::S3Panel;
 use awscost_web::state::{Action, State};
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use yew::prelude::*;
+
+mod common;
+use common::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -21,58 +23,9 @@ fn Host() -> Html {
     html! { <S3Panel region={state.region} form={state.s3.clone()} on_action={on_action} /> }
 }
 
-fn mount() -> web_sys::Element {
-    let doc = gloo::utils::document();
-    let root = doc.create_element("div").unwrap();
-    doc.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<Host>::with_root(root.clone()).render();
-    root
-}
-
-async fn settle() {
-    // Yew renders on the next tick.
-    gloo::timers::future::TimeoutFuture::new(30).await;
-}
-
-fn text(root: &web_sys::Element, selector: &str) -> String {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no {selector}"))
-        .text_content()
-        .unwrap_or_default()
-}
-
-fn input(root: &web_sys::Element, id: &str) -> web_sys::HtmlInputElement {
-    root.query_selector(&format!("#{id}"))
-        .unwrap()
-        .unwrap_or_else(|| panic!("no #{id}"))
-        .dyn_into()
-        .unwrap()
-}
-
-fn type_into(root: &web_sys::Element, id: &str, value: &str) {
-    let el = input(root, id);
-    el.set_value(value);
-    el.dispatch_event(&web_sys::InputEvent::new("input").unwrap())
-        .unwrap();
-}
-
-fn choose(root: &web_sys::Element, id: &str, value: &str) {
-    let select: web_sys::HtmlSelectElement = root
-        .query_selector(&format!("#{id}"))
-        .unwrap()
-        .unwrap_or_else(|| panic!("no #{id}"))
-        .dyn_into()
-        .unwrap();
-    select.set_value(value);
-    select
-        .dispatch_event(&web_sys::Event::new("change").unwrap())
-        .unwrap();
-}
-
 #[wasm_bindgen_test]
 async fn shows_every_class_for_the_issue_example() {
-    let root = mount();
+    let root = mount::<Host>();
     settle().await;
     // 10,000 GB in 100,000 objects, 1M GET and 1,000 GB retrieved a month, kept 365 days.
     // Standard-IA: 10,000 GB × $0.0125 = $125 + 1M GET × $0.001 per 1,000 = $1
@@ -117,7 +70,7 @@ async fn shows_every_class_for_the_issue_example() {
 
 #[wasm_bindgen_test]
 async fn typing_a_workload_recomputes_and_bad_input_is_explained_and_kept() {
-    let root = mount();
+    let root = mount::<Host>();
     settle().await;
     choose(&root, "s3-lifecycle-0-class", "");
     type_into(&root, "s3-storage_gb", "100");
@@ -156,7 +109,7 @@ async fn typing_a_workload_recomputes_and_bad_input_is_explained_and_kept() {
 
 #[wasm_bindgen_test]
 async fn an_impossible_lifecycle_step_is_explained_beside_it() {
-    let root = mount();
+    let root = mount::<Host>();
     settle().await;
     // Deep Archive cannot move back to Standard.
     choose(&root, "s3-lifecycle-0-class", "DEEP_ARCHIVE");

@@ -1,0 +1,64 @@
+//! What every in-browser panel test does: mount a host component, wait for Yew, find, type, tick
+//! and choose. (Test-only code: a missing element is a failed test, so it unwraps.)
+#![allow(dead_code)]
+
+use wasm_bindgen::JsCast;
+
+/// Mounts `C` into a fresh element of the test page and returns that element.
+pub fn mount<C: yew::BaseComponent<Properties = ()>>() -> web_sys::Element {
+    let doc = gloo::utils::document();
+    let root = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<C>::with_root(root.clone()).render();
+    root
+}
+
+/// Yew renders on the next tick.
+pub async fn settle() {
+    gloo::timers::future::TimeoutFuture::new(30).await;
+}
+
+pub fn text(root: &web_sys::Element, selector: &str) -> String {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+fn element<T: JsCast>(root: &web_sys::Element, id: &str) -> T {
+    root.query_selector(&format!("#{id}"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no #{id}"))
+        .dyn_into()
+        .unwrap_or_else(|_| panic!("#{id} is not the expected kind of element"))
+}
+
+pub fn input(root: &web_sys::Element, id: &str) -> web_sys::HtmlInputElement {
+    element(root, id)
+}
+
+/// Sets an input's text and fires `input`, as typing does.
+pub fn type_into(root: &web_sys::Element, id: &str, value: &str) {
+    let el = input(root, id);
+    el.set_value(value);
+    el.dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+        .unwrap();
+}
+
+/// Toggles a checkbox and fires `change`, as a click does.
+pub fn tick(root: &web_sys::Element, id: &str) {
+    let el = input(root, id);
+    el.set_checked(!el.checked());
+    el.dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+}
+
+/// Picks a `<select>` option by value and fires `change`.
+pub fn choose(root: &web_sys::Element, id: &str, value: &str) {
+    let select: web_sys::HtmlSelectElement = element(root, id);
+    select.set_value(value);
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+}
