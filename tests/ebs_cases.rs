@@ -247,6 +247,21 @@ const CASES: &[Case] = &[
         cheapest: Some(Gp3),
     },
     Case {
+        // Example 10's archived snapshot in eu-west-1: 200 GB × $0.0125 = $2.50 a month on every
+        // type. gp3 100 × $0.088 = $8.80 + $2.50; gp2 100 × $0.11 = $11 + $2.50; st1 at its
+        // 125 GiB minimum 125 × $0.05 = $6.25 + $2.50; sc1 125 × $0.0168 = $2.10 + $2.50.
+        name: "example 10 in eu-west-1, archived snapshot",
+        region: Region::EuWest1,
+        workload: r#"{"size_gib": 100, "snapshot_gib": 200, "snapshot_tier": "archive"}"#,
+        rows: &[
+            (Gp3, Priced(100, "11.30")),
+            (Gp2, Priced(100, "13.50")),
+            (St1, Priced(125, "8.75")),
+            (Sc1, Priced(125, "4.60")),
+        ],
+        cheapest: Some(Sc1),
+    },
+    Case {
         // ap-south-1 has no public io1/io2 IOPS rate: eligible, not priced.
         // gp3 within its included 3,000 IOPS: 2,000 × $0.0912 = $182.40.
         name: "ap-south-1 without provisioned-IOPS rates",
