@@ -82,6 +82,9 @@ async function main() {
     await page.goto(base);
     const total = page.locator('#lambda-requested-total');
     await total.waitFor({ timeout: 20000 });
+    // All pricing is bundled: nothing is fetched once the page has loaded.
+    const lateRequests = [];
+    page.on('request', (r) => lateRequests.push(r.url()));
 
     // AWS's first Lambda pricing example is the default workload: $18.73.
     check('default workload answers AWS example 1 ($18.73)', (await total.textContent()) === '$18.73');
@@ -196,6 +199,21 @@ async function main() {
     console.log(`budget: Lambda sweep of 10,113 settings in the browser: median ${timing.median.toFixed(3)} ms, p90 ${timing.p90.toFixed(3)} ms, min ${timing.min.toFixed(3)} ms = ${(share * 100).toFixed(1)} % of a 16.7 ms frame (budget ${SWEEP_BUDGET_SHARE * 100} %)`);
     check('sweep within 10 % of a frame', share <= SWEEP_BUDGET_SHARE, `${(share * 100).toFixed(1)} %`);
 
+    // Accessibility: axe-core over every panel with its details open, WCAG 2.1 A/AA and best practice.
+    await page.addScriptTag({ content: fs.readFileSync(path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8') });
+    for (const tab of ['lambda', 'ec2', 'ebs', 's3']) {
+      if (!(await page.locator(`#tab-${tab}`).count())) continue;
+      await page.click(`#tab-${tab}`);
+      await page.locator(`#panel-${tab}`).waitFor({ timeout: 5000 });
+      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+      const violations = await page.evaluate(async () => {
+        const r = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] });
+        return r.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(', ')}`);
+      });
+      check(`axe: no accessibility violations on the ${tab} panel`, violations.length === 0, violations.join(' | '));
+    }
+
+    check('no network requests after load', lateRequests.length === 0, lateRequests.join(' | '));
     check('no console errors', consoleErrors.length === 0, consoleErrors.join(' | '));
   } finally {
     await browser.close();
