@@ -104,6 +104,24 @@ fn worked_cases() {
             retention: None,
             early: "0.00",
         },
+        // eu-west-1 Glacier Flexible, from AWS's price feed as scraped on 2024-09-25
+        // (StephenWetzel/aws_s3_pricing_scraper@1466b742,
+        // outputs/aws_s3_cost_s3-glacier-flexibleretrieval_2024-09-25T20_02_35.csv, "EU (Ireland)":
+        // storage $0.0036/GB-month, "PUT requests to Glacier" $0.000033 a request = $0.033/1,000).
+        // 10,000 GB in 10 objects: $36.00; 10 × 32 KB × $0.0036 and 10 × 8 KB × $0.023 add under a
+        // hundredth of a cent; 1M PUTs × $0.033/1,000 = $33.00; $69.00 (us-east-1: $30 of PUTs).
+        Case {
+            name: "Ireland Glacier Flexible PUTs",
+            region: Region::EuWest1,
+            w: S3Workload {
+                put_requests_per_month: Decimal::from(1_000_000),
+                ..work("10000", 10)
+            },
+            class: StorageClass::Glacier,
+            monthly: "69.00",
+            retention: None,
+            early: "0.00",
+        },
         // FAQ small-object example: a 6 KB object in Standard-IA is billed for 6 KB plus 122 KB.
         // 1,048,576 objects of 6 KB = 6 GB stored, billed as 128 GB:
         // 6 × $0.0125 = $0.075 + 122 × $0.0125 = $1.525 → $1.60.
