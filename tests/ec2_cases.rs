@@ -204,13 +204,13 @@ fn spot_is_fine_for_interruption_tolerant_work() {
 
 #[test]
 fn unsourced_rates_say_so() {
-    let r = run(Region::EuWest1, work("t3.large", 1, "730", 1));
+    let r = run(Region::EuWest1, work("r5.large", 1, "730", 1));
     let o = opt(&r, "on-demand");
     assert!(!o.suitable);
     assert_eq!(o.monthly_usd, None);
     assert_eq!(
         o.reason.as_deref(),
-        Some("No public rate bundled for On-Demand for t3.large in eu-west-1; import AWS's Price List file (awscost import-ec2) to add it.")
+        Some("No public rate bundled for On-Demand for r5.large in eu-west-1; import AWS's Price List file (awscost import-ec2) to add it.")
     );
     let sp = opt(&r, "savings-plan-compute-1y-no-upfront");
     assert!(sp
@@ -222,6 +222,10 @@ fn unsourced_rates_say_so() {
     // eu-west-1 m5.large On-Demand 0.107 (SkyPilot catalog) × 730 = 78.11
     let r = run(Region::EuWest1, work("m5.large", 1, "730", 1));
     assert_eq!(cents(opt(&r, "on-demand").monthly_usd), "78.11");
+    // eu-west-1 t3.large On-Demand 0.0912 (SkyPilot catalog row
+    // "t3.large,,,2.0,8.0,,0.0912,...,eu-west-1") × 730 = 66.576 → 66.58
+    let r = run(Region::EuWest1, work("t3.large", 1, "730", 1));
+    assert_eq!(cents(opt(&r, "on-demand").monthly_usd), "66.58");
 }
 
 #[test]
