@@ -1,8 +1,8 @@
 //! The EBS panel's inputs as typed, and how they become an engine workload.
 
-use super::with_range_errors;
+use super::{evaluate, read_all, read_number};
 use awscost::ebs::{EbsWorkload, SnapshotTier};
-use awscost::error::{FieldError, Problem};
+use awscost::error::FieldError;
 use awscost::money::parse_number;
 use awscost::Region;
 use rust_decimal::Decimal;
@@ -131,24 +131,12 @@ impl EbsForm {
     pub fn workload(&self) -> Result<EbsWorkload, Vec<FieldError>> {
         let mut errors = vec![];
         let w = self.build(|f| {
-            let text = self.text(f);
-            if text.trim().is_empty() {
-                if !f.optional() {
-                    errors.push(FieldError::new(f.path(), Problem::Required));
-                }
+            if f.optional() && self.text(f).trim().is_empty() {
                 return None;
             }
-            let n = parse_number(text);
-            if n.is_none() {
-                errors.push(FieldError::new(f.path(), Problem::NotANumber));
-            }
-            n
+            read_number(self.text(f), f.path(), &mut errors)
         });
-        if errors.is_empty() {
-            Ok(w)
-        } else {
-            Err(errors)
-        }
+        read_all(w, errors)
     }
 }
 
@@ -158,19 +146,18 @@ pub fn evaluate_ebs(
     region: Region,
     form: &EbsForm,
 ) -> Result<awscost::ebs::EbsResult, Vec<FieldError>> {
-    match form.workload() {
-        Ok(w) => awscost::ebs::compare(&pricing.ebs, region, &w),
-        Err(unreadable) => Err(with_range_errors(
-            unreadable,
-            form.workload_lenient().validate(),
-        )),
-    }
+    evaluate(
+        form.workload(),
+        || form.workload_lenient().validate(),
+        |w| awscost::ebs::compare(&pricing.ebs, region, w),
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::state::{Action, State};
+    use awscost::error::Problem;
 
     #[test]
     fn ebs_default_is_the_aws_example() {

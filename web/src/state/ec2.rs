@@ -1,8 +1,8 @@
 //! The EC2 panel's inputs as typed, and how they become an engine workload.
 
-use super::with_range_errors;
+use super::{evaluate, read_all, read_number};
 use awscost::ec2::{Ec2Workload, PeakPricing};
-use awscost::error::{FieldError, Problem};
+use awscost::error::FieldError;
 use awscost::money::parse_number;
 use awscost::Region;
 use rust_decimal::Decimal;
@@ -182,24 +182,9 @@ impl Ec2Form {
     /// Reads the typed text into a workload section; every unreadable field is reported.
     pub fn workload(&self) -> Result<Ec2Workload, Vec<FieldError>> {
         let mut errors = vec![];
-        let w = self.build(|f| {
-            let text = self.text(f);
-            let problem = if text.trim().is_empty() {
-                Problem::Required
-            } else {
-                match parse_number(text) {
-                    Some(d) => return Some(d),
-                    None => Problem::NotANumber,
-                }
-            };
-            errors.push(FieldError::new(f.path(), problem));
-            Some(Decimal::ZERO)
-        });
-        if errors.is_empty() {
-            Ok(w)
-        } else {
-            Err(errors)
-        }
+        let w = self
+            .build(|f| Some(read_number(self.text(f), f.path(), &mut errors).unwrap_or_default()));
+        read_all(w, errors)
     }
 }
 
@@ -209,13 +194,11 @@ pub fn evaluate_ec2(
     region: Region,
     form: &Ec2Form,
 ) -> Result<awscost::ec2::Ec2Result, Vec<FieldError>> {
-    match form.workload() {
-        Ok(w) => awscost::ec2::compare(&pricing.ec2, region, &w),
-        Err(unreadable) => Err(with_range_errors(
-            unreadable,
-            form.workload_lenient().validate(),
-        )),
-    }
+    evaluate(
+        form.workload(),
+        || form.workload_lenient().validate(),
+        |w| awscost::ec2::compare(&pricing.ec2, region, w),
+    )
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! The Lambda panel's inputs as typed, and how they become an engine workload.
 
-use super::with_range_errors;
-use awscost::error::{FieldError, Problem};
+use super::{evaluate, read_all, read_number};
+use awscost::error::FieldError;
 use awscost::lambda::{Architecture, InvocationType, LambdaWorkload};
 use awscost::money::parse_number;
 use awscost::Region;
@@ -142,17 +142,8 @@ impl LambdaForm {
     /// Reads the typed text into a workload section; every unreadable field is reported.
     pub fn workload(&self) -> Result<LambdaWorkload, Vec<FieldError>> {
         let mut errors = vec![];
-        let mut num = |f: LambdaField| -> Decimal {
-            let text = self.text(f);
-            if text.trim().is_empty() {
-                errors.push(FieldError::new(f.path(), Problem::Required));
-                return Decimal::ZERO;
-            }
-            parse_number(text).unwrap_or_else(|| {
-                errors.push(FieldError::new(f.path(), Problem::NotANumber));
-                Decimal::ZERO
-            })
-        };
+        let mut num =
+            |f: LambdaField| read_number(self.text(f), f.path(), &mut errors).unwrap_or_default();
         let w = LambdaWorkload {
             architecture: self.architecture,
             memory_mb: num(LambdaField::Memory),
@@ -171,11 +162,7 @@ impl LambdaForm {
                 Some(num(LambdaField::Payload))
             },
         };
-        if errors.is_empty() {
-            Ok(w)
-        } else {
-            Err(errors)
-        }
+        read_all(w, errors)
     }
 }
 
@@ -185,19 +172,18 @@ pub fn evaluate_lambda(
     region: Region,
     form: &LambdaForm,
 ) -> Result<awscost::lambda::LambdaResult, Vec<FieldError>> {
-    match form.workload() {
-        Ok(w) => awscost::lambda::compare(&pricing.lambda, region, &w),
-        Err(unreadable) => Err(with_range_errors(
-            unreadable,
-            form.workload_lenient().validate(),
-        )),
-    }
+    evaluate(
+        form.workload(),
+        || form.workload_lenient().validate(),
+        |w| awscost::lambda::compare(&pricing.lambda, region, w),
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::state::{Action, State};
+    use awscost::error::Problem;
 
     #[test]
     fn typed_text_is_kept_and_errors_name_fields() {

@@ -16,10 +16,12 @@ pub use s3::*;
 
 use awscost::ebs::SnapshotTier;
 use awscost::ec2::PeakPricing;
-use awscost::error::FieldError;
+use awscost::error::{FieldError, Problem};
 use awscost::lambda::{Architecture, InvocationType};
+use awscost::money::parse_number;
 use awscost::s3::{RetrievalTier, StorageClass};
 use awscost::Region;
+use rust_decimal::Decimal;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -158,8 +160,45 @@ impl Reducible for State {
     }
 }
 
+/// Reads one typed number; an empty (`Required`) or unreadable (`NotANumber`) field is reported
+/// under its JSON path and reads as `None`.
+pub(crate) fn read_number(text: &str, path: &str, errors: &mut Vec<FieldError>) -> Option<Decimal> {
+    if text.trim().is_empty() {
+        errors.push(FieldError::new(path, Problem::Required));
+        return None;
+    }
+    let n = parse_number(text);
+    if n.is_none() {
+        errors.push(FieldError::new(path, Problem::NotANumber));
+    }
+    n
+}
+
+/// The value read, or every field that could not be read.
+pub(crate) fn read_all<T>(value: T, errors: Vec<FieldError>) -> Result<T, Vec<FieldError>> {
+    if errors.is_empty() {
+        Ok(value)
+    } else {
+        Err(errors)
+    }
+}
+
+/// A panel's answer: the engine's comparison of the workload read from the form, or every field
+/// problem — the unreadable ones, plus the range problems of the fields that could be read
+/// (checked on the `lenient` reading, which puts defaults where the text is unreadable).
+pub(crate) fn evaluate<W, S, R>(
+    read: Result<W, Vec<FieldError>>,
+    lenient: impl FnOnce() -> Result<S, Vec<FieldError>>,
+    compare: impl FnOnce(&W) -> Result<R, Vec<FieldError>>,
+) -> Result<R, Vec<FieldError>> {
+    match read {
+        Ok(w) => compare(&w),
+        Err(unreadable) => Err(with_range_errors(unreadable, lenient())),
+    }
+}
+
 /// Unreadable fields, plus the range problems of the fields that could be read.
-pub(crate) fn with_range_errors<T>(
+fn with_range_errors<T>(
     mut unreadable: Vec<FieldError>,
     checked: Result<T, Vec<FieldError>>,
 ) -> Vec<FieldError> {

@@ -1,7 +1,7 @@
 //! The S3 panel's inputs as typed, and how they become an engine workload.
 
-use super::with_range_errors;
-use awscost::error::{FieldError, Problem};
+use super::{evaluate, read_all, read_number};
+use awscost::error::FieldError;
 use awscost::money::parse_number;
 use awscost::s3::{LifecycleStep, RetrievalTier, S3Workload, StorageClass};
 use awscost::Region;
@@ -195,22 +195,9 @@ impl S3Form {
     /// Reads the typed text into a workload section; every unreadable field is reported.
     pub fn workload(&self) -> Result<S3Workload, Vec<FieldError>> {
         let mut errors = vec![];
-        let w = self.build(|f| {
-            let text = self.text(f);
-            if text.trim().is_empty() {
-                errors.push(FieldError::new(f.path(), Problem::Required));
-                return Decimal::ZERO;
-            }
-            parse_number(text).unwrap_or_else(|| {
-                errors.push(FieldError::new(f.path(), Problem::NotANumber));
-                Decimal::ZERO
-            })
-        });
-        if errors.is_empty() {
-            Ok(w)
-        } else {
-            Err(errors)
-        }
+        let w =
+            self.build(|f| read_number(self.text(f), f.path(), &mut errors).unwrap_or_default());
+        read_all(w, errors)
     }
 }
 
@@ -220,13 +207,11 @@ pub fn evaluate_s3(
     region: Region,
     form: &S3Form,
 ) -> Result<awscost::s3::S3Result, Vec<FieldError>> {
-    match form.workload() {
-        Ok(w) => awscost::s3::compare(&pricing.s3, region, &w),
-        Err(unreadable) => Err(with_range_errors(
-            unreadable,
-            form.workload_lenient().validate(),
-        )),
-    }
+    evaluate(
+        form.workload(),
+        || form.workload_lenient().validate(),
+        |w| awscost::s3::compare(&pricing.s3, region, w),
+    )
 }
 
 #[cfg(test)]
