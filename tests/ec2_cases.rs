@@ -205,13 +205,16 @@ fn spot_is_fine_for_interruption_tolerant_work() {
 #[test]
 fn unsourced_rates_say_so() {
     let r = run(Region::EuWest1, work("r5.large", 1, "730", 1));
-    let o = opt(&r, "on-demand");
+    let o = opt(&r, "dedicated-instance");
     assert!(!o.suitable);
     assert_eq!(o.monthly_usd, None);
     assert_eq!(
         o.reason.as_deref(),
-        Some("No public rate bundled for On-Demand for r5.large in eu-west-1; import AWS's Price List file (awscost import-ec2) to add it.")
+        Some("No public rate bundled for a Dedicated Instance for r5.large in eu-west-1; import AWS's Price List file (awscost import-ec2) to add it.")
     );
+    // eu-west-1 r5.large On-Demand 0.141 (SkyPilot catalog row
+    // "r5.large,,,2.0,16.0,,0.141,0.062800,eu-west-1,euw1-az1") × 730 = 102.93
+    assert_eq!(cents(opt(&r, "on-demand").monthly_usd), "102.93");
     let sp = opt(&r, "savings-plan-compute-1y-no-upfront");
     assert!(sp
         .reason
