@@ -5,6 +5,7 @@
 pub mod api;
 pub mod app;
 pub mod components;
+pub mod hooks;
 pub mod state;
 
 use wasm_bindgen::prelude::*;

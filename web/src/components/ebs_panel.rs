@@ -1,13 +1,13 @@
 //! The EBS panel: a need (capacity, IOPS, throughput, attachment, snapshots) and every volume type
 //! sized and priced to meet it, following <https://aws.amazon.com/ebs/pricing/>.
 
-use crate::app::Pricing;
 use crate::components::checkbox_field::CheckboxField;
 use crate::components::ebs_types::{EbsTypes, SharedEbs};
 use crate::components::limits_table::LimitsTable;
 use crate::components::number_field::NumberField;
 use crate::components::select_field::SelectField;
 use crate::components::warning_list::WarningList;
+use crate::hooks::{error_for, invalid_tables, use_catalog, use_last_good, Shown};
 use crate::state::{evaluate_ebs, Action, EbsField, EbsForm};
 use awscost::ebs::{EbsResult, SnapshotTier};
 use awscost::error::FieldError;
@@ -61,36 +61,20 @@ const SNAPSHOT: Spec = (
     "Average through the month; 0 for none",
 );
 
-fn error_for(errors: &[FieldError], path: &str) -> Option<String> {
-    errors
-        .iter()
-        .find(|e| e.field == path)
-        .map(FieldError::message)
-}
-
 #[function_component]
 pub fn EbsPanel(props: &EbsPanelProps) -> Html {
-    let Pricing(catalog) = use_context::<Pricing>().unwrap_or(Pricing(
-        // The App always provides the catalog; a bare panel (tests) loads it itself.
-        match awscost::pricing::catalog() {
-            Ok(c) => c,
-            Err(_) => {
-                return html! { <p class="error">{ "The bundled pricing tables are invalid." }</p> }
-            }
-        },
-    ));
+    let Some(catalog) = use_catalog() else {
+        return invalid_tables();
+    };
     let evaluation = use_memo((props.region, props.form.clone()), |(region, form)| {
         evaluate_ebs(catalog, *region, form).map(Rc::new)
     });
     // The last figures that could be computed stay on screen while a field is being fixed.
-    let last_good = use_mut_ref(|| None::<Rc<EbsResult>>);
-    let (result, errors, stale) = match &*evaluation {
-        Ok(r) => {
-            *last_good.borrow_mut() = Some(r.clone());
-            (Some(r.clone()), vec![], false)
-        }
-        Err(e) => (last_good.borrow().clone(), e.clone(), true),
-    };
+    let Shown {
+        result,
+        errors,
+        stale,
+    } = use_last_good((*evaluation).clone());
     let form = &props.form;
     let field = |&(f, label, unit, hint): &Spec| {
         let cb = props.on_action.clone();

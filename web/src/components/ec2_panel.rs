@@ -1,7 +1,6 @@
 //! The EC2 panel: one instance type's every purchasing option over a 1- or 3-year horizon, with
 //! break-even, a cumulative-cost chart and a mixed baseline-plus-peak strategy.
 
-use crate::app::Pricing;
 use crate::components::checkbox_field::CheckboxField;
 use crate::components::ec2_chart::{Ec2Chart, SharedEc2};
 use crate::components::ec2_options::{percent, Ec2Options};
@@ -12,6 +11,7 @@ use crate::components::line_items::LineItems;
 use crate::components::number_field::NumberField;
 use crate::components::select_field::SelectField;
 use crate::components::warning_list::WarningList;
+use crate::hooks::{error_for, invalid_tables, use_catalog, use_last_good, Shown};
 use crate::state::{evaluate_ec2, Action, Ec2Field, Ec2Flag, Ec2Form, Usage};
 use awscost::ec2::{Ec2Result, PeakPricing};
 use awscost::error::FieldError;
@@ -28,13 +28,6 @@ pub struct Ec2PanelProps {
     #[prop_or_default]
     pub chart: Option<Vec<String>>,
     pub on_action: Callback<Action>,
-}
-
-fn error_for(errors: &[FieldError], path: &str) -> Option<String> {
-    errors
-        .iter()
-        .find(|e| e.field == path)
-        .map(FieldError::message)
 }
 
 fn opts(pairs: &[(&'static str, &'static str)]) -> Vec<(AttrValue, AttrValue)> {
@@ -57,27 +50,18 @@ fn default_picks(r: &Ec2Result) -> Vec<String> {
 
 #[function_component]
 pub fn Ec2Panel(props: &Ec2PanelProps) -> Html {
-    let Pricing(catalog) = use_context::<Pricing>().unwrap_or(Pricing(
-        // The App always provides the catalog; a bare panel (tests) loads it itself.
-        match awscost::pricing::catalog() {
-            Ok(c) => c,
-            Err(_) => {
-                return html! { <p class="error">{ "The bundled pricing tables are invalid." }</p> }
-            }
-        },
-    ));
+    let Some(catalog) = use_catalog() else {
+        return invalid_tables();
+    };
     let evaluation = use_memo((props.region, props.form.clone()), |(region, form)| {
         evaluate_ec2(catalog, *region, form).map(Rc::new)
     });
     // The last figures that could be computed stay on screen while a field is being fixed.
-    let last_good = use_mut_ref(|| None::<Rc<Ec2Result>>);
-    let (result, errors, stale) = match &*evaluation {
-        Ok(r) => {
-            *last_good.borrow_mut() = Some(r.clone());
-            (Some(r.clone()), vec![], false)
-        }
-        Err(e) => (last_good.borrow().clone(), e.clone(), true),
-    };
+    let Shown {
+        result,
+        errors,
+        stale,
+    } = use_last_good((*evaluation).clone());
     let form = &props.form;
     let act = |f: fn(String) -> Action| {
         let cb = props.on_action.clone();

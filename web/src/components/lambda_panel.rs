@@ -1,7 +1,6 @@
 //! The Lambda panel: inputs, the cost at the chosen memory with its working, and the sweep of
 //! every memory setting.
 
-use crate::app::Pricing;
 use crate::components::checkbox_field::CheckboxField;
 use crate::components::cost_chart::{CostChart, SharedResult};
 use crate::components::limits_table::LimitsTable;
@@ -9,6 +8,7 @@ use crate::components::line_items::LineItems;
 use crate::components::number_field::NumberField;
 use crate::components::select_field::SelectField;
 use crate::components::warning_list::WarningList;
+use crate::hooks::{error_for, invalid_tables, use_catalog, use_last_good, Shown};
 use crate::state::{evaluate_lambda, Action, LambdaField, LambdaForm};
 use awscost::error::FieldError;
 use awscost::lambda::{Architecture, InvocationType, DURATION_MODEL};
@@ -83,36 +83,20 @@ const FIELDS: &[FieldSpec] = &[
     },
 ];
 
-fn error_for(errors: &[FieldError], path: &str) -> Option<String> {
-    errors
-        .iter()
-        .find(|e| e.field == path)
-        .map(FieldError::message)
-}
-
 #[function_component]
 pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
-    let Pricing(catalog) = use_context::<Pricing>().unwrap_or(Pricing(
-        // The App always provides the catalog; a bare panel (tests) loads it itself.
-        match awscost::pricing::catalog() {
-            Ok(c) => c,
-            Err(_) => {
-                return html! { <p class="error">{ "The bundled pricing tables are invalid." }</p> }
-            }
-        },
-    ));
+    let Some(catalog) = use_catalog() else {
+        return invalid_tables();
+    };
     let evaluation = use_memo((props.region, props.form.clone()), |(region, form)| {
         evaluate_lambda(catalog, *region, form).map(Rc::new)
     });
     // The last figures that could be computed stay on screen while a field is being fixed.
-    let last_good = use_mut_ref(|| None::<Rc<awscost::lambda::LambdaResult>>);
-    let (result, errors, stale) = match &*evaluation {
-        Ok(r) => {
-            *last_good.borrow_mut() = Some(r.clone());
-            (Some(r.clone()), vec![], false)
-        }
-        Err(e) => (last_good.borrow().clone(), e.clone(), true),
-    };
+    let Shown {
+        result,
+        errors,
+        stale,
+    } = use_last_good((*evaluation).clone());
     let form = &props.form;
     let on = |f: LambdaField| {
         let cb = props.on_action.clone();
@@ -204,7 +188,7 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
                     <p class="notice" role="status">{ "Fix the highlighted field to update; the figures below are the last ones that could be computed." }</p>
                     { for general.iter().map(|e| html! { <p class="error" role="alert">{ e.message() }</p> }) }
                 }
-                if let Some(r) = result {
+                if let Some(r) = result.clone() {
                     { summary(&r) }
                     <WarningList warnings={r.warnings.clone()} />
                     <LineItems lines={r.requested.lines.clone()} total={r.requested.monthly_usd}
@@ -216,7 +200,7 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
                 <LimitsTable service="Lambda" />
                 <p class="source">
                     { "Rates: " }
-                    if let Some(r) = &last_good.borrow().as_ref() {
+                    if let Some(r) = &result {
                         <a href={r.source.clone()} target="_blank" rel="noopener noreferrer">{ &r.source }</a>
                         { format!(" (as of {})", r.as_of) }
                     }

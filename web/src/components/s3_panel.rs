@@ -1,7 +1,6 @@
 //! The S3 panel: the data and how it is used on the left; every storage class priced, the chart of
 //! cost against retrieval, and the lifecycle plan on the right.
 
-use crate::app::Pricing;
 use crate::components::limits_table::LimitsTable;
 use crate::components::number_field::NumberField;
 use crate::components::s3_chart::{S3Chart, SharedS3};
@@ -9,6 +8,7 @@ use crate::components::s3_classes::S3Classes;
 use crate::components::s3_plan::{money, S3Plan};
 use crate::components::select_field::SelectField;
 use crate::components::warning_list::WarningList;
+use crate::hooks::{error_for, invalid_tables, use_catalog, use_last_good, Shown};
 use crate::state::{evaluate_s3, Action, S3Field, S3Form, PLAN_STEPS};
 use awscost::error::FieldError;
 use awscost::s3::{RetrievalTier, StorageClass, MODEL};
@@ -80,28 +80,15 @@ const TIERS: [(RetrievalTier, &str); 3] = [
     ),
 ];
 
-fn error_for(errors: &[FieldError], path: &str) -> Option<String> {
-    errors
-        .iter()
-        .find(|e| e.field == path)
-        .map(FieldError::message)
-}
-
 fn plan_path(n: usize) -> String {
     format!("s3.lifecycle[{n}].class")
 }
 
 #[function_component]
 pub fn S3Panel(props: &S3PanelProps) -> Html {
-    let Pricing(catalog) = use_context::<Pricing>().unwrap_or(Pricing(
-        // The App always provides the catalog; a bare panel (tests) loads it itself.
-        match awscost::pricing::catalog() {
-            Ok(c) => c,
-            Err(_) => {
-                return html! { <p class="error">{ "The bundled pricing tables are invalid." }</p> }
-            }
-        },
-    ));
+    let Some(catalog) = use_catalog() else {
+        return invalid_tables();
+    };
     let evaluation = use_memo((props.region, props.form.clone()), |(region, form)| {
         evaluate_s3(catalog, *region, form).map(|r| {
             let gb = form
@@ -111,14 +98,11 @@ pub fn S3Panel(props: &S3PanelProps) -> Html {
         })
     });
     // The last figures that could be computed stay on screen while a field is being fixed.
-    let last_good = use_mut_ref(|| None::<(SharedS3, Decimal)>);
-    let (result, errors, stale) = match &*evaluation {
-        Ok(r) => {
-            *last_good.borrow_mut() = Some(r.clone());
-            (Some(r.clone()), vec![], false)
-        }
-        Err(e) => (last_good.borrow().clone(), e.clone(), true),
-    };
+    let Shown {
+        result,
+        errors,
+        stale,
+    } = use_last_good((*evaluation).clone());
     let form = &props.form;
     let on = |f: S3Field| {
         let cb = props.on_action.clone();
@@ -197,7 +181,7 @@ pub fn S3Panel(props: &S3PanelProps) -> Html {
                     <p class="notice" role="status">{ "Fix the highlighted field to update; the figures below are the last ones that could be computed." }</p>
                     { for general.iter().map(|e| html! { <p class="error" role="alert">{ e.message() }</p> }) }
                 }
-                if let Some((shared, gb)) = result {
+                if let Some((shared, gb)) = result.clone() {
                     { summary(&shared) }
                     <WarningList warnings={shared.0.warnings.clone()} />
                     <S3Classes result={shared.clone()} />
@@ -211,7 +195,7 @@ pub fn S3Panel(props: &S3PanelProps) -> Html {
                 <LimitsTable service="S3" />
                 <p class="source">
                     { "Rates: " }
-                    if let Some((r, _)) = &last_good.borrow().as_ref() {
+                    if let Some((r, _)) = &result {
                         <a href={r.0.source.clone()} target="_blank" rel="noopener noreferrer">{ &r.0.source }</a>
                         { format!(" (as of {})", r.0.as_of) }
                     }

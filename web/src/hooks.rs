@@ -1,0 +1,61 @@
+//! What every panel needs: the pricing catalog, the engine's answer kept while a field is being
+//! fixed, and the error for a field.
+
+use crate::app::Pricing;
+use awscost::error::FieldError;
+use awscost::pricing::Catalog;
+use yew::prelude::*;
+
+/// The bundled catalog: the page's, from context, or loaded directly when a panel is mounted on
+/// its own. `None` only if the bundled tables are invalid.
+#[hook]
+pub fn use_catalog() -> Option<&'static Catalog> {
+    match use_context::<Pricing>() {
+        Some(Pricing(c)) => Some(c),
+        None => awscost::pricing::catalog().ok(),
+    }
+}
+
+/// What a panel shows.
+pub struct Shown<R> {
+    /// The engine's answer; while a field is being fixed, the last one that could be computed.
+    pub result: Option<R>,
+    /// The problems of the current input, by field.
+    pub errors: Vec<FieldError>,
+    /// True while `result` is from earlier input.
+    pub stale: bool,
+}
+
+/// Keeps the last answer that could be computed on screen while the input has problems.
+#[hook]
+pub fn use_last_good<R: Clone + 'static>(current: Result<R, Vec<FieldError>>) -> Shown<R> {
+    let last = use_mut_ref(|| None::<R>);
+    match current {
+        Ok(r) => {
+            *last.borrow_mut() = Some(r.clone());
+            Shown {
+                result: Some(r),
+                errors: vec![],
+                stale: false,
+            }
+        }
+        Err(errors) => Shown {
+            result: last.borrow().clone(),
+            errors,
+            stale: true,
+        },
+    }
+}
+
+/// The message for one field, if it has a problem.
+pub fn error_for(errors: &[FieldError], path: &str) -> Option<String> {
+    errors
+        .iter()
+        .find(|e| e.field == path)
+        .map(FieldError::message)
+}
+
+/// Shown in place of a panel when the bundled tables do not load.
+pub fn invalid_tables() -> Html {
+    html! { <p class="error" role="alert">{ "The bundled pricing tables are invalid." }</p> }
+}
