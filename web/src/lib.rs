@@ -5,6 +5,8 @@
 pub mod api;
 pub mod app;
 pub mod components;
+pub mod presets;
+pub mod share;
 pub mod state;
 
 use wasm_bindgen::prelude::*;
