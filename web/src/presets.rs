@@ -61,11 +61,12 @@ pub const PRESETS: &[Preset] = &[
         id: "log-archive",
         name: "7-year log archive",
         service: Service::S3,
-        // 5 TB of logs kept 7 years (2,555 days): 30 days in Standard, then Deep Archive; read rarely.
+        // 5 TB of logs (5M objects) written once and kept 7 years (2,555 days): 30 days in
+        // Standard, then Deep Archive; read rarely.
         inputs: &[
             ("s3.storage_gb", "5000"),
             ("s3.object_count", "5,000,000"),
-            ("s3.put_requests_per_month", "5,000,000"),
+            ("s3.put_requests_per_month", "0"),
             ("s3.get_requests_per_month", "1000"),
             ("s3.retrieval_gb_per_month", "10"),
             ("s3.retention_days", "2555"),
