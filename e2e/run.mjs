@@ -215,6 +215,96 @@ async function main() {
 
     check('no network requests after load', lateRequests.length === 0, lateRequests.join(' | '));
     check('no console errors', consoleErrors.length === 0, consoleErrors.join(' | '));
+
+    // Nothing is lost: the inputs live in the URL fragment and in local storage.
+    const axeOn = async (p) => {
+      await p.addScriptTag({ content: fs.readFileSync(path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8') });
+      return p.evaluate(async () => {
+        const r = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] });
+        return r.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(', ')}`);
+      });
+    };
+    await page.click('#tab-ebs');
+    await page.fill('#ebs-size_gib', '750');
+    await page.click('#tab-lambda');
+    await page.fill('#lambda-memory_mb', '2048');
+    await page.fill('#lambda-duration_ms', '1,250');
+    await page.waitForFunction(() => location.hash.includes('lambda.duration_ms=1,250'), null, { timeout: 5000 }).catch(() => {});
+    const link = page.url();
+    check('the link carries what was typed', /#v1&.*ebs\.size_gib=750/.test(link) && link.includes('lambda.memory_mb=2048'), link);
+    const intact = async (p, where) => {
+      await p.locator('#lambda-memory_mb').waitFor({ timeout: 20000 });
+      const lambdaOk = (await p.inputValue('#lambda-memory_mb')) === '2048' && (await p.inputValue('#lambda-duration_ms')) === '1,250';
+      await p.click('#tab-ebs');
+      const ebsOk = (await p.inputValue('#ebs-size_gib')) === '750';
+      await p.click('#tab-lambda');
+      check(`${where}: the typed workload is intact`, lambdaOk && ebsOk);
+    };
+    await page.reload();
+    await intact(page, 'after a reload');
+    await page.goto(base);
+    await intact(page, 'reopened without the link (local storage)');
+    const fresh = await browser.newContext({ viewport: { width: 1280, height: 1800 } });
+    try {
+      const shared = await fresh.newPage();
+      shared.on('pageerror', (e) => consoleErrors.push(String(e)));
+      await shared.goto(link);
+      await intact(shared, 'the shared link in a fresh browser');
+    } finally {
+      await fresh.close();
+    }
+
+    // A malformed or tampered link opens the defaults with a notice; a value is only ever text.
+    const bad = await browser.newContext({ viewport: { width: 1280, height: 1800 } });
+    try {
+      const p = await bad.newPage();
+      let dialogs = 0;
+      p.on('dialog', (d) => { dialogs += 1; d.dismiss(); });
+      p.on('pageerror', (e) => consoleErrors.push(String(e)));
+      await p.goto(`${base}#v9&lambda.memory_mb=1`);
+      const notice = p.locator('#share-notice');
+      await notice.waitFor({ timeout: 20000 });
+      check('a malformed link shows a notice saying why', /could not be read: .*"v9"/.test((await notice.textContent()) ?? ''), await notice.textContent());
+      check('a malformed link opens the defaults', (await p.inputValue('#lambda-memory_mb')) === '512'
+        && (await p.locator('#lambda-requested-total').textContent()) === '$18.73');
+      const v = await axeOn(p);
+      check('axe: no accessibility violations with the notice and presets', v.length === 0, v.join(' | '));
+      await p.click('#share-notice-dismiss');
+      check('the notice can be dismissed', (await p.locator('#share-notice').count()) === 0);
+      await p.goto(`${base}#v1&tab=ec2&ec2.instance_type=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E`);
+      await p.reload();
+      const typed = p.locator('#ec2-instance_type');
+      await typed.waitFor({ timeout: 20000 });
+      check('a link with markup puts it in the field as text only', (await typed.inputValue()) === '<img src=x onerror=alert(1)>'
+        && (await p.locator('main img').count()) === 0 && dialogs === 0);
+    } finally {
+      await bad.close();
+    }
+
+    // Presets: a few clicks from a blank page.
+    const pre = await browser.newContext({ viewport: { width: 1280, height: 1800 } });
+    try {
+      const p = await pre.newPage();
+      p.on('pageerror', (e) => consoleErrors.push(String(e)));
+      await p.goto(base);
+      await p.locator('#preset-web-tier').click({ timeout: 20000 });
+      // Two m5.large always on at AWS's $0.096 an hour: 2 × 730 h × $0.096 = $140.16 a month.
+      const od = p.locator('#panel-ec2 #ec2-on-demand-monthly');
+      await od.waitFor({ timeout: 5000 });
+      check('preset "steady web tier" shows EC2 at $140.16 On-Demand', ((await od.textContent()) ?? '').includes('$140.16'), await od.textContent());
+      await p.click('#preset-log-archive');
+      const plan = p.locator('#panel-s3 #s3-plan-total');
+      await plan.waitFor({ timeout: 5000 });
+      // us-east-1 (https://aws.amazon.com/s3/pricing/): 30 days of 5,000 GB Standard at $0.023 = $115.00;
+      // 5M transitions at $0.05 per 1,000 = $250.00; 2,525 days of Deep Archive with its per-object
+      // overhead = $503.19; 1,000 GETs and 10 GB bulk retrieval a month = $23.18: $891.37.
+      check('preset "7-year log archive" shows the S3 plan total $891.37', ((await plan.textContent()) ?? '').includes('$891.37'), await plan.textContent());
+      check('the preset is in the link', p.url().includes('s3.lifecycle=STANDARD,DEEP_ARCHIVE'), p.url());
+      await p.screenshot({ path: path.join(OUT, 'e2e-preset.png'), fullPage: true });
+    } finally {
+      await pre.close();
+    }
+    check('no page errors while sharing', consoleErrors.length === 0, consoleErrors.join(' | '));
   } finally {
     await browser.close();
     server.close();

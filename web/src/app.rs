@@ -1,13 +1,57 @@
-//! The page: region, a tab per service panel, and the read-only pricing catalog in context.
+//! The page: region, presets, a tab per service panel, and the read-only pricing catalog in
+//! context. The state is kept in the URL fragment ([`crate::share`]) and in local storage.
 
 use crate::components::ebs_panel::EbsPanel;
 use crate::components::ec2_panel::Ec2Panel;
 use crate::components::lambda_panel::LambdaPanel;
 use crate::components::s3_panel::S3Panel;
 use crate::components::select_field::SelectField;
+use crate::presets::PRESETS;
+use crate::share;
 use crate::state::{Action, Service, State};
 use awscost::pricing::{Catalog, Region};
+use wasm_bindgen::JsValue;
 use yew::prelude::*;
+
+/// Where the page keeps its state between visits (the fragment's text).
+pub const STORAGE_KEY: &str = "awscost:v1";
+
+/// The state to open with — the link's, else the saved one, else the defaults — and, when the
+/// link could not be read, why.
+fn load() -> (State, Option<String>) {
+    let window = gloo::utils::window();
+    let hash = window.location().hash().unwrap_or_default();
+    if hash.len() > 1 {
+        return match share::decode(&hash) {
+            Ok(s) => (s, None),
+            Err(e) => (State::default(), Some(e.to_string())),
+        };
+    }
+    let saved = window
+        .local_storage()
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
+    (
+        saved
+            .and_then(|f| share::decode(&f).ok())
+            .unwrap_or_default(),
+        None,
+    )
+}
+
+/// Writes the state into the address bar (without a new history entry) and local storage.
+fn save(state: &State) {
+    let window = gloo::utils::window();
+    let fragment = share::encode(state);
+    if let Ok(history) = window.history() {
+        let url = format!("#{fragment}");
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+    if let Some(storage) = window.local_storage().ok().flatten() {
+        let _ = storage.set_item(STORAGE_KEY, &fragment);
+    }
+}
 
 /// The bundled pricing, shared read-only with every component.
 #[derive(Clone, Copy)]
@@ -21,7 +65,22 @@ impl PartialEq for Pricing {
 
 #[function_component]
 pub fn App() -> Html {
-    let state = use_reducer(State::default);
+    let boot = use_memo((), |_| load());
+    let state = use_reducer({
+        let s = boot.0.clone();
+        move || s
+    });
+    let notice = use_state(|| boot.1.clone());
+    {
+        let boot = boot.clone();
+        use_effect_with((*state).clone(), move |s| {
+            // A link that could not be read stays in the address bar, and the saved page stays
+            // saved, until something is changed.
+            if boot.1.is_none() || *s != boot.0 {
+                save(s);
+            }
+        });
+    }
     let catalog = match awscost::pricing::catalog() {
         Ok(c) => c,
         Err(errors) => {
@@ -76,7 +135,24 @@ pub fn App() -> Html {
                         <p class="as-of">{ format!("{dated}; every figure expands to its working.") }</p>
                         <button type="button" onclick={ let a = on_action.clone(); move |_| a.emit(Action::Reset) }>{ "Reset" }</button>
                     </div>
+                    <div class="presets" role="group" aria-labelledby="presets-label">
+                        <span id="presets-label">{ "Start from a preset:" }</span>
+                        { for PRESETS.iter().enumerate().map(|(n, p)| {
+                            let a = on_action.clone();
+                            html! {
+                                <button type="button" id={format!("preset-{}", p.id)}
+                                    onclick={move |_| a.emit(Action::ApplyPreset(n))}>{ p.name }</button>
+                            }
+                        }) }
+                    </div>
                 </header>
+                if let Some(why) = (*notice).clone() {
+                    <div class="notice" role="status" id="share-notice">
+                        { format!("The link could not be read: {why}. The default workload is shown instead. ") }
+                        <button type="button" id="share-notice-dismiss"
+                            onclick={ let n = notice.clone(); move |_| n.set(None) }>{ "Dismiss" }</button>
+                    </div>
+                }
                 if Service::ALL.len() > 1 {
                     <nav class="tabs" role="tablist" aria-label="Services">
                         { for Service::ALL.iter().map(|&v| {

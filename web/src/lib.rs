@@ -6,6 +6,8 @@ pub mod api;
 pub mod app;
 pub mod components;
 pub mod hooks;
+pub mod presets;
+pub mod share;
 pub mod state;
 
 use wasm_bindgen::prelude::*;

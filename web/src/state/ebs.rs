@@ -94,7 +94,7 @@ impl EbsForm {
         }
     }
 
-    pub(super) fn text_mut(&mut self, f: EbsField) -> &mut String {
+    pub(crate) fn text_mut(&mut self, f: EbsField) -> &mut String {
         match f {
             EbsField::Size => &mut self.size_gib,
             EbsField::Iops => &mut self.iops,

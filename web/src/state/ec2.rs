@@ -122,7 +122,7 @@ impl Ec2Form {
         }
     }
 
-    pub(super) fn text_mut(&mut self, f: Ec2Field) -> &mut String {
+    pub(crate) fn text_mut(&mut self, f: Ec2Field) -> &mut String {
         match f {
             Ec2Field::InstanceType => &mut self.instance_type,
             Ec2Field::Count => &mut self.count,

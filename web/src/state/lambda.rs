@@ -102,7 +102,7 @@ impl LambdaForm {
         }
     }
 
-    pub(super) fn text_mut(&mut self, f: LambdaField) -> &mut String {
+    pub(crate) fn text_mut(&mut self, f: LambdaField) -> &mut String {
         match f {
             LambdaField::Memory => &mut self.memory_mb,
             LambdaField::Duration => &mut self.duration_ms,

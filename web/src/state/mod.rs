@@ -112,6 +112,10 @@ pub enum Action {
     SetS3PlanClass(usize, Option<StorageClass>),
     /// Start again from the default workload.
     Reset,
+    /// Start from preset `n` of [`crate::presets::PRESETS`].
+    ApplyPreset(usize),
+    /// Everything at once (a link or a saved page).
+    Load(Box<State>),
 }
 
 impl State {
@@ -148,6 +152,15 @@ impl State {
                 }
             }
             Action::Reset => s = State::default(),
+            Action::ApplyPreset(n) => {
+                if let Some(Ok(p)) = crate::presets::PRESETS
+                    .get(n)
+                    .map(|p| crate::presets::apply(&s, p))
+                {
+                    s = p;
+                }
+            }
+            Action::Load(state) => s = *state,
         }
         s
     }

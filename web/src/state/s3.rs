@@ -127,7 +127,7 @@ impl S3Form {
         }
     }
 
-    pub(super) fn text_mut(&mut self, f: S3Field) -> &mut String {
+    pub(crate) fn text_mut(&mut self, f: S3Field) -> &mut String {
         match f {
             S3Field::StorageGb => &mut self.storage_gb,
             S3Field::ObjectCount => &mut self.object_count,
