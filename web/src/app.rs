@@ -7,6 +7,7 @@ use crate::components::s3_panel::S3Panel;
 use crate::components::select_field::SelectField;
 use crate::state::{Action, Service, State};
 use awscost::pricing::{Catalog, Region};
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// The bundled pricing, shared read-only with every component.
@@ -19,16 +20,44 @@ impl PartialEq for Pricing {
     }
 }
 
+/// What a host page asks of the widget (see [`crate::embed`]); the default is the full page.
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// The panels offered, in tab order; empty: every panel.
+    #[prop_or_default]
+    pub panels: Vec<Service>,
+    /// No header (title, region picker, reset): for embedding.
+    #[prop_or_default]
+    pub compact: bool,
+    /// The state to start from; `None`: the default workload.
+    #[prop_or_default]
+    pub initial: Option<Rc<State>>,
+}
+
 #[function_component]
-pub fn App() -> Html {
-    let state = use_reducer(State::default);
+pub fn App(props: &AppProps) -> Html {
+    let state = {
+        let initial = props.initial.clone();
+        use_reducer(move || initial.map(|s| (*s).clone()).unwrap_or_default())
+    };
+    let panels: &[Service] = if props.panels.is_empty() {
+        Service::ALL
+    } else {
+        &props.panels
+    };
+    // The panel on show, among those offered (a reset may ask for another).
+    let service = if panels.contains(&state.service) {
+        state.service
+    } else {
+        panels[0]
+    };
     let catalog = match awscost::pricing::catalog() {
         Ok(c) => c,
         Err(errors) => {
             return html! {
-                <main class="awscost"><p class="error" role="alert">{ format!(
+                <div class="awscost"><p class="error" role="alert">{ format!(
                     "The bundled pricing tables are invalid, so nothing can be priced: {}",
-                    errors.first().map(ToString::to_string).unwrap_or_default()) }</p></main>
+                    errors.first().map(ToString::to_string).unwrap_or_default()) }</p></div>
             }
         }
     };
@@ -54,7 +83,7 @@ pub fn App() -> Html {
         })
         .collect::<Vec<_>>();
     // The date of the table behind the panel on show.
-    let as_of = match state.service {
+    let as_of = match service {
         Service::Lambda => catalog.lambda.table(state.region).map(|t| t.as_of.clone()),
         Service::Ebs => catalog.ebs.table(state.region).map(|t| t.as_of.clone()),
         Service::S3 => catalog.s3.table(state.region).map(|t| t.as_of.clone()),
@@ -67,7 +96,8 @@ pub fn App() -> Html {
     };
     html! {
         <ContextProvider<Pricing> context={Pricing(catalog)}>
-            <main class="awscost">
+            <div class={classes!("awscost", props.compact.then_some("compact"))}>
+                if !props.compact {
                 <header>
                     <h1>{ "AWS cost and sizing" }</h1>
                     <div class="workload-bar">
@@ -77,22 +107,26 @@ pub fn App() -> Html {
                         <button type="button" onclick={ let a = on_action.clone(); move |_| a.emit(Action::Reset) }>{ "Reset" }</button>
                     </div>
                 </header>
-                if Service::ALL.len() > 1 {
+                } else {
+                    <p class="as-of">{ format!("{}: {dated}.", state.region.code()) }</p>
+                }
+                if panels.len() > 1 {
                     <nav class="tabs" role="tablist" aria-label="Services">
-                        { for Service::ALL.iter().map(|&v| {
+                        { for panels.iter().map(|&v| {
                             let a = on_action.clone();
                             html! {
                                 <button type="button" role="tab" id={format!("tab-{}", v.code())}
-                                    aria-selected={(state.service == v).to_string()}
+                                    aria-selected={(service == v).to_string()}
                                     aria-controls={format!("panel-{}", v.code())}
                                     onclick={move |_| a.emit(Action::ShowService(v))}>{ v.title() }</button>
                             }
                         }) }
                     </nav>
                 }
-                <div role="tabpanel" id={format!("panel-{}", state.service.code())}
-                    aria-labelledby={format!("tab-{}", state.service.code())}>
-                    { match state.service {
+                <section role={(panels.len() > 1).then_some("tabpanel")} id={format!("panel-{}", service.code())}
+                    aria-labelledby={(panels.len() > 1).then(|| format!("tab-{}", service.code()))}
+                    aria-label={(panels.len() == 1).then_some(service.title())}>
+                    { match service {
                         Service::Lambda => html! {
                             <LambdaPanel region={state.region} form={state.lambda.clone()} on_action={on_action.clone()} />
                         },
@@ -107,8 +141,8 @@ pub fn App() -> Html {
                             <EbsPanel region={state.region} form={state.ebs.clone()} on_action={on_action.clone()} />
                         },
                     } }
-                </div>
-            </main>
+                </section>
+            </div>
         </ContextProvider<Pricing>>
     }
 }
