@@ -5,6 +5,9 @@
 // test-output/, and measures: the gzipped bundle against a minimal Yew app built the same way
 // (floor/dist), and the time of a full 128–10,240 MB Lambda sweep in the browser.
 //
+// Every response carries the strict Content-Security-Policy the README promises (CSP below); any
+// violation reported in a page fails the run.
+//
 // Usage: node e2e/run.mjs   (after `trunk build --release` here and in floor/)
 
 import { chromium } from 'playwright-core';
@@ -26,6 +29,10 @@ const SIZE_TARGET_RATIO = 2.5;
 // Raise it only in a commit that says what the extra bytes buy.
 const SIZE_CEILING_RATIO = 7.0;
 
+// The policy the widget works under: no inline script or style, no eval; only what WASM needs.
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
+  "connect-src 'self'; object-src 'none'; base-uri 'none'";
+
 const results = [];
 function check(name, ok, detail = '') {
   results.push({ name, ok });
@@ -44,7 +51,7 @@ function serve(dir) {
     if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     if (!fs.existsSync(file)) { res.writeHead(404).end('not found'); return; }
-    res.writeHead(200, { 'content-type': MIME[path.extname(file)] ?? 'application/octet-stream' });
+    res.writeHead(200, { 'content-type': MIME[path.extname(file)] ?? 'application/octet-stream', 'content-security-policy': CSP });
     fs.createReadStream(file).pipe(res);
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
@@ -58,6 +65,98 @@ function bundle(dir) {
 }
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+/** Records console errors, page errors and CSP violations of a page into `problems`. */
+async function watch(page, problems) {
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`);
+    });
+  });
+  page.on('console', (m) => { if (m.type() === 'error') problems.console.push(m.text()); });
+  page.on('pageerror', (e) => problems.console.push(String(e)));
+}
+
+/** CSP violations seen by the page, plus any the console reported. */
+async function cspViolations(page, problems) {
+  const seen = await page.evaluate(() => window.__cspViolations ?? []);
+  return [...seen, ...problems.console.filter((t) => /Content Security Policy/i.test(t))];
+}
+
+/** axe-core over the page (evaluated, not injected as a script tag: the CSP forbids inline scripts). */
+async function axe(page) {
+  if (!(await page.evaluate(() => Boolean(window.axe)))) {
+    await page.evaluate(fs.readFileSync(path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'));
+  }
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] });
+    return r.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
+/** The embed example page (embed/example.html) and the iframe route, under the same CSP. */
+async function embedding(browser, base) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 2400 } });
+  const problems = { console: [] };
+  await watch(page, problems);
+  await page.goto(`${base}embed/example.html`);
+  const first = page.locator('[data-awscost]').nth(0);
+  const second = page.locator('[data-awscost]').nth(1);
+  await first.locator('#lambda-requested-total').waitFor({ timeout: 20000 });
+  const lateRequests = [];
+  page.on('request', (r) => lateRequests.push(r.url()));
+
+  check('embed: a [data-awscost] element becomes a widget ($18.73)', (await first.locator('#lambda-requested-total').textContent()) === '$18.73');
+  const tabs = await first.locator('[role=tab]').allTextContents();
+  check('embed: data-panels="lambda,s3" offers those two panels', tabs.length === 2 && /Lambda/.test(tabs[0]) && /S3/.test(tabs[1]), tabs.join(', '));
+  check('embed: the widget brings its stylesheet', await first.locator('.awscost').evaluate((e) => getComputedStyle(e).getPropertyValue('--accent').trim() === '#0b5cab'));
+
+  // 100 GiB gp3 in eu-west-1 at $0.088 a GB-month; 3,000 IOPS and 125 MiB/s are included: $8.80.
+  const ebs = second.locator('#ebs-cheapest-total');
+  await ebs.waitFor({ timeout: 5000 });
+  check('embed: data-workload and data-region fill the form (gp3 in eu-west-1, $8.80)', ((await ebs.textContent()) ?? '').includes('$8.80'), await ebs.textContent());
+  check('embed: data-compact drops the header', (await second.locator('header, h1, [role=tab], #region').count()) === 0);
+  check('embed: the compact widget names its region', ((await second.locator('.as-of').textContent()) ?? '').startsWith('eu-west-1'));
+
+  // The JS API from the host page: mount (2 × m5.large always on in eu-west-1 at $0.107/h = $156.22) …
+  await page.click('#mount-ec2');
+  const od = page.locator('#ec2-widget #ec2-on-demand-monthly');
+  await od.waitFor({ timeout: 5000 });
+  check('embed: awscost.mount puts an EC2 widget in an element (2 × m5.large, $156.22)', ((await od.textContent()) ?? '').includes('$156.22'), await od.textContent());
+  const thrown = await page.evaluate(() => {
+    try { window.awscost.mount(document.createElement('div'), { panels: 'lambda,rds' }); return 'no error'; } catch (e) { return String(e.message); }
+  });
+  check('embed: awscost.mount names a bad option', /"rds" is not a panel/.test(thrown), thrown);
+  // … and compare, into the page's <pre>.
+  await page.click('#compare');
+  const out = JSON.parse((await page.locator('#compare-result').textContent()) || '{}');
+  check('embed: awscost.compare from the host page returns $18.73', out.monthly_usd === '18.73', JSON.stringify(out));
+  check('embed: awscost.version is set', /^awscost \d+\.\d+\.\d+$/.test((await page.locator('#api-version').textContent()) ?? ''));
+
+  await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+  const violations = await axe(page);
+  check('embed: axe finds no accessibility violations on the example page', violations.length === 0, violations.join(' | '));
+  await page.screenshot({ path: path.join(OUT, 'e2e-embed.png'), fullPage: true });
+  check('embed: no network requests after load', lateRequests.length === 0, lateRequests.join(' | '));
+  const csp = await cspViolations(page, problems);
+  check('embed: no CSP violations on the example page', csp.length === 0, csp.join(' | '));
+  check('embed: no console errors', problems.console.length === 0, problems.console.join(' | '));
+  await page.close();
+
+  // The iframe route: compact, one panel, no header; and inside a real iframe.
+  const frame = await browser.newPage({ viewport: { width: 900, height: 1200 } });
+  const fp = { console: [] };
+  await watch(frame, fp);
+  await frame.goto(`${base}index.html?embed=1&panels=lambda`);
+  await frame.locator('#lambda-requested-total').waitFor({ timeout: 20000 });
+  check('iframe route: ?embed=1&panels=lambda shows the Lambda panel ($18.73)', (await frame.locator('#lambda-requested-total').textContent()) === '$18.73');
+  check('iframe route: compact, no header or tabs', (await frame.locator('header, h1, [role=tab]').count()) === 0);
+  await frame.screenshot({ path: path.join(OUT, 'e2e-iframe.png'), fullPage: true });
+  const fcsp = await cspViolations(frame, fp);
+  check('iframe route: no CSP violations, no console errors', fcsp.length === 0 && fp.console.length === 0, [...fcsp, ...fp.console].join(' | '));
+  await frame.close();
+}
 
 async function main() {
   const dist = path.join(ROOT, 'dist');
@@ -75,9 +174,9 @@ async function main() {
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1800 } });
-    const consoleErrors = [];
-    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
-    page.on('pageerror', (e) => consoleErrors.push(String(e)));
+    const problems = { console: [] };
+    const consoleErrors = problems.console;
+    await watch(page, problems);
 
     await page.goto(base);
     const total = page.locator('#lambda-requested-total');
@@ -200,30 +299,22 @@ async function main() {
     check('sweep within 10 % of a frame', share <= SWEEP_BUDGET_SHARE, `${(share * 100).toFixed(1)} %`);
 
     // Accessibility: axe-core over every panel with its details open, WCAG 2.1 A/AA and best practice.
-    await page.addScriptTag({ content: fs.readFileSync(path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8') });
     for (const tab of ['lambda', 'ec2', 'ebs', 's3']) {
       if (!(await page.locator(`#tab-${tab}`).count())) continue;
       await page.click(`#tab-${tab}`);
       await page.locator(`#panel-${tab}`).waitFor({ timeout: 5000 });
       await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
-      const violations = await page.evaluate(async () => {
-        const r = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] });
-        return r.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(', ')}`);
-      });
+      const violations = await axe(page);
       check(`axe: no accessibility violations on the ${tab} panel`, violations.length === 0, violations.join(' | '));
     }
 
     check('no network requests after load', lateRequests.length === 0, lateRequests.join(' | '));
+    const pageCsp = await cspViolations(page, problems);
+    check('no CSP violations on the page (strict policy)', pageCsp.length === 0, pageCsp.join(' | '));
+    check('the page has no inline script', !/<script(?![^>]*\bsrc=)[^>]*>/.test(fs.readFileSync(path.join(dist, 'index.html'), 'utf8')));
     check('no console errors', consoleErrors.length === 0, consoleErrors.join(' | '));
 
     // Nothing is lost: the inputs live in the URL fragment and in local storage.
-    const axeOn = async (p) => {
-      await p.addScriptTag({ content: fs.readFileSync(path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8') });
-      return p.evaluate(async () => {
-        const r = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] });
-        return r.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(', ')}`);
-      });
-    };
     await page.click('#tab-ebs');
     await page.fill('#ebs-size_gib', '750');
     await page.click('#tab-lambda');
@@ -267,7 +358,7 @@ async function main() {
       check('a malformed link shows a notice saying why', /could not be read: .*"v9"/.test((await notice.textContent()) ?? ''), await notice.textContent());
       check('a malformed link opens the defaults', (await p.inputValue('#lambda-memory_mb')) === '512'
         && (await p.locator('#lambda-requested-total').textContent()) === '$18.73');
-      const v = await axeOn(p);
+      const v = await axe(p);
       check('axe: no accessibility violations with the notice and presets', v.length === 0, v.join(' | '));
       await p.click('#share-notice-dismiss');
       check('the notice can be dismissed', (await p.locator('#share-notice').count()) === 0);
@@ -305,6 +396,7 @@ async function main() {
       await pre.close();
     }
     check('no page errors while sharing', consoleErrors.length === 0, consoleErrors.join(' | '));
+    await embedding(browser, base);
   } finally {
     await browser.close();
     server.close();

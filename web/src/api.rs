@@ -4,6 +4,9 @@
 //!   invalid input, `{"errors":[{"field":"lambda.memory_mb","message":"…"}]}`.
 //! - `awscost.sweep(workloadJson) → summaryJson` — runs the whole comparison (every Lambda
 //!   memory setting) and returns only the picks: what the widget does on each keystroke.
+//! - `awscost.mount(element, options)` — mounts a widget into `element`; `options` (all
+//!   optional): `panels` ("lambda,s3" or an array), `region`, `workload` (the CLI's workload, as
+//!   an object or JSON text), `compact`. Throws an `Error` naming a bad option.
 //! - `awscost.version` — the widget version.
 
 use wasm_bindgen::prelude::*;
@@ -50,18 +53,67 @@ pub fn sweep_json(workload: &str) -> String {
     json.unwrap_or_else(|_| "{}".into())
 }
 
+/// A string option (or an array of strings, joined by commas).
+fn text_option(options: &JsValue, key: &str) -> Option<String> {
+    let v = js_sys::Reflect::get(options, &JsValue::from_str(key)).ok()?;
+    if let Some(s) = v.as_string() {
+        return Some(s);
+    }
+    if js_sys::Array::is_array(&v) {
+        return Some(String::from(js_sys::Array::from(&v).join(",")));
+    }
+    if v.is_object() {
+        return js_sys::JSON::stringify(&v).ok().map(String::from);
+    }
+    None
+}
+
+/// `awscost.mount(element, options)`.
+pub fn mount(element: JsValue, options: JsValue) -> Result<(), JsValue> {
+    let element = element.dyn_into::<web_sys::Element>().map_err(|_| {
+        js_sys::Error::new("mount: the first argument must be an element of the page.")
+    })?;
+    let get = |k: &str| {
+        if options.is_object() {
+            text_option(&options, k)
+        } else {
+            None
+        }
+    };
+    let (panels, region, workload) = (get("panels"), get("region"), get("workload"));
+    let compact = options.is_object()
+        && js_sys::Reflect::get(&options, &JsValue::from_str("compact"))
+            .is_ok_and(|v| v.is_truthy());
+    let read = crate::embed::read(&crate::embed::EmbedText {
+        panels: panels.as_deref(),
+        region: region.as_deref(),
+        workload: workload.as_deref(),
+        compact,
+    });
+    match read {
+        Ok(o) => {
+            crate::mount(element, o);
+            Ok(())
+        }
+        Err(problem) => Err(js_sys::Error::new(&problem).into()),
+    }
+}
+
 /// Puts `awscost` on `window`.
 pub fn install() {
     let api = js_sys::Object::new();
     let compare = Closure::<dyn Fn(String) -> String>::new(|s: String| compare_json(&s));
     let sweep = Closure::<dyn Fn(String) -> String>::new(|s: String| sweep_json(&s));
+    let mount = Closure::<dyn Fn(JsValue, JsValue) -> Result<(), JsValue>>::new(mount);
     let set = |k: &str, v: &JsValue| js_sys::Reflect::set(&api, &JsValue::from_str(k), v).is_ok();
     let ok = set("compare", compare.as_ref())
         && set("sweep", sweep.as_ref())
+        && set("mount", mount.as_ref())
         && set("version", &JsValue::from_str(env!("CARGO_PKG_VERSION")));
     // The closures live as long as the page.
     compare.forget();
     sweep.forget();
+    mount.forget();
     if ok {
         let _ = js_sys::Reflect::set(&gloo::utils::window(), &JsValue::from_str("awscost"), &api);
     }

@@ -1,5 +1,6 @@
 //! The page: region, presets, a tab per service panel, and the read-only pricing catalog in
-//! context. The state is kept in the URL fragment ([`crate::share`]) and in local storage.
+//! context. On its own page the state is kept in the URL fragment ([`crate::share`]) and in local
+//! storage; embedded in a host page it is not (the host's address bar is the host's).
 
 use crate::components::ebs_panel::EbsPanel;
 use crate::components::ec2_panel::Ec2Panel;
@@ -10,6 +11,7 @@ use crate::presets::PRESETS;
 use crate::share;
 use crate::state::{Action, Service, State};
 use awscost::pricing::{Catalog, Region};
+use std::rc::Rc;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
@@ -63,31 +65,68 @@ impl PartialEq for Pricing {
     }
 }
 
+/// What a host page asks of the widget (see [`crate::embed`]); the default is the full page.
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// The panels offered, in tab order; empty: every panel.
+    #[prop_or_default]
+    pub panels: Vec<Service>,
+    /// No header (title, region picker, reset): for embedding.
+    #[prop_or_default]
+    pub compact: bool,
+    /// The state to start from; `None`: the default workload.
+    #[prop_or_default]
+    pub initial: Option<Rc<State>>,
+    /// Keep the state in the page's URL fragment and local storage (the widget's own page only).
+    #[prop_or_default]
+    pub persist: bool,
+}
+
 #[function_component]
-pub fn App() -> Html {
-    let boot = use_memo((), |_| load());
+pub fn App(props: &AppProps) -> Html {
+    let boot = {
+        let (initial, persist) = (props.initial.clone(), props.persist);
+        use_memo((), move |_| {
+            if persist {
+                load()
+            } else {
+                (initial.map(|s| (*s).clone()).unwrap_or_default(), None)
+            }
+        })
+    };
     let state = use_reducer({
         let s = boot.0.clone();
         move || s
     });
     let notice = use_state(|| boot.1.clone());
     {
-        let boot = boot.clone();
+        let (boot, persist) = (boot.clone(), props.persist);
         use_effect_with((*state).clone(), move |s| {
             // A link that could not be read stays in the address bar, and the saved page stays
             // saved, until something is changed.
-            if boot.1.is_none() || *s != boot.0 {
+            if persist && (boot.1.is_none() || *s != boot.0) {
                 save(s);
             }
         });
     }
+    let panels: &[Service] = if props.panels.is_empty() {
+        Service::ALL
+    } else {
+        &props.panels
+    };
+    // The panel on show, among those offered (a reset may ask for another).
+    let service = if panels.contains(&state.service) {
+        state.service
+    } else {
+        panels[0]
+    };
     let catalog = match awscost::pricing::catalog() {
         Ok(c) => c,
         Err(errors) => {
             return html! {
-                <main class="awscost"><p class="error" role="alert">{ format!(
+                <div class="awscost"><p class="error" role="alert">{ format!(
                     "The bundled pricing tables are invalid, so nothing can be priced: {}",
-                    errors.first().map(ToString::to_string).unwrap_or_default()) }</p></main>
+                    errors.first().map(ToString::to_string).unwrap_or_default()) }</p></div>
             }
         }
     };
@@ -113,7 +152,7 @@ pub fn App() -> Html {
         })
         .collect::<Vec<_>>();
     // The date of the table behind the panel on show.
-    let as_of = match state.service {
+    let as_of = match service {
         Service::Lambda => catalog.lambda.table(state.region).map(|t| t.as_of.clone()),
         Service::Ebs => catalog.ebs.table(state.region).map(|t| t.as_of.clone()),
         Service::S3 => catalog.s3.table(state.region).map(|t| t.as_of.clone()),
@@ -126,7 +165,8 @@ pub fn App() -> Html {
     };
     html! {
         <ContextProvider<Pricing> context={Pricing(catalog)}>
-            <main class="awscost">
+            <div class={classes!("awscost", props.compact.then_some("compact"))}>
+                if !props.compact {
                 <header>
                     <h1>{ "AWS cost and sizing" }</h1>
                     <div class="workload-bar">
@@ -146,6 +186,9 @@ pub fn App() -> Html {
                         }) }
                     </div>
                 </header>
+                } else {
+                    <p class="as-of">{ format!("{}: {dated}.", state.region.code()) }</p>
+                }
                 if let Some(why) = (*notice).clone() {
                     <div class="notice" role="status" id="share-notice">
                         { format!("The link could not be read: {why}. The default workload is shown instead. ") }
@@ -153,22 +196,23 @@ pub fn App() -> Html {
                             onclick={ let n = notice.clone(); move |_| n.set(None) }>{ "Dismiss" }</button>
                     </div>
                 }
-                if Service::ALL.len() > 1 {
+                if panels.len() > 1 {
                     <nav class="tabs" role="tablist" aria-label="Services">
-                        { for Service::ALL.iter().map(|&v| {
+                        { for panels.iter().map(|&v| {
                             let a = on_action.clone();
                             html! {
                                 <button type="button" role="tab" id={format!("tab-{}", v.code())}
-                                    aria-selected={(state.service == v).to_string()}
+                                    aria-selected={(service == v).to_string()}
                                     aria-controls={format!("panel-{}", v.code())}
                                     onclick={move |_| a.emit(Action::ShowService(v))}>{ v.title() }</button>
                             }
                         }) }
                     </nav>
                 }
-                <div role="tabpanel" id={format!("panel-{}", state.service.code())}
-                    aria-labelledby={format!("tab-{}", state.service.code())}>
-                    { match state.service {
+                <section role={(panels.len() > 1).then_some("tabpanel")} id={format!("panel-{}", service.code())}
+                    aria-labelledby={(panels.len() > 1).then(|| format!("tab-{}", service.code()))}
+                    aria-label={(panels.len() == 1).then_some(service.title())}>
+                    { match service {
                         Service::Lambda => html! {
                             <LambdaPanel region={state.region} form={state.lambda.clone()} on_action={on_action.clone()} />
                         },
@@ -183,8 +227,8 @@ pub fn App() -> Html {
                             <EbsPanel region={state.region} form={state.ebs.clone()} on_action={on_action.clone()} />
                         },
                     } }
-                </div>
-            </main>
+                </section>
+            </div>
         </ContextProvider<Pricing>>
     }
 }

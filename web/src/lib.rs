@@ -5,22 +5,104 @@
 pub mod api;
 pub mod app;
 pub mod components;
+pub mod embed;
 pub mod hooks;
 pub mod presets;
 pub mod share;
 pub mod state;
 
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 /// The element the widget mounts into on its own page.
 pub const ROOT_ID: &str = "awscost-app";
 
-/// Runs when the module loads: installs the JS API and mounts the widget where the page asks.
+/// The attribute that marks a host page's element as a widget (see [`embed`]).
+pub const EMBED_ATTR: &str = "data-awscost";
+
+/// Mounts a widget into `root` as `options` ask (embedded: the host page's address bar and
+/// storage are left alone).
+pub fn mount(root: web_sys::Element, options: embed::Embed) {
+    mount_with(root, options, false);
+}
+
+fn mount_with(root: web_sys::Element, options: embed::Embed, persist: bool) {
+    let props = app::AppProps {
+        panels: options.panels,
+        compact: options.compact,
+        initial: Some(Rc::new(options.state)),
+        persist,
+    };
+    yew::Renderer::<app::App>::with_root_and_props(root, props).render();
+}
+
+/// Reads an element's `data-panels`, `data-region`, `data-workload` and `data-compact`.
+fn options_of(el: &web_sys::Element) -> Result<embed::Embed, String> {
+    let panels = el.get_attribute("data-panels");
+    let region = el.get_attribute("data-region");
+    let workload = el.get_attribute("data-workload");
+    embed::read(&embed::EmbedText {
+        panels: panels.as_deref(),
+        region: region.as_deref(),
+        workload: workload.as_deref(),
+        compact: el.has_attribute("data-compact"),
+    })
+}
+
+/// The iframe route: `?embed=1&panels=lambda&region=eu-west-1` renders compact, without header.
+fn page_options() -> Result<embed::Embed, String> {
+    let search = gloo::utils::window()
+        .location()
+        .search()
+        .unwrap_or_default();
+    let q = web_sys::UrlSearchParams::new_with_str(&search).ok();
+    let get = |k: &str| q.as_ref().and_then(|q| q.get(k));
+    let (panels, region, workload) = (get("panels"), get("region"), get("workload"));
+    embed::read(&embed::EmbedText {
+        panels: panels.as_deref(),
+        region: region.as_deref(),
+        workload: workload.as_deref(),
+        compact: get("embed").is_some_and(|e| e != "0"),
+    })
+}
+
+/// Mounts where the options can be read; otherwise says why, in the element, as text.
+fn mount_or_explain(root: web_sys::Element, options: Result<embed::Embed, String>, persist: bool) {
+    match options {
+        Ok(o) => mount_with(root, o, persist),
+        Err(problem) => {
+            root.set_text_content(Some(&format!("The awscost widget cannot start: {problem}")));
+            let _ = root.set_attribute("role", "alert");
+        }
+    }
+}
+
+/// Runs when the module loads: installs the JS API, mounts the widget on its own page and into
+/// every `[data-awscost]` element of a host page.
 #[wasm_bindgen(start)]
 pub fn start() {
     api::install();
-    let root = gloo::utils::document().get_element_by_id(ROOT_ID);
-    if let Some(root) = root {
-        yew::Renderer::<app::App>::with_root(root).render();
+    let document = gloo::utils::document();
+    if let Some(root) = document.get_element_by_id(ROOT_ID) {
+        // The widget's own page keeps its state in the link and local storage; the iframe
+        // route (`?embed=1…`) starts from its query instead.
+        let standalone = gloo::utils::window()
+            .location()
+            .search()
+            .unwrap_or_default()
+            .len()
+            <= 1;
+        mount_or_explain(root, page_options(), standalone);
+    }
+    if let Ok(list) = document.query_selector_all(&format!("[{EMBED_ATTR}]")) {
+        for i in 0..list.length() {
+            if let Some(el) = list
+                .get(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                let options = options_of(&el);
+                mount_or_explain(el, options, false);
+            }
+        }
     }
 }
