@@ -2,7 +2,7 @@
 //! local storage, and the fragment reads back to the same inputs.
 #![cfg(target_arch = "wasm32")]
 
-use awscost_web::app::{App, STORAGE_KEY};
+use awscost_web::app::{App, AppProps, STORAGE_KEY};
 use awscost_web::share;
 use awscost_web::state::Service;
 use wasm_bindgen_test::*;
@@ -15,7 +15,18 @@ wasm_bindgen_test_configure!(run_in_browser);
 #[wasm_bindgen_test]
 async fn typing_writes_the_link_and_the_link_reads_back() {
     let window = gloo::utils::window();
-    let root = mount::<App>();
+    // The widget's own page: its state lives in the link and local storage.
+    let root = gloo::utils::document().create_element("div").unwrap();
+    gloo::utils::document()
+        .body()
+        .unwrap()
+        .append_child(&root)
+        .unwrap();
+    let props = AppProps {
+        persist: true,
+        ..AppProps::default()
+    };
+    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     settle().await;
     let history_before = window.history().unwrap().length().unwrap();
     type_into(&root, "lambda-memory_mb", "1536");
