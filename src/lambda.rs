@@ -861,14 +861,6 @@ pub struct LambdaResult {
 
 pub const DURATION_MODEL: &str = "CPU share grows with memory: m/1,769 vCPU up to 1,769 MB, then (multi-threaded code only) linearly to 6 vCPU at 10,240 MB; single-threaded code stays at 1 vCPU. The CPU-bound share of the measured duration scales with 1/CPU share; the rest is unchanged. Billed duration rounds up to 1 ms.";
 
-/// Why a Lambda comparison could not be made.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum LambdaError {
-    Invalid(Vec<FieldError>),
-    /// The bundled tables lack a rate the workload needs.
-    RateNotSourced(FieldError),
-}
-
 /// Compares every memory setting for a Lambda workload.
 pub fn compare(
     pricing: &LambdaPricing,
@@ -931,15 +923,7 @@ pub fn compare(
     };
     let cheapest = cheapest.unwrap_or_else(|| requested_pick.clone());
     let fastest = fastest.unwrap_or(requested_pick);
-    let lines = lines(
-        &spec,
-        table,
-        rates,
-        &pricing.free_tier,
-        &p,
-        &requested_charges,
-        region,
-    );
+    let lines = lines(&spec, table, rates, &p, &requested_charges, region);
     let concurrency = estimated_concurrency(&spec);
     let warnings = warnings(&spec, &options, &requested_charges, concurrency);
     Ok(LambdaResult {
@@ -1103,7 +1087,6 @@ fn lines(
     spec: &LambdaSpec,
     table: &LambdaTable,
     rates: &ArchRates,
-    free: &FreeTier,
     p: &Prepared,
     c: &Charges,
     region: Region,
@@ -1260,7 +1243,6 @@ fn lines(
             p.usd(c.ephemeral),
         ));
     }
-    let _ = free;
     out
 }
 

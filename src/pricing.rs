@@ -52,16 +52,6 @@ impl fmt::Display for Region {
     }
 }
 
-/// Where a table's figures come from and when they were read.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Meta {
-    /// Date the figures were read from the source, `YYYY-MM-DD`.
-    pub as_of: String,
-    /// Public URL of the AWS page the figures come from.
-    pub source: String,
-}
-
 /// One step of a volume-tiered price: units up to `up_to` (cumulative; `None` = no upper bound)
 /// are charged `rate` each.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

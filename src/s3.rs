@@ -24,7 +24,7 @@
 use crate::error::{Collector, FieldError, Problem};
 use crate::limits::s3 as lim;
 use crate::money::{qty, rate as fmt_rate, Usd};
-use crate::pricing::{split_tiers, Check, Region, Tier};
+use crate::pricing::{split_tiers, tiered_amount, Check, Region, Tier};
 use crate::report::{LineItem, SourceRef, Warning};
 use rust_decimal::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -1179,9 +1179,7 @@ impl Pricer<'_> {
         let (gb, n) = (s.storage_gb, s.objects);
         let tiers = &rates.storage_tiers;
         let it = &self.table.intelligent_tiering;
-        let all_frequent: Decimal = split_tiers(tiers, Decimal::ZERO, gb)
-            .map(|u| u.amount)
-            .sum();
+        let all_frequent = tiered_amount(tiers, gb);
         if !monitored(gb, n) {
             m.storage = self.tiered(
                 class,
@@ -1290,9 +1288,7 @@ impl Pricer<'_> {
         );
         let mon_usd = monitoring.exact_usd;
         m.storage.push(monitoring);
-        let freq = |g: Decimal| -> Decimal {
-            split_tiers(tiers, Decimal::ZERO, g).map(|u| u.amount).sum()
-        };
+        let freq = |g: Decimal| tiered_amount(tiers, g);
         let steady: Decimal = m.storage.iter().map(|l| l.exact_usd).sum();
         m.phases = Some([
             all_frequent + mon_usd,
