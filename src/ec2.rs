@@ -539,6 +539,15 @@ pub enum PeakPricing {
     Spot,
 }
 
+impl PeakPricing {
+    pub fn code(self) -> &'static str {
+        match self {
+            PeakPricing::OnDemand => "on-demand",
+            PeakPricing::Spot => "spot",
+        }
+    }
+}
+
 /// The `ec2` section of a workload, as given.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

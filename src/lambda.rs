@@ -179,6 +179,15 @@ pub enum InvocationType {
     Async,
 }
 
+impl InvocationType {
+    pub fn code(self) -> &'static str {
+        match self {
+            InvocationType::Sync => "sync",
+            InvocationType::Async => "async",
+        }
+    }
+}
+
 /// The `lambda` section of a workload, as given.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -11,12 +11,14 @@ pub mod ebs;
 pub mod ec2;
 pub mod ec2_import;
 pub mod error;
+pub mod export;
 pub mod lambda;
 pub mod limits;
 pub mod money;
 pub mod pricing;
 pub mod report;
 pub mod s3;
+pub mod scenarios;
 pub mod workload;
 
 pub use error::{FieldError, InputErrors, Problem};

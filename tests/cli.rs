@@ -115,3 +115,43 @@ fn unknown_commands_and_missing_files_exit_2() {
     assert_eq!(code, 0);
     assert!(out.contains("lambda.timeout"));
 }
+
+const SCENARIOS: &str = r#"{"scenarios": [
+  {"name": "A", "workload": {"region": "us-east-1",
+    "lambda": {"memory_mb": 512, "duration_ms": 1000, "invocations_per_month": 3000000}}},
+  {"name": "B", "workload": {"region": "us-east-1",
+    "lambda": {"memory_mb": 1024, "duration_ms": 1000, "invocations_per_month": 3000000}}}]}"#;
+
+#[test]
+fn scenarios_print_json_markdown_and_csv() {
+    let (code, out, err) = awscost(&["scenarios", "-"], SCENARIOS);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["scenarios"][1]["total"]["delta_usd"], "25.00");
+    assert_eq!(v["services"][0]["service"], "lambda");
+    assert_eq!(
+        v["scenarios"][1]["differences"][0]["field"],
+        "lambda.memory_mb"
+    );
+    let (code, md, _) = awscost(&["scenarios", "-", "--format", "markdown"], SCENARIOS);
+    assert_eq!(code, 0);
+    assert!(
+        md.contains("| **Total** | $18.73 | $43.73 | +$25.00 (+133.48%) |"),
+        "{md}"
+    );
+    let (code, csv, _) = awscost(&["scenarios", "--format", "csv", "-"], SCENARIOS);
+    assert_eq!(code, 0);
+    assert!(csv.starts_with("scenario,baseline,"), "{csv}");
+    let (code, _, err) = awscost(&["scenarios", "-", "--format", "pdf"], SCENARIOS);
+    assert_eq!(code, 2);
+    assert!(err.contains("json, markdown or csv"), "{err}");
+    let (code, _, err) = awscost(
+        &["scenarios", "-"],
+        r#"{"scenarios": [{"name": "A", "workload": {"region": "us-east-1", "lambda": {"memory_mb": 64, "duration_ms": 1, "invocations_per_month": 1}}}]}"#,
+    );
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("scenarios[0].workload.lambda.memory_mb"),
+        "{err}"
+    );
+}

@@ -9,6 +9,9 @@ awscost: compare what a workload costs on AWS, from bundled, dated pricing table
 
 usage:
   awscost compare WORKLOAD.json   print the comparison as JSON (use - to read stdin)
+  awscost scenarios SCENARIOS.json [--format json|markdown|csv]
+                                  compare named workloads side by side against a baseline:
+                                  {\"baseline\": 0, \"scenarios\": [{\"name\": \"A\", \"workload\": {...}}]}
   awscost limits                  print the service limits (study notes vs current AWS) as JSON
   awscost import-ec2 --offer OFFER.json [--savings-plans SP.json] --region REGION --out FILE
                                   regenerate the EC2 pricing table for REGION from AWS's Price List
@@ -28,6 +31,10 @@ fn main() -> ExitCode {
         .as_slice()
     {
         ["compare", path] => compare(path),
+        ["scenarios", path] => scenarios(path, "json"),
+        ["scenarios", path, "--format", format] | ["scenarios", "--format", format, path] => {
+            scenarios(path, format)
+        }
         ["limits"] => {
             out(&serde_json::to_string_pretty(awscost::limits::LIMITS).unwrap_or_default())
         }
@@ -43,37 +50,63 @@ fn main() -> ExitCode {
     }
 }
 
-fn compare(path: &str) -> ExitCode {
-    let text = if path == "-" {
+/// The text of a file, or of standard input for `-`.
+fn read_input(path: &str) -> Result<String, ExitCode> {
+    let read = if path == "-" {
         let mut s = String::new();
-        match std::io::stdin().read_to_string(&mut s) {
-            Ok(_) => s,
-            Err(e) => {
-                eprintln!("awscost: cannot read standard input: {e}");
-                return ExitCode::from(2);
-            }
-        }
+        std::io::stdin().read_to_string(&mut s).map(|_| s)
     } else {
-        match std::fs::read_to_string(path) {
-            Ok(s) => s,
-            Err(e) => {
-                eprintln!("awscost: cannot read {path}: {e}");
-                return ExitCode::from(2);
-            }
+        std::fs::read_to_string(path)
+    };
+    read.map_err(|e| {
+        let what = if path == "-" { "standard input" } else { path };
+        eprintln!("awscost: cannot read {what}: {e}");
+        ExitCode::from(2)
+    })
+}
+
+/// Prints every problem, naming its field, and exits with 2.
+fn invalid(what: &str, errors: &awscost::InputErrors) -> ExitCode {
+    for e in &errors.errors {
+        if e.field.is_empty() {
+            eprintln!("awscost: invalid {what}: {}", e.message());
+        } else {
+            eprintln!("awscost: invalid {what}: {}: {}", e.field, e.message());
         }
+    }
+    ExitCode::from(2)
+}
+
+fn compare(path: &str) -> ExitCode {
+    let text = match read_input(path) {
+        Ok(t) => t,
+        Err(code) => return code,
     };
     match awscost::compare_json(&text) {
         Ok(json) => out(&json),
-        Err(errors) => {
-            for e in &errors.errors {
-                if e.field.is_empty() {
-                    eprintln!("awscost: invalid workload: {}", e.message());
-                } else {
-                    eprintln!("awscost: invalid workload: {}: {}", e.field, e.message());
-                }
-            }
-            ExitCode::from(2)
-        }
+        Err(errors) => invalid("workload", &errors),
+    }
+}
+
+fn scenarios(path: &str, format: &str) -> ExitCode {
+    if !matches!(format, "json" | "markdown" | "csv") {
+        eprintln!("awscost: unknown format \"{format}\"; use json, markdown or csv");
+        return ExitCode::from(2);
+    }
+    let text = match read_input(path) {
+        Ok(t) => t,
+        Err(code) => return code,
+    };
+    let compared =
+        awscost::scenarios::from_json(&text).and_then(|set| awscost::scenarios::compare(&set));
+    match compared {
+        Ok(c) => match format {
+            "markdown" => out(awscost::export::markdown(&c).trim_end()),
+            // The CSV ends its own lines.
+            "csv" => out(awscost::export::csv(&c).trim_end()),
+            _ => out(&serde_json::to_string(&c).unwrap_or_default()),
+        },
+        Err(errors) => invalid("scenarios", &errors),
     }
 }
 
