@@ -6,6 +6,8 @@ use crate::components::ebs_panel::EbsPanel;
 use crate::components::ec2_panel::Ec2Panel;
 use crate::components::lambda_panel::LambdaPanel;
 use crate::components::s3_panel::S3Panel;
+use crate::components::scenario_bar::ScenarioBar;
+use crate::components::scenario_compare::ScenarioCompare;
 use crate::components::select_field::SelectField;
 use crate::presets::PRESETS;
 use crate::share;
@@ -196,6 +198,10 @@ pub fn App(props: &AppProps) -> Html {
                             onclick={ let n = notice.clone(); move |_| n.set(None) }>{ "Dismiss" }</button>
                     </div>
                 }
+                <ScenarioBar names={(0..state.scenarios().len()).map(|n| state.name_of(n)).collect::<Vec<_>>()}
+                    typed_name={state.name.clone()} active={state.active()} baseline={state.baseline()}
+                    on_action={on_action.clone()} />
+                <ScenarioCompare state={Rc::new((*state).clone())} panels={panels.to_vec()} on_action={on_action.clone()} />
                 if panels.len() > 1 {
                     <nav class="tabs" role="tablist" aria-label="Services">
                         { for panels.iter().map(|&v| {

@@ -85,10 +85,8 @@ pub fn read(text: &EmbedText) -> Result<Embed, String> {
 /// The widget's state for a workload: each section given fills its panel's form, as text; the
 /// first section given is the panel on show.
 pub fn state_from_workload(w: &Workload) -> State {
-    let mut s = State {
-        region: w.region,
-        ..State::default()
-    };
+    let mut s = State::default();
+    s.region = w.region;
     let mut shown = vec![];
     if let Some(l) = &w.lambda {
         s.lambda = LambdaForm::from_workload(l);

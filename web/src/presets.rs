@@ -92,7 +92,7 @@ pub const PRESETS: &[Preset] = &[
 /// The state with the preset's panel reset to its defaults, then its inputs set, and shown.
 pub fn apply(state: &State, preset: &Preset) -> Result<State, ShareError> {
     let mut s = state.clone();
-    let d = State::default();
+    let d = crate::state::Scenario::default();
     match preset.service {
         Service::Lambda => s.lambda = d.lambda,
         Service::Ec2 => {

@@ -1,13 +1,15 @@
-//! The page's state as a URL fragment: `#v1&region=eu-west-1&tab=ec2&ec2.count=4`.
+//! The page's state as a URL fragment: `#v1&tab=ec2&region=eu-west-1&ec2.count=4`, or with
+//! scenarios `#v2&base=0&s=A&ec2.count=4&s=B&ec2.count=6`.
 //!
-//! Compact and versioned, so a link shared today still opens later. Keys are the public workload
-//! JSON paths (plus `region`, `tab` and the panel's own choices `ec2.usage` and `ec2.chart`);
-//! values are percent-encoded text exactly as the user typed it; only what differs from the
-//! defaults is written. Decoding is strict: an unknown version or key, a repeated key, a bad
+//! Compact and versioned, so a link shared today still opens later: `v1` (one scenario) links are
+//! still written when they say everything, and read for good. Keys are the public workload JSON
+//! paths (plus `region`, `tab` and the panel's own choices `ec2.usage` and `ec2.chart`); values
+//! are percent-encoded text exactly as the user typed it; only what differs from the defaults
+//! (or, for later scenarios, from the first) is written. Decoding is strict: an unknown version or key, a repeated key, a bad
 //! escape, an unknown choice or an over-long link is an error naming the reason, never a panic.
 //! Values only ever go back into input fields as text.
 
-use crate::state::{EbsField, Ec2Field, LambdaField, S3Field, Service, State, Usage};
+use crate::state::{EbsField, Ec2Field, LambdaField, S3Field, Scenario, Service, State, Usage};
 use awscost::ebs::SnapshotTier;
 use awscost::ec2::PeakPricing;
 use awscost::lambda::{Architecture, InvocationType};
@@ -15,10 +17,10 @@ use awscost::s3::{RetrievalTier, StorageClass};
 use awscost::Region;
 use std::fmt;
 
-/// The version this build writes (and the only one it reads so far).
-pub const VERSION: &str = "v1";
+/// The newest version, which this build writes for scenarios; it reads `v1` and `v2`.
+pub const VERSION: &str = "v2";
 /// The longest fragment read, in bytes.
-pub const MAX_LEN: usize = 4096;
+pub const MAX_LEN: usize = 16384;
 /// The longest value read, in characters (after decoding).
 pub const MAX_VALUE: usize = 100;
 /// The most options drawn on the EC2 chart that a link may name.
@@ -43,6 +45,8 @@ pub enum ShareError {
     ValueTooLong(&'static str),
     /// A value that is not one of the key's choices.
     BadValue(&'static str),
+    /// More than [`crate::state::MAX_SCENARIOS`] scenarios.
+    TooManyScenarios,
 }
 
 impl fmt::Display for ShareError {
@@ -52,11 +56,14 @@ impl fmt::Display for ShareError {
                 write!(f, "it is {n} characters long; links are at most {MAX_LEN}")
             }
             ShareError::UnknownVersion(v) if v.is_empty() => {
-                write!(f, "it does not start with a version such as \"{VERSION}\"")
+                write!(
+                    f,
+                    "it does not start with a version such as \"v1\" or \"{VERSION}\""
+                )
             }
             ShareError::UnknownVersion(v) => write!(
                 f,
-                "its version \"{v}\" is not one this page reads (it reads \"{VERSION}\")"
+                "its version \"{v}\" is not one this page reads (it reads \"v1\" and \"{VERSION}\")"
             ),
             ShareError::BadEncoding => {
                 f.write_str("it contains a broken %-escape or non-UTF-8 text")
@@ -71,6 +78,11 @@ impl fmt::Display for ShareError {
                 )
             }
             ShareError::BadValue(k) => write!(f, "the value of \"{k}\" is not one of its choices"),
+            ShareError::TooManyScenarios => write!(
+                f,
+                "it holds more than {} scenarios",
+                crate::state::MAX_SCENARIOS
+            ),
         }
     }
 }
@@ -79,7 +91,6 @@ impl fmt::Display for ShareError {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Key {
     Region,
-    Tab,
     Lambda(LambdaField),
     Architecture,
     FreeTier,
@@ -92,7 +103,6 @@ pub(crate) enum Key {
     NeedsDedicated,
     CoreBoundLicense,
     PeakPricing,
-    Chart,
     Ebs(EbsField),
     Boot,
     MultiAttach,
@@ -138,7 +148,7 @@ fn read_flag(v: &str) -> Option<bool> {
 impl Key {
     /// Every key, in the order links write them.
     pub(crate) fn all() -> Vec<Key> {
-        let mut keys = vec![Key::Region, Key::Tab, Key::Architecture];
+        let mut keys = vec![Key::Region, Key::Architecture];
         keys.extend(LambdaField::ALL.map(Key::Lambda));
         keys.extend([Key::FreeTier, Key::MultiThreaded, Key::InvocationType]);
         keys.extend(Ec2Field::ALL.map(Key::Ec2));
@@ -149,7 +159,6 @@ impl Key {
             Key::NeedsDedicated,
             Key::CoreBoundLicense,
             Key::PeakPricing,
-            Key::Chart,
         ]);
         keys.extend(EbsField::ALL.map(Key::Ebs));
         keys.extend([Key::Boot, Key::MultiAttach, Key::SnapshotTier]);
@@ -166,7 +175,6 @@ impl Key {
     pub(crate) fn name(self) -> &'static str {
         match self {
             Key::Region => "region",
-            Key::Tab => "tab",
             Key::Lambda(f) => f.path(),
             Key::Architecture => "lambda.architecture",
             Key::FreeTier => "lambda.free_tier",
@@ -179,7 +187,6 @@ impl Key {
             Key::NeedsDedicated => "ec2.needs_dedicated",
             Key::CoreBoundLicense => "ec2.core_bound_license",
             Key::PeakPricing => "ec2.peak_pricing",
-            Key::Chart => "ec2.chart",
             Key::Ebs(f) => f.path(),
             Key::Boot => "ebs.boot",
             Key::MultiAttach => "ebs.multi_attach",
@@ -195,10 +202,9 @@ impl Key {
     }
 
     /// The input's value as text.
-    pub(crate) fn get(self, s: &State) -> String {
+    pub(crate) fn get(self, s: &Scenario) -> String {
         match self {
             Key::Region => s.region.code().into(),
-            Key::Tab => s.service.code().into(),
             Key::Lambda(f) => s.lambda.text(f).into(),
             Key::Architecture => s.lambda.architecture.code().into(),
             Key::FreeTier => flag(s.lambda.free_tier),
@@ -211,8 +217,6 @@ impl Key {
             Key::NeedsDedicated => flag(s.ec2.needs_dedicated),
             Key::CoreBoundLicense => flag(s.ec2.core_bound_license),
             Key::PeakPricing => code_of(&PEAK, s.ec2.peak_pricing).into(),
-            // "-": the default pick (On-Demand and the cheapest).
-            Key::Chart => s.ec2_chart.as_ref().map_or("-".into(), |ids| ids.join(",")),
             Key::Ebs(f) => s.ebs.text(f).into(),
             Key::Boot => flag(s.ebs.boot),
             Key::MultiAttach => flag(s.ebs.multi_attach),
@@ -230,21 +234,11 @@ impl Key {
     }
 
     /// Puts a value back; a value that is not one of the key's choices is an error.
-    pub(crate) fn set(self, s: &mut State, v: &str) -> Result<(), ShareError> {
-        let bad = ShareError::BadValue(self.name());
-        if v.chars().count() > MAX_VALUE {
-            return Err(ShareError::ValueTooLong(self.name()));
-        }
-        if v.chars().any(char::is_control) {
-            return Err(bad);
-        }
+    pub(crate) fn set(self, s: &mut Scenario, v: &str) -> Result<(), ShareError> {
+        let bad = checked(self.name(), v)?;
         let ok = |o: Option<()>| o.ok_or(bad.clone());
         match self {
             Key::Region => ok(Region::from_code(v).map(|r| s.region = r)),
-            Key::Tab => ok(Service::ALL
-                .iter()
-                .find(|t| t.code() == v)
-                .map(|t| s.service = *t)),
             Key::Lambda(f) => {
                 *s.lambda.text_mut(f) = v.into();
                 Ok(())
@@ -273,26 +267,6 @@ impl Key {
             Key::NeedsDedicated => ok(read_flag(v).map(|b| s.ec2.needs_dedicated = b)),
             Key::CoreBoundLicense => ok(read_flag(v).map(|b| s.ec2.core_bound_license = b)),
             Key::PeakPricing => ok(from_code(&PEAK, v).map(|p| s.ec2.peak_pricing = p)),
-            Key::Chart => {
-                if v == "-" {
-                    s.ec2_chart = None;
-                    return Ok(());
-                }
-                let ids: Vec<String> = v
-                    .split(',')
-                    .filter(|id| !id.is_empty())
-                    .map(String::from)
-                    .collect();
-                let id_ok = |id: &String| {
-                    id.bytes()
-                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-                };
-                if ids.len() > MAX_CHART || !ids.iter().all(id_ok) {
-                    return Err(bad);
-                }
-                s.ec2_chart = Some(ids);
-                Ok(())
-            }
             Key::Ebs(f) => {
                 *s.ebs.text_mut(f) = v.into();
                 Ok(())
@@ -374,21 +348,90 @@ fn cut(text: &str) -> String {
     text.chars().take(40).collect()
 }
 
-/// The fragment for a state (without `#`): the version, then every input that differs from the
-/// defaults.
-pub fn encode(state: &State) -> String {
-    let defaults = State::default();
-    let mut out = String::from(VERSION);
+/// Checks a value's length and characters; `Ok` holds the error for a value that is not one of
+/// the key's choices.
+fn checked(name: &'static str, v: &str) -> Result<ShareError, ShareError> {
+    if v.chars().count() > MAX_VALUE {
+        return Err(ShareError::ValueTooLong(name));
+    }
+    if v.chars().any(char::is_control) {
+        return Err(ShareError::BadValue(name));
+    }
+    Ok(ShareError::BadValue(name))
+}
+
+/// Page keys: the panel on show and the EC2 chart's options (every version), the active and
+/// baseline scenarios and the services compared (v2), and `s`, which starts a scenario (v2).
+const TAB: &str = "tab";
+const CHART: &str = "ec2.chart";
+const ACTIVE: &str = "on";
+const BASELINE: &str = "base";
+const COUNTED: &str = "compare";
+const SCENARIO: &str = "s";
+
+fn push(out: &mut String, key: &str, value: &str) {
+    out.push('&');
+    escape(out, key);
+    out.push('=');
+    escape(out, value);
+}
+
+fn services_text(list: &[Service]) -> String {
+    list.iter().map(|s| s.code()).collect::<Vec<_>>().join(",")
+}
+
+/// The inputs of `s` that differ from `reference`'s.
+fn push_scenario(out: &mut String, s: &Scenario, reference: &Scenario) {
     for key in Key::all() {
-        let v = key.get(state);
-        if v != key.get(&defaults) {
-            out.push('&');
-            escape(&mut out, key.name());
-            out.push('=');
-            escape(&mut out, &v);
+        let v = key.get(s);
+        if v != key.get(reference) {
+            push(out, key.name(), &v);
         }
     }
+}
+
+/// The fragment for a state (without `#`). A single scenario named "A" compared the default way
+/// is written as `v1` (which every build reads); anything else as `v2`: each scenario starts with
+/// `s=<name>` and gives what differs from the defaults (the first) or from the first scenario
+/// (the others, which usually start as its copies).
+pub fn encode(state: &State) -> String {
+    let scenarios = state.scenarios();
+    let v2 = scenarios.len() > 1 || state.name != "A" || state.counted.is_some();
+    let mut out = String::from(if v2 { VERSION } else { "v1" });
+    if state.service != Service::default() {
+        push(&mut out, TAB, state.service.code());
+    }
+    if let Some(ids) = &state.ec2_chart {
+        // "-" in a link: the default pick (On-Demand and the cheapest).
+        push(&mut out, CHART, &ids.join(","));
+    }
+    if !v2 {
+        push_scenario(&mut out, state, &Scenario::default());
+        return out;
+    }
+    if state.active() != 0 {
+        push(&mut out, ACTIVE, &state.active().to_string());
+    }
+    if state.baseline() != 0 {
+        push(&mut out, BASELINE, &state.baseline().to_string());
+    }
+    if let Some(c) = &state.counted {
+        push(&mut out, COUNTED, &services_text(c));
+    }
+    let defaults = Scenario::default();
+    for (n, s) in scenarios.iter().enumerate() {
+        push(&mut out, SCENARIO, &s.name);
+        push_scenario(&mut out, s, if n == 0 { &defaults } else { &scenarios[0] });
+    }
     out
+}
+
+/// Reads a scenario index.
+fn index(name: &'static str, v: &str) -> Result<usize, ShareError> {
+    v.parse::<usize>()
+        .ok()
+        .filter(|n| *n < crate::state::MAX_SCENARIOS && !v.starts_with('+'))
+        .ok_or(ShareError::BadValue(name))
 }
 
 /// The state a fragment describes (with or without its `#`), starting from the defaults.
@@ -399,23 +442,114 @@ pub fn decode(fragment: &str) -> Result<State, ShareError> {
     }
     let mut parts = fragment.split('&');
     let version = parts.next().unwrap_or_default();
-    if version != VERSION {
-        let shown = if version.contains('=') { "" } else { version };
-        return Err(ShareError::UnknownVersion(cut(shown)));
-    }
-    let mut state = State::default();
+    let v2 = match version {
+        "v1" => false,
+        VERSION => true,
+        _ => {
+            let shown = if version.contains('=') { "" } else { version };
+            return Err(ShareError::UnknownVersion(cut(shown)));
+        }
+    };
+    let mut page = State::default();
+    let (mut active, mut baseline) = (0, 0);
+    // v1 is one scenario from the start; v2 starts each with `s=`.
+    let mut scenarios: Vec<Scenario> = if v2 {
+        vec![]
+    } else {
+        vec![Scenario::default()]
+    };
+    let mut page_seen: Vec<&'static str> = vec![];
     let mut seen: Vec<Key> = vec![];
     for part in parts {
         let (k, v) = part.split_once('=').ok_or(ShareError::Malformed)?;
         let name = unescape(k)?;
+        let v = unescape(v)?;
+        let page_key = [TAB, CHART, ACTIVE, BASELINE, COUNTED]
+            .into_iter()
+            .filter(|p| v2 || [TAB, CHART].contains(p))
+            .find(|p| *p == name);
+        if let Some(key) = page_key {
+            if page_seen.contains(&key) {
+                return Err(ShareError::Repeated(key));
+            }
+            page_seen.push(key);
+            let bad = checked(key, &v)?;
+            match key {
+                TAB => {
+                    page.service = *Service::ALL.iter().find(|t| t.code() == v).ok_or(bad)?;
+                }
+                CHART => page.ec2_chart = chart(&v).ok_or(bad)?,
+                ACTIVE => active = index(key, &v)?,
+                BASELINE => baseline = index(key, &v)?,
+                _ => page.counted = Some(counted(&v).ok_or(bad)?),
+            }
+            continue;
+        }
+        if v2 && name == SCENARIO {
+            if scenarios.len() == crate::state::MAX_SCENARIOS {
+                return Err(ShareError::TooManyScenarios);
+            }
+            if v.chars().count() > crate::state::MAX_NAME || v.chars().any(char::is_control) {
+                return Err(ShareError::BadValue(SCENARIO));
+            }
+            let mut s = scenarios.first().cloned().unwrap_or_default();
+            s.name = v;
+            scenarios.push(s);
+            seen.clear();
+            continue;
+        }
         let key = Key::find(&name).ok_or_else(|| ShareError::UnknownKey(cut(&name)))?;
+        let current = scenarios.last_mut().ok_or(ShareError::Malformed)?;
         if seen.contains(&key) {
             return Err(ShareError::Repeated(key.name()));
         }
         seen.push(key);
-        key.set(&mut state, &unescape(v)?)?;
+        key.set(current, &v)?;
     }
+    if scenarios.is_empty() {
+        scenarios.push(Scenario::default());
+    }
+    let name = if active < scenarios.len() {
+        BASELINE
+    } else {
+        ACTIVE
+    };
+    let mut state =
+        State::with_scenarios(scenarios, active, baseline).ok_or(ShareError::BadValue(name))?;
+    state.service = page.service;
+    state.ec2_chart = page.ec2_chart;
+    state.counted = page.counted;
     Ok(state)
+}
+
+/// The EC2 chart's options: `-` for the default pick, else option ids separated by commas.
+fn chart(v: &str) -> Option<Option<Vec<String>>> {
+    if v == "-" {
+        return Some(None);
+    }
+    let ids: Vec<String> = v
+        .split(',')
+        .filter(|id| !id.is_empty())
+        .map(String::from)
+        .collect();
+    let id_ok = |id: &String| {
+        id.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    };
+    (ids.len() <= MAX_CHART && ids.iter().all(id_ok)).then_some(Some(ids))
+}
+
+/// The services compared: codes separated by commas, each once.
+fn counted(v: &str) -> Option<Vec<Service>> {
+    let mut out = vec![];
+    for code in v.split(',').filter(|c| !c.is_empty()) {
+        let s = Service::ALL.iter().find(|s| s.code() == code)?;
+        if out.contains(s) {
+            return None;
+        }
+        out.push(*s);
+    }
+    Some(out)
 }
 
 #[cfg(test)]
@@ -429,7 +563,6 @@ mod tests {
         for key in Key::all() {
             let v = match key {
                 Key::Region => "ap-south-1",
-                Key::Tab => "s3",
                 Key::Architecture => "arm64",
                 Key::FreeTier => "false",
                 Key::MultiThreaded => "true",
@@ -438,7 +571,6 @@ mod tests {
                 Key::Horizon => "1",
                 Key::InterruptionTolerant | Key::NeedsDedicated | Key::CoreBoundLicense => "true",
                 Key::PeakPricing => "spot",
-                Key::Chart => "on-demand,spot",
                 Key::Boot | Key::MultiAttach => "true",
                 Key::SnapshotTier => "archive",
                 Key::RetrievalTier => "bulk",
@@ -449,6 +581,8 @@ mod tests {
             key.set(&mut s, v).unwrap();
             assert_ne!(key.get(&s), key.get(&State::default()), "{}", key.name());
         }
+        s.service = Service::S3;
+        s.ec2_chart = Some(vec!["on-demand".into(), "spot".into()]);
         s
     }
 
@@ -488,13 +622,11 @@ mod tests {
     fn every_choice_round_trips() {
         let choices: &[(Key, &[&str])] = &[
             (Key::Region, &["us-east-1", "eu-west-1", "ap-south-1"]),
-            (Key::Tab, &["lambda", "ec2", "ebs", "s3"]),
             (Key::Architecture, &["x86_64", "arm64"]),
             (Key::InvocationType, &["sync", "async"]),
             (Key::Usage, &["hours_per_month", "weekly"]),
             (Key::Horizon, &["1", "3"]),
             (Key::PeakPricing, &["on-demand", "spot"]),
-            (Key::Chart, &["-", "", "spot"]),
             (Key::SnapshotTier, &["standard", "archive"]),
             (Key::RetrievalTier, &["expedited", "standard", "bulk"]),
             (
@@ -515,6 +647,91 @@ mod tests {
                 assert_eq!(decode(&encode(&s)), Ok(s));
             }
         }
+    }
+
+    #[test]
+    fn page_choices_round_trip_in_v1() {
+        for tab in Service::ALL {
+            for chart in [None, Some(vec![]), Some(vec!["spot".to_string()])] {
+                let mut s = State::default();
+                s.service = *tab;
+                s.ec2_chart = chart.clone();
+                let link = encode(&s);
+                assert!(link.starts_with("v1"), "{link}");
+                assert_eq!(decode(&link), Ok(s));
+            }
+        }
+        // "-" is the default pick, as older links wrote it.
+        assert_eq!(decode("v1&ec2.chart=-"), Ok(State::default()));
+    }
+
+    /// Three scenarios, the second renamed, the third in another region, B pinned and C active.
+    fn scenarios() -> State {
+        State::default()
+            .apply(Action::SetEc2(Ec2Field::Count, "4".into()))
+            .apply(Action::AddScenario)
+            .apply(Action::RenameScenario(1, "Spot & more".into()))
+            .apply(Action::SetEc2(Ec2Field::Count, "6".into()))
+            .apply(Action::AddScenario)
+            .apply(Action::SetRegion(Region::EuWest1))
+            .apply(Action::PinBaseline(1))
+            .apply(Action::SetCounted(Service::Ec2, true))
+    }
+
+    #[test]
+    fn scenarios_round_trip_in_v2() {
+        let s = scenarios();
+        assert_eq!(s.scenarios().len(), 3);
+        let link = encode(&s);
+        assert_eq!(
+            link,
+            "v2&on=2&base=1&compare=ec2&s=A&ec2.count=4&s=Spot%20%26%20more&ec2.count=6\
+             &s=C&region=eu-west-1&ec2.count=6"
+        );
+        assert_eq!(decode(&link), Ok(s));
+        // Every field, in every scenario.
+        let all = every_field();
+        let two = all
+            .apply(Action::AddScenario)
+            .apply(Action::SetLambda(LambdaField::Memory, "2048".into()));
+        assert_eq!(decode(&encode(&two)), Ok(two));
+        // One renamed scenario is v2 too.
+        let one = State::default().apply(Action::RenameScenario(0, "Today".into()));
+        assert_eq!(encode(&one), "v2&s=Today");
+        assert_eq!(decode("v2&s=Today"), Ok(one));
+        assert_eq!(decode("v2"), Ok(State::default()));
+    }
+
+    #[test]
+    fn malformed_v2_links_say_why() {
+        let nine = format!("v2{}", "&s=x".repeat(9));
+        let cases: &[(&str, ShareError)] = &[
+            ("v2&region=eu-west-1", ShareError::Malformed),
+            ("v2&s=A&on=1", ShareError::BadValue("on")),
+            ("v2&s=A&s=B&base=2", ShareError::BadValue("base")),
+            ("v2&s=A&base=-1", ShareError::BadValue("base")),
+            ("v2&s=A&base=+0", ShareError::BadValue("base")),
+            ("v2&on=99&s=A", ShareError::BadValue("on")),
+            ("v2&compare=ec2,ec2&s=A", ShareError::BadValue("compare")),
+            ("v2&compare=rds&s=A", ShareError::BadValue("compare")),
+            ("v2&base=1&base=1&s=A&s=B", ShareError::Repeated("base")),
+            (
+                "v2&s=A&region=eu-west-1&region=eu-west-1",
+                ShareError::Repeated("region"),
+            ),
+            (&nine, ShareError::TooManyScenarios),
+            ("v2&s=a%0Ab", ShareError::BadValue("s")),
+            ("v1&s=A", ShareError::UnknownKey("s".into())),
+            ("v1&base=0", ShareError::UnknownKey("base".into())),
+            ("v3&s=A", ShareError::UnknownVersion("v3".into())),
+        ];
+        for (link, want) in cases {
+            assert_eq!(decode(link).as_ref().err(), Some(want), "{link}");
+        }
+        let long = format!("v2&s={}", "n".repeat(crate::state::MAX_NAME + 1));
+        assert_eq!(decode(&long), Err(ShareError::BadValue("s")));
+        // A repeated key is fine across scenarios.
+        assert!(decode("v2&s=A&ec2.count=2&s=B&ec2.count=3").is_ok());
     }
 
     #[test]
@@ -541,8 +758,8 @@ mod tests {
             ("#", ShareError::UnknownVersion("".into())),
             ("region=us-east-1", ShareError::UnknownVersion("".into())),
             (
-                "v2&region=us-east-1",
-                ShareError::UnknownVersion("v2".into()),
+                "v9&region=us-east-1",
+                ShareError::UnknownVersion("v9".into()),
             ),
             ("v0", ShareError::UnknownVersion("v0".into())),
             ("V1", ShareError::UnknownVersion("V1".into())),
@@ -599,7 +816,7 @@ mod tests {
         // What the notice says.
         assert_eq!(
             ShareError::UnknownVersion("v9".into()).to_string(),
-            "its version \"v9\" is not one this page reads (it reads \"v1\")"
+            "its version \"v9\" is not one this page reads (it reads \"v1\" and \"v2\")"
         );
     }
 
@@ -638,9 +855,21 @@ mod props {
         }
 
         #[test]
-        fn decode_never_panics_on_near_links(s in "v1(&[a-z_.0-9%\\[\\]]{0,24}(=[a-zA-Z0-9%,._-]{0,12})?){0,8}") {
+        fn decode_never_panics_on_near_links(s in "v[12](&[a-z_.0-9%\\[\\]]{0,24}(=[a-zA-Z0-9%,._-]{0,12})?){0,8}") {
             if let Ok(state) = decode(&s) {
                 // Whatever reads, writes back to the same state.
+                prop_assert_eq!(decode(&encode(&state)), Ok(state));
+            }
+        }
+
+        #[test]
+        fn v2_parts_never_panic(parts in proptest::collection::vec(prop_oneof![
+            Just("s=A".to_string()), Just("s=B".to_string()), "on=[0-9]", "base=[0-9]",
+            "compare=[a-z0-9,]{0,12}", "ec2.count=[0-9]{1,3}", "region=(us-east-1|eu-west-1|x)",
+            Just("tab=s3".to_string()),
+        ], 0..14)) {
+            let link = format!("v2&{}", parts.join("&"));
+            if let Ok(state) = decode(&link) {
                 prop_assert_eq!(decode(&encode(&state)), Ok(state));
             }
         }

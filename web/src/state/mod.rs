@@ -4,11 +4,13 @@
 //! form (one module each) reads its text into the engine's workload and reports every field it
 //! cannot read.
 
+mod compare;
 mod ebs;
 mod ec2;
 mod lambda;
 mod s3;
 
+pub use compare::*;
 pub use ebs::*;
 pub use ec2::*;
 pub use lambda::*;
@@ -58,31 +60,165 @@ impl Service {
     }
 }
 
-/// Everything on the page.
+/// One way of describing the workload: its region and every panel's form.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct State {
+pub struct Scenario {
+    /// As typed (at most [`MAX_NAME`] characters); an empty name shows as its letter.
+    pub name: String,
     pub region: Region,
-    /// The panel on show.
-    pub service: Service,
     pub lambda: LambdaForm,
     pub ec2: Ec2Form,
-    /// The options drawn on the EC2 cumulative-cost chart; `None`: On-Demand and the cheapest.
-    pub ec2_chart: Option<Vec<String>>,
     pub ebs: EbsForm,
     pub s3: S3Form,
+}
+
+impl Default for Scenario {
+    fn default() -> Self {
+        Scenario {
+            name: "A".into(),
+            region: Region::UsEast1,
+            lambda: LambdaForm::default(),
+            ec2: Ec2Form::default(),
+            ebs: EbsForm::default(),
+            s3: S3Form::default(),
+        }
+    }
+}
+
+pub use awscost::scenarios::{MAX_NAME, MAX_SCENARIOS};
+
+/// The letter of scenario `n`: A, B, C…
+pub fn letter(n: usize) -> char {
+    char::from(b'A' + (n % 26) as u8)
+}
+
+/// Everything on the page: the scenarios (the panels edit the active one; it is what `State`
+/// dereferences to), the baseline the others are set against, and the view.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct State {
+    /// Never empty; at most [`MAX_SCENARIOS`].
+    scenarios: Vec<Scenario>,
+    /// The scenario the panels show and edit; always an index into `scenarios`.
+    active: usize,
+    /// The scenario the others are measured against; always an index into `scenarios`.
+    baseline: usize,
+    /// The panel on show.
+    pub service: Service,
+    /// The options drawn on the EC2 cumulative-cost chart; `None`: On-Demand and the cheapest.
+    pub ec2_chart: Option<Vec<String>>,
+    /// The services the scenario comparison counts; `None`: those changed from their defaults in
+    /// any scenario (every service when none is).
+    pub counted: Option<Vec<Service>>,
 }
 
 impl Default for State {
     fn default() -> Self {
         State {
-            region: Region::UsEast1,
+            scenarios: vec![Scenario::default()],
+            active: 0,
+            baseline: 0,
             service: Service::default(),
-            lambda: LambdaForm::default(),
-            ec2: Ec2Form::default(),
             ec2_chart: None,
-            ebs: EbsForm::default(),
-            s3: S3Form::default(),
+            counted: None,
         }
+    }
+}
+
+impl std::ops::Deref for State {
+    type Target = Scenario;
+    fn deref(&self) -> &Scenario {
+        &self.scenarios[self.active]
+    }
+}
+
+impl std::ops::DerefMut for State {
+    fn deref_mut(&mut self) -> &mut Scenario {
+        &mut self.scenarios[self.active]
+    }
+}
+
+impl State {
+    /// A state of these scenarios; `None` unless there are 1 to [`MAX_SCENARIOS`] and both
+    /// indexes point at one.
+    pub fn with_scenarios(
+        scenarios: Vec<Scenario>,
+        active: usize,
+        baseline: usize,
+    ) -> Option<State> {
+        (!scenarios.is_empty()
+            && scenarios.len() <= MAX_SCENARIOS
+            && active < scenarios.len()
+            && baseline < scenarios.len())
+        .then(|| State {
+            scenarios,
+            active,
+            baseline,
+            ..State::default()
+        })
+    }
+
+    pub fn scenarios(&self) -> &[Scenario] {
+        &self.scenarios
+    }
+
+    pub fn active(&self) -> usize {
+        self.active
+    }
+
+    pub fn baseline(&self) -> usize {
+        self.baseline
+    }
+
+    /// The name scenario `n` shows: as typed, or its letter when blank.
+    pub fn name_of(&self, n: usize) -> String {
+        match self.scenarios.get(n) {
+            Some(s) if !s.name.trim().is_empty() => s.name.trim().to_string(),
+            _ => letter(n).to_string(),
+        }
+    }
+
+    /// The services the comparison counts (see [`State::counted`]), in tab order.
+    pub fn counted_services(&self) -> Vec<Service> {
+        if let Some(c) = &self.counted {
+            return Service::ALL
+                .iter()
+                .copied()
+                .filter(|s| c.contains(s))
+                .collect();
+        }
+        let d = Scenario::default();
+        let changed: Vec<Service> = Service::ALL
+            .iter()
+            .copied()
+            .filter(|v| {
+                self.scenarios.iter().any(|s| match v {
+                    Service::Lambda => s.lambda != d.lambda,
+                    Service::Ec2 => s.ec2 != d.ec2,
+                    Service::Ebs => s.ebs != d.ebs,
+                    Service::S3 => s.s3 != d.s3,
+                })
+            })
+            .collect();
+        if changed.is_empty() {
+            Service::ALL.to_vec()
+        } else {
+            changed
+        }
+    }
+
+    /// The name of a new scenario: its position's letter, else the first letter not in use.
+    fn free_letter(&self) -> String {
+        std::iter::once(self.scenarios.len())
+            .chain(0..26)
+            .map(letter)
+            .find(|l| {
+                !self
+                    .scenarios
+                    .iter()
+                    .any(|s| s.name.trim() == l.to_string())
+            })
+            .unwrap_or('Z')
+            .to_string()
     }
 }
 
@@ -116,6 +252,17 @@ pub enum Action {
     ApplyPreset(usize),
     /// Everything at once (a link or a saved page).
     Load(Box<State>),
+    /// A copy of the active scenario, named with the next free letter, made active.
+    AddScenario,
+    /// Edit scenario `n` in the panels.
+    SelectScenario(usize),
+    /// Remove scenario `n` (the last one stays).
+    RemoveScenario(usize),
+    /// Measure the other scenarios against scenario `n`.
+    PinBaseline(usize),
+    RenameScenario(usize, String),
+    /// Count a service in the comparison, or not.
+    SetCounted(Service, bool),
 }
 
 impl State {
@@ -161,6 +308,53 @@ impl State {
                 }
             }
             Action::Load(state) => s = *state,
+            Action::AddScenario => {
+                if s.scenarios.len() < MAX_SCENARIOS {
+                    let mut copy = (*s).clone();
+                    copy.name = s.free_letter();
+                    s.scenarios.push(copy);
+                    s.active = s.scenarios.len() - 1;
+                }
+            }
+            Action::SelectScenario(n) => {
+                if n < s.scenarios.len() {
+                    s.active = n;
+                }
+            }
+            Action::RemoveScenario(n) => {
+                if n < s.scenarios.len() && s.scenarios.len() > 1 {
+                    s.scenarios.remove(n);
+                    let after = |i: usize| match i.cmp(&n) {
+                        std::cmp::Ordering::Greater => i - 1,
+                        std::cmp::Ordering::Equal => i.saturating_sub(1),
+                        std::cmp::Ordering::Less => i,
+                    };
+                    s.active = after(s.active).min(s.scenarios.len() - 1);
+                    s.baseline = after(s.baseline).min(s.scenarios.len() - 1);
+                }
+            }
+            Action::PinBaseline(n) => {
+                if n < s.scenarios.len() {
+                    s.baseline = n;
+                }
+            }
+            Action::RenameScenario(n, name) => {
+                if let Some(sc) = s.scenarios.get_mut(n) {
+                    sc.name = name
+                        .chars()
+                        .filter(|c| !c.is_control())
+                        .take(MAX_NAME)
+                        .collect();
+                }
+            }
+            Action::SetCounted(v, on) => {
+                let mut c = s.counted_services();
+                c.retain(|x| *x != v);
+                if on {
+                    c.push(v);
+                }
+                s.counted = Some(c);
+            }
         }
         s
     }
@@ -235,5 +429,102 @@ mod tests {
             .apply(Action::SetRegion(Region::ApSouth1))
             .apply(Action::Reset);
         assert_eq!(s, State::default());
+    }
+
+    #[test]
+    fn duplicating_copies_the_active_scenario_and_edits_the_copy() {
+        let s = State::default()
+            .apply(Action::SetEc2(Ec2Field::Count, "4".into()))
+            .apply(Action::AddScenario)
+            .apply(Action::SetEc2(Ec2Field::Count, "6".into()));
+        assert_eq!(s.scenarios().len(), 2);
+        assert_eq!(s.active(), 1);
+        assert_eq!(s.name, "B");
+        assert_eq!(s.scenarios()[0].ec2.count, "4");
+        assert_eq!(s.ec2.count, "6");
+        assert_eq!(s.baseline(), 0);
+        let s = s.apply(Action::SelectScenario(0));
+        assert_eq!(s.ec2.count, "4");
+        // C, D… up to the most compared at once.
+        let mut full = s.clone();
+        for _ in 0..20 {
+            full = full.apply(Action::AddScenario);
+        }
+        assert_eq!(full.scenarios().len(), MAX_SCENARIOS);
+        assert_eq!(full.name_of(7), "H");
+    }
+
+    #[test]
+    fn removing_keeps_the_baseline_and_active_on_a_scenario() {
+        let s = State::default()
+            .apply(Action::AddScenario)
+            .apply(Action::AddScenario)
+            .apply(Action::PinBaseline(2))
+            .apply(Action::SelectScenario(1));
+        let r = s.apply(Action::RemoveScenario(0));
+        assert_eq!((r.active(), r.baseline()), (0, 1));
+        assert_eq!(r.name_of(1), "C");
+        let r = s.apply(Action::RemoveScenario(2));
+        assert_eq!((r.active(), r.baseline()), (1, 1));
+        let one = State::default().apply(Action::RemoveScenario(0));
+        assert_eq!(one, State::default(), "the last scenario stays");
+        assert_eq!(s.apply(Action::PinBaseline(9)), s);
+        assert_eq!(s.apply(Action::SelectScenario(9)), s);
+    }
+
+    #[test]
+    fn names_are_kept_as_typed_but_never_blank_on_show() {
+        let s = State::default().apply(Action::RenameScenario(0, "  ".into()));
+        assert_eq!(s.name_of(0), "A");
+        let long = "x".repeat(100) + "\n";
+        let s = s.apply(Action::RenameScenario(0, long));
+        assert_eq!(s.name.chars().count(), MAX_NAME);
+    }
+
+    #[test]
+    fn the_comparison_counts_what_was_changed_until_told() {
+        assert_eq!(State::default().counted_services(), Service::ALL);
+        let s = State::default().apply(Action::SetEbs(EbsField::Size, "7".into()));
+        assert_eq!(s.counted_services(), [Service::Ebs]);
+        let s = s.apply(Action::SetCounted(Service::Lambda, true));
+        assert_eq!(s.counted_services(), [Service::Lambda, Service::Ebs]);
+        let s = s.apply(Action::SetCounted(Service::Ebs, false));
+        assert_eq!(s.counted_services(), [Service::Lambda]);
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn action() -> impl Strategy<Value = Action> {
+        prop_oneof![
+            Just(Action::AddScenario),
+            (0usize..10).prop_map(Action::SelectScenario),
+            (0usize..10).prop_map(Action::RemoveScenario),
+            (0usize..10).prop_map(Action::PinBaseline),
+            (0usize..10, ".{0,50}").prop_map(|(n, t)| Action::RenameScenario(n, t)),
+            "[0-9]{0,4}".prop_map(|t| Action::SetEc2(Ec2Field::Count, t)),
+            Just(Action::SetRegion(Region::ApSouth1)),
+            Just(Action::Reset),
+            (0usize..6).prop_map(Action::ApplyPreset),
+        ]
+    }
+
+    proptest! {
+        /// No sequence of actions leaves the active or baseline scenario missing, and every
+        /// state survives a link.
+        #[test]
+        fn scenario_actions_keep_the_state_whole(actions in proptest::collection::vec(action(), 0..30)) {
+            let mut s = State::default();
+            for a in actions {
+                s = s.apply(a);
+                prop_assert!(!s.scenarios().is_empty() && s.scenarios().len() <= MAX_SCENARIOS);
+                prop_assert!(s.active() < s.scenarios().len() && s.baseline() < s.scenarios().len());
+                let _ = &s.name;
+            }
+            prop_assert_eq!(crate::share::decode(&crate::share::encode(&s)), Ok(s));
+        }
     }
 }

@@ -62,3 +62,18 @@ pub fn choose(root: &web_sys::Element, id: &str, value: &str) {
         .dispatch_event(&web_sys::Event::new("change").unwrap())
         .unwrap();
 }
+
+/// Clicks a button (or any element) by id.
+pub fn click(root: &web_sys::Element, id: &str) {
+    let el: web_sys::HtmlElement = element(root, id);
+    el.click();
+}
+
+/// Mounts the whole widget with these properties.
+pub fn mount_app(props: awscost_web::app::AppProps) -> web_sys::Element {
+    let doc = gloo::utils::document();
+    let root = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<awscost_web::app::App>::with_root_and_props(root.clone(), props).render();
+    root
+}

@@ -1,0 +1,190 @@
+//! Scenarios side by side: each service's figure and the total per scenario, with the delta ($
+//! and %) against the pinned baseline, the inputs that differ, every option, and the exports.
+
+use crate::components::checkbox_field::CheckboxField;
+use crate::components::export_panel::ExportPanel;
+use crate::state::{evaluate_scenarios, Action, ScenarioProblem, Service, State};
+use awscost::export::{delta_text, usd_text};
+use awscost::scenarios::{Cell, Row, ScenarioComparison, ScenarioSet};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ScenarioCompareProps {
+    pub state: Rc<State>,
+    /// The panels offered: the services that can be compared.
+    pub panels: Vec<Service>,
+    pub on_action: Callback<Action>,
+}
+
+type Computed = Result<(Rc<ScenarioSet>, Rc<ScenarioComparison>), Vec<ScenarioProblem>>;
+
+#[function_component]
+pub fn ScenarioCompare(props: &ScenarioCompareProps) -> Html {
+    let s = &props.state;
+    let computed = use_memo(
+        (s.scenarios().to_vec(), s.baseline(), s.counted_services()),
+        {
+            let state = s.clone();
+            move |_| -> Computed {
+                evaluate_scenarios(&state).map(|(set, c)| (Rc::new(set), Rc::new(c)))
+            }
+        },
+    );
+    // The last comparison that could be made stays on show while a field is being fixed.
+    let last = use_mut_ref(|| None::<(Rc<ScenarioSet>, Rc<ScenarioComparison>)>);
+    let (shown, problems) = match &*computed {
+        Ok(ok) => {
+            *last.borrow_mut() = Some(ok.clone());
+            (Some(ok.clone()), vec![])
+        }
+        Err(p) => (last.borrow().clone(), p.clone()),
+    };
+    let several = s.scenarios().len() > 1;
+    let counted = s.counted_services();
+    html! {
+        <section class="compare" id="compare" aria-labelledby="compare-title">
+            <h2 id="compare-title">{ if several { "Scenarios compared, per month" } else { "Monthly cost by service" } }</h2>
+            <div class="counted" role="group" aria-label="Services compared">
+                { for props.panels.iter().map(|&v| {
+                    let cb = props.on_action.clone();
+                    html! {
+                        <CheckboxField id={format!("compare-{}", v.code())} label={format!("Count {}", v.title())}
+                            checked={counted.contains(&v)}
+                            on_toggle={Callback::from(move |on| cb.emit(Action::SetCounted(v, on)))} />
+                    }
+                }) }
+            </div>
+            if !problems.is_empty() {
+                <div class="notice" role="status" id="compare-problems">
+                    <p>{ "Fix these before the scenarios can be compared" }
+                        { if shown.is_some() { " (the figures below are from before the change):" } else { ":" } }</p>
+                    <ul>{ for problems.iter().map(|p| problem(p, s, &props.on_action)) }</ul>
+                </div>
+            }
+            if let Some((set, c)) = shown {
+                { table(&c) }
+                if several { { differences(&c) } }
+                { for c.services.iter().map(|sv| options(sv.headline.label.as_str(), &sv.options, &c)) }
+                <p class="model">{ c.method }</p>
+                <ExportPanel set={set} comparison={c} />
+            }
+        </section>
+    }
+}
+
+fn problem(p: &ScenarioProblem, s: &State, on_action: &Callback<Action>) -> Html {
+    let (n, v) = (p.scenario, p.service);
+    let cb = on_action.clone();
+    let go = Callback::from(move |_: MouseEvent| {
+        cb.emit(Action::SelectScenario(n));
+        cb.emit(Action::ShowService(v));
+    });
+    html! {
+        <li>
+            { format!("{} — {}: {} ", s.name_of(n), v.title(), p.error) }
+            <button type="button" class="link" onclick={go}>{ format!("Open {} in {}", v.title(), s.name_of(n)) }</button>
+        </li>
+    }
+}
+
+/// The header row: a column per scenario.
+fn head(c: &ScenarioComparison, first: &str) -> Html {
+    html! {
+        <thead><tr>
+            <th scope="col">{ first.to_string() }</th>
+            { for c.scenarios.iter().enumerate().map(|(n, s)| html! {
+                <th scope="col" class="num">{ &s.name }
+                    if n == c.baseline && c.scenarios.len() > 1 { <span class="badge">{ " (baseline)" }</span> }
+                </th>
+            }) }
+        </tr></thead>
+    }
+}
+
+/// A figure, the note saying what it is, and its delta against the baseline.
+fn cell(c: &Cell, id: Option<String>) -> Html {
+    let d = delta_text(c);
+    let class = match c.delta_usd.map(|u| u.cents()) {
+        Some(v) if v.is_sign_positive() && !v.is_zero() => "delta up",
+        Some(v) if v.is_sign_negative() && !v.is_zero() => "delta down",
+        _ => "delta",
+    };
+    html! {
+        <td class="num" id={id}>
+            <span class="figure">{ usd_text(c.monthly_usd) }</span>
+            if let Some(n) = c.note.as_ref().filter(|n| !n.is_empty()) { <small class="note">{ n }</small> }
+            if !d.is_empty() { <span class={class}>{ d }</span> }
+        </td>
+    }
+}
+
+fn table(c: &ScenarioComparison) -> Html {
+    html! {
+        <table class="compare-table" id="compare-table">
+            <caption>{ "Monthly USD; each delta is against the baseline" }</caption>
+            { head(c, "Service") }
+            <tbody>
+                { for c.services.iter().map(|sv| html! {
+                    <tr>
+                        <th scope="row">{ sv.headline.label.as_str() }
+                            <small class="note">{ sv.measure }</small></th>
+                        { for sv.headline.cells.iter().enumerate().map(|(n, x)|
+                            cell(x, Some(format!("compare-{}-{n}", sv.service.code())))) }
+                    </tr>
+                }) }
+                <tr class="total">
+                    <th scope="row">{ "Total" }</th>
+                    { for c.scenarios.iter().enumerate().map(|(n, s)| cell(&s.total, Some(format!("compare-total-{n}")))) }
+                </tr>
+            </tbody>
+        </table>
+    }
+}
+
+fn differences(c: &ScenarioComparison) -> Html {
+    let base = c
+        .scenarios
+        .get(c.baseline)
+        .map(|s| s.name.clone())
+        .unwrap_or_default();
+    html! {
+        <div class="differences" id="compare-differences">
+            <h3>{ format!("Inputs that differ from {base}") }</h3>
+            <ul>
+                { for c.scenarios.iter().enumerate().filter(|(n, _)| *n != c.baseline).map(|(n, s)| html! {
+                    <li id={format!("compare-diff-{n}")}><strong>{ format!("{}: ", s.name) }</strong>
+                        if s.differences.is_empty() { { "none" } }
+                        { for s.differences.iter().enumerate().map(|(i, d)| html! {
+                            <>
+                                if i > 0 { { "; " } }
+                                <code>{ &d.field }</code>
+                                { format!(" {} → {}", d.baseline.as_deref().unwrap_or("(not given)"),
+                                    d.value.as_deref().unwrap_or("(not given)")) }
+                            </>
+                        }) }
+                    </li>
+                }) }
+            </ul>
+        </div>
+    }
+}
+
+fn options(label: &str, rows: &[Row], c: &ScenarioComparison) -> Html {
+    html! {
+        <details class="compare-options">
+            <summary>{ format!("Every {label} option, per scenario") }</summary>
+            <table>
+                { head(c, "Option") }
+                <tbody>
+                    { for rows.iter().map(|r| html! {
+                        <tr>
+                            <th scope="row">{ r.label.as_str() }</th>
+                            { for r.cells.iter().map(|x| cell(x, None)) }
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </details>
+    }
+}

@@ -1,0 +1,150 @@
+//! The scenarios as the engine's [`ScenarioSet`], and their comparison: what the compare view and
+//! the exports show.
+
+use super::{Service, State};
+use awscost::error::FieldError;
+use awscost::scenarios::{compare_results, NamedWorkload, ScenarioComparison, ScenarioSet};
+use awscost::Workload;
+
+/// A field to fix before the scenarios can be compared: in which scenario and panel.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScenarioProblem {
+    pub scenario: usize,
+    pub service: Service,
+    pub error: FieldError,
+}
+
+/// The service a workload JSON path belongs to (`ec2.count` → EC2); `region` has none.
+fn service_of(field: &str) -> Option<Service> {
+    let head = field.split(['.', '[']).next().unwrap_or_default();
+    Service::ALL.iter().copied().find(|s| s.code() == head)
+}
+
+/// Every scenario's workload, with the sections of the services compared; or every field that
+/// cannot be read, by scenario.
+pub fn scenario_set(state: &State) -> Result<ScenarioSet, Vec<ScenarioProblem>> {
+    let counted = state.counted_services();
+    let mut problems = vec![];
+    let mut scenarios = vec![];
+    for (n, s) in state.scenarios().iter().enumerate() {
+        let mut errors: Vec<FieldError> = vec![];
+        /// The section when its service is compared; its unreadable fields go to `errors`.
+        fn take<T>(
+            on: bool,
+            read: impl FnOnce() -> Result<T, Vec<FieldError>>,
+            errors: &mut Vec<FieldError>,
+        ) -> Option<T> {
+            on.then(read)?.map_err(|e| errors.extend(e)).ok()
+        }
+        let on = |v: Service| counted.contains(&v);
+        let workload = Workload {
+            region: s.region,
+            lambda: take(on(Service::Lambda), || s.lambda.workload(), &mut errors),
+            ec2: take(on(Service::Ec2), || s.ec2.workload(), &mut errors),
+            ebs: take(on(Service::Ebs), || s.ebs.workload(), &mut errors),
+            s3: take(on(Service::S3), || s.s3.workload(), &mut errors),
+        };
+        problems.extend(errors.into_iter().map(|error| ScenarioProblem {
+            scenario: n,
+            service: service_of(&error.field).unwrap_or(state.service),
+            error,
+        }));
+        scenarios.push(NamedWorkload {
+            name: state.name_of(n),
+            workload,
+        });
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(ScenarioSet {
+        baseline: state.baseline(),
+        scenarios,
+    })
+}
+
+/// The scenarios compared, each service against the baseline; or every field to fix first.
+pub fn evaluate_scenarios(
+    state: &State,
+) -> Result<(ScenarioSet, ScenarioComparison), Vec<ScenarioProblem>> {
+    let set = scenario_set(state)?;
+    let mut problems = vec![];
+    let mut results = vec![];
+    for (n, s) in set.scenarios.iter().enumerate() {
+        match awscost::compare(&s.workload) {
+            Ok(c) => results.push(c),
+            Err(e) => problems.extend(e.errors.into_iter().map(|error| ScenarioProblem {
+                scenario: n,
+                service: service_of(&error.field).unwrap_or(state.service),
+                error,
+            })),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let comparison = compare_results(&set, &results);
+    Ok((set, comparison))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::{Action, Ec2Field, LambdaField};
+
+    #[test]
+    fn b_against_a_names_what_changed() {
+        let s = State::default()
+            .apply(Action::SetLambda(LambdaField::Memory, "512".into()))
+            .apply(Action::SetLambda(LambdaField::Duration, "1000".into()))
+            .apply(Action::SetLambda(
+                LambdaField::Invocations,
+                "3000000".into(),
+            ))
+            .apply(Action::AddScenario)
+            .apply(Action::SetLambda(LambdaField::Memory, "1024".into()));
+        let (set, c) = evaluate_scenarios(&s).unwrap();
+        // Only Lambda was changed, so only Lambda is compared.
+        assert!(set
+            .scenarios
+            .iter()
+            .all(|w| w.workload.ec2.is_none() && w.workload.lambda.is_some()));
+        assert_eq!(c.services.len(), 1);
+        // The Lambda page's $18.73 example, and the same at 1,024 MB: $43.73.
+        let cents = |n: usize| {
+            c.scenarios[n]
+                .total
+                .monthly_usd
+                .unwrap()
+                .cents()
+                .to_string()
+        };
+        assert_eq!((cents(0), cents(1)), ("18.73".into(), "43.73".into()));
+        assert_eq!(c.scenarios[1].differences[0].field, "lambda.memory_mb");
+        assert_eq!(set.scenarios[1].name, "B");
+    }
+
+    #[test]
+    fn problems_name_the_scenario_and_panel() {
+        let s = State::default()
+            .apply(Action::AddScenario)
+            .apply(Action::SetEc2(Ec2Field::Count, "".into()))
+            .apply(Action::AddScenario)
+            .apply(Action::SetEc2(Ec2Field::Count, "0".into()));
+        let p = evaluate_scenarios(&s).unwrap_err();
+        assert_eq!(p.len(), 1, "unreadable first: {p:?}");
+        assert_eq!((p[0].scenario, p[0].service), (1, Service::Ec2));
+        assert_eq!(p[0].error.field, "ec2.count");
+        let s = s.apply(Action::RemoveScenario(1));
+        let p = evaluate_scenarios(&s).unwrap_err();
+        assert_eq!(
+            (p[0].scenario, p[0].service, p[0].error.field.as_str()),
+            (1, Service::Ec2, "ec2.count")
+        );
+        // Not compared: not a problem.
+        let s = s
+            .apply(Action::SetCounted(Service::Ec2, false))
+            .apply(Action::SetCounted(Service::Lambda, true));
+        assert!(evaluate_scenarios(&s).is_ok());
+    }
+}
