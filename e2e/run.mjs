@@ -395,6 +395,112 @@ async function main() {
     } finally {
       await pre.close();
     }
+    // Scenarios: A vs B set up from a blank page, shared, reloaded, exported and printed.
+    const sc = await browser.newContext({ viewport: { width: 1280, height: 1800 }, acceptDownloads: true });
+    try {
+      await sc.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base.replace(/\/$/, '') });
+      const p = await sc.newPage();
+      const scProblems = { console: [] };
+      await watch(p, scProblems);
+      await p.goto(base);
+      const t0 = Date.now();
+      let actions = 0;
+      const act = async (f) => { actions += 1; await f(); };
+      // 2 × m5.large always on over 3 years: the cheapest suitable option is the 3-year Standard RI,
+      // all upfront; B doubles the fleet, so every figure doubles.
+      await act(() => p.locator('#preset-web-tier').click({ timeout: 20000 }));
+      await act(() => p.click('#scenario-add'));
+      await act(() => p.fill('#ec2-count', '4'));
+      const b = p.locator('#compare-ec2-1');
+      await p.waitForFunction(() => document.querySelector('#compare-ec2-1')?.textContent?.includes('+100%'), null, { timeout: 5000 }).catch(() => {});
+      const aText = (await p.locator('#compare-ec2-0').textContent()) ?? '';
+      const bText = (await b.textContent()) ?? '';
+      const money = (t) => Number((t.match(/\$([\d,]+\.\d\d)/) ?? ['', 'NaN'])[1].replace(/,/g, ''));
+      const [av, bv] = [money(aText), money(bText)];
+      check('scenarios: A vs B in 3 actions, B = 2 × A with its delta', actions === 3 && bv === Math.round(av * 200) / 100 && bText.includes(`+$${(bv - av).toFixed(2)} (+100%)`), `${aText} | ${bText} (${Date.now() - t0} ms)`);
+      check('scenarios: the input that differs is named', /ec2\.count\s*2 → 4/.test((await p.locator('#compare-diff-1').textContent()) ?? ''), await p.locator('#compare-diff-1').textContent());
+      await p.waitForFunction(() => location.hash.startsWith('#v2'), null, { timeout: 5000 }).catch(() => {});
+      const scLink = p.url();
+      check('scenarios: the link carries both (v2)', /#v2&.*s=A&.*s=B&ec2\.count=4/.test(scLink), scLink);
+      const scIntact = async (q, where) => {
+        await q.locator('#compare-ec2-1').waitFor({ timeout: 20000 });
+        const ok = (await q.locator('#compare-ec2-1').textContent()) === bText
+          && (await q.locator('#scenario-1').getAttribute('aria-pressed')) === 'true'
+          && (await q.inputValue('#ec2-count')) === '4';
+        check(`scenarios: ${where}, A vs B is intact`, ok, (await q.locator('#compare-ec2-1').textContent()) ?? '');
+      };
+      await p.reload();
+      await scIntact(p, 'after a reload');
+      const other = await browser.newContext({ viewport: { width: 1280, height: 1800 } });
+      try {
+        const q = await other.newPage();
+        q.on('pageerror', (e) => consoleErrors.push(String(e)));
+        await q.goto(scLink);
+        await scIntact(q, 'the shared link in a fresh browser');
+      } finally {
+        await other.close();
+      }
+      // Pinning B: A is measured against it.
+      await p.click('#scenario-pin');
+      const aDelta = (await p.locator('#compare-total-0').textContent()) ?? '';
+      check('scenarios: pinning B measures A against it (-50%)', aDelta.includes('(-50%)'), aDelta);
+
+      // Export: Markdown in the box, the same text copied and downloaded.
+      await p.click('#export-markdown');
+      const md = await p.inputValue('#export-text');
+      check('export: Markdown has the table and the total', md.includes('| Service |') && /\| \*\*Total\*\* \|/.test(md), md.slice(0, 200));
+      await p.click('#export-copy');
+      await p.locator('#export-status', { hasText: 'Copied' }).waitFor({ timeout: 5000 }).catch(() => {});
+      const clip = await p.evaluate(() => navigator.clipboard.readText());
+      check('export: Copy puts the same text on the clipboard', clip === md, `${clip.length} vs ${md.length} characters`);
+      const [download] = await Promise.all([p.waitForEvent('download'), p.click('#export-download')]);
+      const file = fs.readFileSync(await download.path(), 'utf8');
+      check('export: Download saves the same text (awscost.md)', file === md && download.suggestedFilename() === 'awscost.md', download.suggestedFilename());
+      await p.click('#export-csv');
+      const csvText = await p.inputValue('#export-text');
+      check('export: CSV has a header and a line per scenario per row', csvText.startsWith('scenario,baseline,region,service,row,') && csvText.split(/\r?\n/).filter((l) => l.includes(',total,total,')).length === 2, csvText.slice(0, 200));
+      await p.click('#export-json');
+      const json = JSON.parse(await p.inputValue('#export-text'));
+      check('export: JSON is the CLI\'s (scenarios, services, method)', json.baseline === 1 && json.scenarios.length === 2 && json.services[0].service === 'ec2' && typeof json.method === 'string');
+      await p.click('#export-input');
+      const input = await p.inputValue('#export-text');
+      const again = JSON.parse(await p.evaluate((i) => window.awscost.scenarios(i, 'json'), input));
+      check('export: the input for the CLI reproduces the JSON (awscost.scenarios)', JSON.stringify(again) === JSON.stringify(json));
+      const apiMd = await p.evaluate(() => window.awscost.scenarios(JSON.stringify({ scenarios: [
+        { name: 'A', workload: { region: 'us-east-1', lambda: { memory_mb: 512, duration_ms: 1000, invocations_per_month: 3000000 } } },
+        { name: 'B', workload: { region: 'us-east-1', lambda: { memory_mb: 1024, duration_ms: 1000, invocations_per_month: 3000000 } } }] }), 'markdown'));
+      // The Lambda page's $18.73 example, and the same at 1,024 MB: $43.73.
+      check('window.awscost.scenarios writes Markdown: A $18.73, B $43.73 (+133.48%)', apiMd.includes('| **Total** | $18.73 | $43.73 | +$25.00 (+133.48%) |'), apiMd.slice(0, 300));
+
+      await p.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+      const v = await axe(p);
+      check('axe: no accessibility violations with scenarios compared and an export open', v.length === 0, v.join(' | '));
+      await p.screenshot({ path: path.join(OUT, 'e2e-scenarios.png'), fullPage: true });
+
+      // Print: on A4 (the printable width at 96 dpi with Chromium's default margins) nothing is
+      // wider than the paper, and the buttons are not printed.
+      await p.setViewportSize({ width: 718, height: 1000 });
+      await p.emulateMedia({ media: 'print' });
+      for (const tab of ['ec2', 'lambda', 'ebs', 's3']) {
+        await p.emulateMedia({ media: 'screen' });
+        await p.click(`#tab-${tab}`);
+        await p.emulateMedia({ media: 'print' });
+        const fit = await p.evaluate(() => ({ doc: document.documentElement.scrollWidth, view: window.innerWidth,
+          wide: [...document.querySelectorAll('.awscost *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 3).map((e) => e.tagName + '#' + e.id + '.' + e.className) }));
+        check(`print: the ${tab} panel fits the width of A4 paper`, fit.doc <= fit.view && fit.wide.length === 0, JSON.stringify(fit));
+      }
+      const buttons = await p.locator('.awscost button:visible').count();
+      check('print: no buttons on paper', buttons === 0, String(buttons));
+      const pdf = await p.pdf({ path: path.join(OUT, 'e2e-print.pdf'), format: 'A4' });
+      const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+      console.log(`print: the S3 panel with scenarios compared prints on ${pages} A4 pages`);
+      check('print: a PDF is produced', pages >= 1, String(pages));
+      await p.emulateMedia({ media: 'screen' });
+      const scCsp = await cspViolations(p, scProblems);
+      check('scenarios: no CSP violations, no console errors', scCsp.length === 0 && scProblems.console.length === 0, [...scCsp, ...scProblems.console].join(' | '));
+    } finally {
+      await sc.close();
+    }
     check('no page errors while sharing', consoleErrors.length === 0, consoleErrors.join(' | '));
     await embedding(browser, base);
   } finally {

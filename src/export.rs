@@ -2,9 +2,33 @@
 //! same [`ScenarioComparison`] the CLI prints as JSON; CSV follows RFC 4180
 //! (<https://www.rfc-editor.org/rfc/rfc4180>).
 
+use crate::error::{FieldError, InputErrors, Problem};
 use crate::money::Usd;
 use crate::scenarios::{Cell, Row, ScenarioComparison};
 use std::fmt::Write;
+
+/// The formats a scenario comparison is written in.
+pub const FORMATS: [&str; 3] = ["json", "markdown", "csv"];
+
+/// Reads a scenario set (`awscost scenarios` input) and writes its comparison as `json`,
+/// `markdown` or `csv`: what the CLI prints and `awscost.scenarios` returns.
+pub fn scenarios_text(input: &str, format: &str) -> Result<String, InputErrors> {
+    if !FORMATS.contains(&format) {
+        return Err(InputErrors::one(FieldError::new(
+            "format",
+            Problem::Malformed(format!(
+                "\"{}\" is not a format; use json, markdown or csv.",
+                format.chars().take(20).collect::<String>()
+            )),
+        )));
+    }
+    let c = crate::scenarios::from_json(input).and_then(|set| crate::scenarios::compare(&set))?;
+    Ok(match format {
+        "markdown" => markdown(&c),
+        "csv" => csv(&c),
+        _ => serde_json::to_string(&c).unwrap_or_default(),
+    })
+}
 
 /// `+$12.00 (+10.81%)`, `-$3.20 (-5%)`, `±$0.00`; empty when there is no delta.
 pub fn delta_text(c: &Cell) -> String {

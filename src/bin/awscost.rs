@@ -89,23 +89,13 @@ fn compare(path: &str) -> ExitCode {
 }
 
 fn scenarios(path: &str, format: &str) -> ExitCode {
-    if !matches!(format, "json" | "markdown" | "csv") {
-        eprintln!("awscost: unknown format \"{format}\"; use json, markdown or csv");
-        return ExitCode::from(2);
-    }
     let text = match read_input(path) {
         Ok(t) => t,
         Err(code) => return code,
     };
-    let compared =
-        awscost::scenarios::from_json(&text).and_then(|set| awscost::scenarios::compare(&set));
-    match compared {
-        Ok(c) => match format {
-            "markdown" => out(awscost::export::markdown(&c).trim_end()),
-            // The CSV ends its own lines.
-            "csv" => out(awscost::export::csv(&c).trim_end()),
-            _ => out(&serde_json::to_string(&c).unwrap_or_default()),
-        },
+    match awscost::export::scenarios_text(&text, format) {
+        // Markdown and CSV end their own lines.
+        Ok(out_text) => out(out_text.trim_end()),
         Err(errors) => invalid("scenarios", &errors),
     }
 }

@@ -7,6 +7,9 @@
 //! - `awscost.mount(element, options)` — mounts a widget into `element`; `options` (all
 //!   optional): `panels` ("lambda,s3" or an array), `region`, `workload` (the CLI's workload, as
 //!   an object or JSON text), `compact`. Throws an `Error` naming a bad option.
+//! - `awscost.scenarios(scenariosJson, format) → text` — named workloads side by side against a
+//!   baseline, as `awscost scenarios` prints them: `format` is `json` (the default), `markdown`
+//!   or `csv`; on invalid input, the errors as JSON.
 //! - `awscost.version` — the widget version.
 
 use wasm_bindgen::prelude::*;
@@ -15,6 +18,15 @@ use wasm_bindgen::prelude::*;
 pub fn compare_json(workload: &str) -> String {
     match awscost::compare_json(workload) {
         Ok(json) => json,
+        Err(errors) => serde_json::to_string(&errors).unwrap_or_else(|_| "{}".into()),
+    }
+}
+
+/// The scenario comparison as text, or its errors as JSON.
+pub fn scenarios_json(input: &str, format: Option<String>) -> String {
+    let format = format.filter(|f| !f.is_empty());
+    match awscost::export::scenarios_text(input, format.as_deref().unwrap_or("json")) {
+        Ok(text) => text,
         Err(errors) => serde_json::to_string(&errors).unwrap_or_else(|_| "{}".into()),
     }
 }
@@ -105,15 +117,20 @@ pub fn install() {
     let compare = Closure::<dyn Fn(String) -> String>::new(|s: String| compare_json(&s));
     let sweep = Closure::<dyn Fn(String) -> String>::new(|s: String| sweep_json(&s));
     let mount = Closure::<dyn Fn(JsValue, JsValue) -> Result<(), JsValue>>::new(mount);
+    let scenarios = Closure::<dyn Fn(String, Option<String>) -> String>::new(|s: String, f| {
+        scenarios_json(&s, f)
+    });
     let set = |k: &str, v: &JsValue| js_sys::Reflect::set(&api, &JsValue::from_str(k), v).is_ok();
     let ok = set("compare", compare.as_ref())
         && set("sweep", sweep.as_ref())
         && set("mount", mount.as_ref())
+        && set("scenarios", scenarios.as_ref())
         && set("version", &JsValue::from_str(env!("CARGO_PKG_VERSION")));
     // The closures live as long as the page.
     compare.forget();
     sweep.forget();
     mount.forget();
+    scenarios.forget();
     if ok {
         let _ = js_sys::Reflect::set(&gloo::utils::window(), &JsValue::from_str("awscost"), &api);
     }

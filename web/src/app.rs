@@ -82,6 +82,10 @@ pub struct AppProps {
     /// Keep the state in the page's URL fragment and local storage (the widget's own page only).
     #[prop_or_default]
     pub persist: bool,
+    /// Put before the ids of the scenario, comparison and export controls, so that several
+    /// widgets on one page keep them unique.
+    #[prop_or_default]
+    pub id_prefix: AttrValue,
 }
 
 #[function_component]
@@ -200,8 +204,9 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 <ScenarioBar names={(0..state.scenarios().len()).map(|n| state.name_of(n)).collect::<Vec<_>>()}
                     typed_name={state.name.clone()} active={state.active()} baseline={state.baseline()}
-                    on_action={on_action.clone()} />
-                <ScenarioCompare state={Rc::new((*state).clone())} panels={panels.to_vec()} on_action={on_action.clone()} />
+                    prefix={props.id_prefix.clone()} on_action={on_action.clone()} />
+                <ScenarioCompare state={Rc::new((*state).clone())} panels={panels.to_vec()}
+                    prefix={props.id_prefix.clone()} on_action={on_action.clone()} />
                 if panels.len() > 1 {
                     <nav class="tabs" role="tablist" aria-label="Services">
                         { for panels.iter().map(|&v| {

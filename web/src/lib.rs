@@ -26,8 +26,24 @@ pub fn mount(root: web_sys::Element, options: embed::Embed) {
     mount_with(root, options, false);
 }
 
+thread_local! {
+    /// Widgets mounted on this page so far.
+    static MOUNTED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 fn mount_with(root: web_sys::Element, options: embed::Embed, persist: bool) {
+    let n = MOUNTED.with(|m| {
+        m.set(m.get() + 1);
+        m.get()
+    });
     let props = app::AppProps {
+        // The first widget's scenario and export controls keep their plain ids; later ones on the
+        // same page are told apart.
+        id_prefix: if n == 1 {
+            yew::AttrValue::default()
+        } else {
+            format!("awscost-{n}-").into()
+        },
         panels: options.panels,
         compact: options.compact,
         initial: Some(Rc::new(options.state)),

@@ -10,6 +10,9 @@ use yew::prelude::*;
 pub struct ExportPanelProps {
     pub set: Rc<ScenarioSet>,
     pub comparison: Rc<ScenarioComparison>,
+    /// Put before every id (several widgets on one page).
+    #[prop_or_default]
+    pub prefix: AttrValue,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -44,6 +47,8 @@ pub fn ExportPanel(props: &ExportPanelProps) -> Html {
     let format = use_state(|| None::<Format>);
     let status = use_state(String::new);
     let area = use_node_ref();
+    let p = props.prefix.as_str();
+    let id = |s: &str| format!("{p}{s}");
     let text = format.map(|f| match f {
         Format::Markdown => markdown(&props.comparison),
         Format::Csv => csv(&props.comparison),
@@ -77,25 +82,25 @@ pub fn ExportPanel(props: &ExportPanelProps) -> Html {
         })
     };
     html! {
-        <div class="export" role="group" aria-labelledby="export-label">
-            <span id="export-label">{ "Export:" }</span>
+        <div class="export" role="group" aria-labelledby={id("export-label")}>
+            <span id={id("export-label")}>{ "Export:" }</span>
             { for Format::ALL.iter().map(|&f| {
-                let (id, label, ..) = f.about();
+                let (code, label, ..) = f.about();
                 let (format, status) = (format.clone(), status.clone());
                 html! {
-                    <button type="button" id={format!("export-{id}")} aria-pressed={(*format == Some(f)).to_string()}
+                    <button type="button" id={id(&format!("export-{code}"))} aria-pressed={(*format == Some(f)).to_string()}
                         onclick={move |_| { format.set(Some(f)); status.set(String::new()); }}>{ label }</button>
                 }
             }) }
             if let (Some(f), Some(text)) = (*format, text) {
                 <div class="export-out">
-                    <textarea id="export-text" ref={area} readonly=true rows="10"
+                    <textarea id={id("export-text")} ref={area} readonly=true rows="10"
                         aria-label={format!("{} export", f.about().1)} value={text.clone()} />
-                    <button type="button" id="export-copy" onclick={on_copy}>{ "Copy" }</button>
-                    <a id="export-download" download={f.about().2}
+                    <button type="button" id={id("export-copy")} onclick={on_copy}>{ "Copy" }</button>
+                    <a id={id("export-download")} download={f.about().2}
                         href={format!("data:{};charset=utf-8,{}", f.about().3, String::from(js_sys::encode_uri_component(&text)))}>
                         { format!("Download {}", f.about().2) }</a>
-                    <span role="status" id="export-status">{ (*status).clone() }</span>
+                    <span role="status" id={id("export-status")}>{ (*status).clone() }</span>
                 </div>
             }
         </div>

@@ -12,12 +12,16 @@ pub struct ScenarioBarProps {
     pub typed_name: String,
     pub active: usize,
     pub baseline: usize,
+    /// Put before every id (several widgets on one page).
+    #[prop_or_default]
+    pub prefix: AttrValue,
     pub on_action: Callback<Action>,
 }
 
 #[function_component]
 pub fn ScenarioBar(props: &ScenarioBarProps) -> Html {
     let n = props.names.len();
+    let id = |s: &str| format!("{}{s}", props.prefix);
     let active = props.active;
     let name = props.names.get(active).cloned().unwrap_or_default();
     let emit = |a: Action| {
@@ -32,31 +36,31 @@ pub fn ScenarioBar(props: &ScenarioBarProps) -> Html {
         })
     };
     html! {
-        <div class="scenario-bar" role="group" aria-labelledby="scenarios-label">
-            <span id="scenarios-label">{ "Scenario:" }</span>
+        <div class="scenario-bar" role="group" aria-labelledby={id("scenarios-label")}>
+            <span id={id("scenarios-label")}>{ "Scenario:" }</span>
             { for props.names.iter().enumerate().map(|(i, name)| html! {
-                <button type="button" id={format!("scenario-{i}")} class="scenario"
+                <button type="button" id={id(&format!("scenario-{i}"))} class="scenario"
                     aria-pressed={(i == active).to_string()} onclick={emit(Action::SelectScenario(i))}>
                     { name }
                     if i == props.baseline && n > 1 { <span class="badge">{ " · baseline" }</span> }
                 </button>
             }) }
-            <button type="button" id="scenario-add" disabled={n >= MAX_SCENARIOS}
+            <button type="button" id={id("scenario-add")} disabled={n >= MAX_SCENARIOS}
                 title={(n >= MAX_SCENARIOS).then(|| format!("At most {MAX_SCENARIOS} scenarios"))}
                 onclick={emit(Action::AddScenario)}>{ format!("Duplicate {name} as a new scenario") }</button>
             <span class="field inline">
-                <label for="scenario-name">{ "Name" }</label>
-                <input id="scenario-name" type="text" maxlength={MAX_NAME.to_string()} size="14"
+                <label for={id("scenario-name")}>{ "Name" }</label>
+                <input id={id("scenario-name")} type="text" maxlength={MAX_NAME.to_string()} size="14"
                     placeholder={name.clone()} value={props.typed_name.clone()} oninput={on_name} />
             </span>
             if n > 1 {
                 if active == props.baseline {
-                    <span class="hint" id="scenario-is-baseline">{ format!("{name} is the baseline the others are measured against") }</span>
+                    <span class="hint" id={id("scenario-is-baseline")}>{ format!("{name} is the baseline the others are measured against") }</span>
                 } else {
-                    <button type="button" id="scenario-pin" onclick={emit(Action::PinBaseline(active))}>
+                    <button type="button" id={id("scenario-pin")} onclick={emit(Action::PinBaseline(active))}>
                         { format!("Pin {name} as the baseline") }</button>
                 }
-                <button type="button" id="scenario-remove" onclick={emit(Action::RemoveScenario(active))}>
+                <button type="button" id={id("scenario-remove")} onclick={emit(Action::RemoveScenario(active))}>
                     { format!("Remove {name}") }</button>
             }
         </div>

@@ -14,6 +14,9 @@ pub struct ScenarioCompareProps {
     pub state: Rc<State>,
     /// The panels offered: the services that can be compared.
     pub panels: Vec<Service>,
+    /// Put before every id (several widgets on one page).
+    #[prop_or_default]
+    pub prefix: AttrValue,
     pub on_action: Callback<Action>,
 }
 
@@ -41,35 +44,37 @@ pub fn ScenarioCompare(props: &ScenarioCompareProps) -> Html {
         Err(p) => (last.borrow().clone(), p.clone()),
     };
     let several = s.scenarios().len() > 1;
+    let p = props.prefix.as_str();
+    let id = |s: &str| format!("{p}{s}");
     let counted = s.counted_services();
     html! {
-        <section class="compare" id="compare" aria-labelledby="compare-title">
-            <h2 id="compare-title">{ if several { "Scenarios compared, per month" } else { "Monthly cost by service" } }</h2>
+        <div class="compare" id={id("compare")}>
+            <h2 id={id("compare-title")}>{ if several { "Scenarios compared, per month" } else { "Monthly cost by service" } }</h2>
             <div class="counted" role="group" aria-label="Services compared">
                 { for props.panels.iter().map(|&v| {
                     let cb = props.on_action.clone();
                     html! {
-                        <CheckboxField id={format!("compare-{}", v.code())} label={format!("Count {}", v.title())}
+                        <CheckboxField id={id(&format!("compare-{}", v.code()))} label={format!("Count {}", v.title())}
                             checked={counted.contains(&v)}
                             on_toggle={Callback::from(move |on| cb.emit(Action::SetCounted(v, on)))} />
                     }
                 }) }
             </div>
             if !problems.is_empty() {
-                <div class="notice" role="status" id="compare-problems">
+                <div class="notice" role="status" id={id("compare-problems")}>
                     <p>{ "Fix these before the scenarios can be compared" }
                         { if shown.is_some() { " (the figures below are from before the change):" } else { ":" } }</p>
                     <ul>{ for problems.iter().map(|p| problem(p, s, &props.on_action)) }</ul>
                 </div>
             }
             if let Some((set, c)) = shown {
-                { table(&c) }
-                if several { { differences(&c) } }
+                { table(&c, p) }
+                if several { { differences(&c, p) } }
                 { for c.services.iter().map(|sv| options(sv.headline.label.as_str(), &sv.options, &c)) }
                 <p class="model">{ c.method }</p>
-                <ExportPanel set={set} comparison={c} />
+                <ExportPanel set={set} comparison={c} prefix={props.prefix.clone()} />
             }
-        </section>
+        </div>
     }
 }
 
@@ -119,9 +124,9 @@ fn cell(c: &Cell, id: Option<String>) -> Html {
     }
 }
 
-fn table(c: &ScenarioComparison) -> Html {
+fn table(c: &ScenarioComparison, p: &str) -> Html {
     html! {
-        <table class="compare-table" id="compare-table">
+        <table class="compare-table" id={format!("{p}compare-table")}>
             <caption>{ "Monthly USD; each delta is against the baseline" }</caption>
             { head(c, "Service") }
             <tbody>
@@ -130,30 +135,30 @@ fn table(c: &ScenarioComparison) -> Html {
                         <th scope="row">{ sv.headline.label.as_str() }
                             <small class="note">{ sv.measure }</small></th>
                         { for sv.headline.cells.iter().enumerate().map(|(n, x)|
-                            cell(x, Some(format!("compare-{}-{n}", sv.service.code())))) }
+                            cell(x, Some(format!("{p}compare-{}-{n}", sv.service.code())))) }
                     </tr>
                 }) }
                 <tr class="total">
                     <th scope="row">{ "Total" }</th>
-                    { for c.scenarios.iter().enumerate().map(|(n, s)| cell(&s.total, Some(format!("compare-total-{n}")))) }
+                    { for c.scenarios.iter().enumerate().map(|(n, s)| cell(&s.total, Some(format!("{p}compare-total-{n}")))) }
                 </tr>
             </tbody>
         </table>
     }
 }
 
-fn differences(c: &ScenarioComparison) -> Html {
+fn differences(c: &ScenarioComparison, p: &str) -> Html {
     let base = c
         .scenarios
         .get(c.baseline)
         .map(|s| s.name.clone())
         .unwrap_or_default();
     html! {
-        <div class="differences" id="compare-differences">
+        <div class="differences" id={format!("{p}compare-differences")}>
             <h3>{ format!("Inputs that differ from {base}") }</h3>
             <ul>
                 { for c.scenarios.iter().enumerate().filter(|(n, _)| *n != c.baseline).map(|(n, s)| html! {
-                    <li id={format!("compare-diff-{n}")}><strong>{ format!("{}: ", s.name) }</strong>
+                    <li id={format!("{p}compare-diff-{n}")}><strong>{ format!("{}: ", s.name) }</strong>
                         if s.differences.is_empty() { { "none" } }
                         { for s.differences.iter().enumerate().map(|(i, d)| html! {
                             <>
