@@ -113,7 +113,7 @@ async function embedding(browser, base) {
   check('embed: the widget brings its stylesheet', await first.locator('.awscost').evaluate((e) => getComputedStyle(e).getPropertyValue('--accent').trim() === '#0b5cab'));
 
   // 100 GiB gp3 in eu-west-1 at $0.088 a GB-month; 3,000 IOPS and 125 MiB/s are included: $8.80.
-  const ebs = second.locator('#ebs-cheapest-total');
+  const ebs = second.locator('#awscost-2-ebs-cheapest-total');
   await ebs.waitFor({ timeout: 5000 });
   check('embed: data-workload and data-region fill the form (gp3 in eu-west-1, $8.80)', ((await ebs.textContent()) ?? '').includes('$8.80'), await ebs.textContent());
   check('embed: data-compact drops the header', (await second.locator('header, h1, [role=tab], #region').count()) === 0);
@@ -121,7 +121,7 @@ async function embedding(browser, base) {
 
   // The JS API from the host page: mount (2 × m5.large always on in eu-west-1 at $0.107/h = $156.22) …
   await page.click('#mount-ec2');
-  const od = page.locator('#ec2-widget #ec2-on-demand-monthly');
+  const od = page.locator('#ec2-widget #awscost-3-ec2-on-demand-monthly');
   await od.waitFor({ timeout: 5000 });
   check('embed: awscost.mount puts an EC2 widget in an element (2 × m5.large, $156.22)', ((await od.textContent()) ?? '').includes('$156.22'), await od.textContent());
   const thrown = await page.evaluate(() => {
@@ -134,6 +134,12 @@ async function embedding(browser, base) {
   check('embed: awscost.compare from the host page returns $18.73', out.monthly_usd === '18.73', JSON.stringify(out));
   check('embed: awscost.version is set', /^awscost \d+\.\d+\.\d+$/.test((await page.locator('#api-version').textContent()) ?? ''));
 
+  const ids = await page.evaluate(() => [...document.querySelectorAll('[id]')].map((e) => e.id));
+  const dup = ids.filter((id, i) => ids.indexOf(id) !== i);
+  check('embed: three widgets on one page keep every element id unique', dup.length === 0 && ids.includes('awscost-2-compare-table'), [...new Set(dup)].slice(0, 5).join(', '));
+  // A label still focuses its own widget's field.
+  await page.click('label[for="awscost-2-ebs-size_gib"]');
+  check('embed: a label focuses the field of its own widget', await page.evaluate(() => document.activeElement?.id === 'awscost-2-ebs-size_gib'));
   await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
   const violations = await axe(page);
   check('embed: axe finds no accessibility violations on the example page', violations.length === 0, violations.join(' | '));

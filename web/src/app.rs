@@ -9,6 +9,7 @@ use crate::components::s3_panel::S3Panel;
 use crate::components::scenario_bar::ScenarioBar;
 use crate::components::scenario_compare::ScenarioCompare;
 use crate::components::select_field::SelectField;
+use crate::hooks::Ids;
 use crate::presets::PRESETS;
 use crate::share;
 use crate::state::{Action, Service, State};
@@ -82,8 +83,8 @@ pub struct AppProps {
     /// Keep the state in the page's URL fragment and local storage (the widget's own page only).
     #[prop_or_default]
     pub persist: bool,
-    /// Put before the ids of the scenario, comparison and export controls, so that several
-    /// widgets on one page keep them unique.
+    /// Put before every element id of the widget (see [`crate::hooks::Ids`]), so that several
+    /// widgets on one page keep them unique; empty for the first.
     #[prop_or_default]
     pub id_prefix: AttrValue,
 }
@@ -136,6 +137,7 @@ pub fn App(props: &AppProps) -> Html {
             }
         }
     };
+    let ids = Ids(props.id_prefix.clone());
     let on_action = {
         let state = state.clone();
         Callback::from(move |a: Action| state.dispatch(a))
@@ -171,22 +173,23 @@ pub fn App(props: &AppProps) -> Html {
     };
     html! {
         <ContextProvider<Pricing> context={Pricing(catalog)}>
+        <ContextProvider<Ids> context={ids.clone()}>
             <div class={classes!("awscost", props.compact.then_some("compact"))}>
                 if !props.compact {
                 <header>
                     <h1>{ "AWS cost and sizing" }</h1>
                     <div class="workload-bar">
-                        <SelectField id="region" label="Region" options={regions}
+                        <SelectField id={ids.of("region")} label="Region" options={regions}
                             value={AttrValue::from(state.region.code())} on_change={on_region} />
                         <p class="as-of">{ format!("{dated}; every figure expands to its working.") }</p>
                         <button type="button" onclick={ let a = on_action.clone(); move |_| a.emit(Action::Reset) }>{ "Reset" }</button>
                     </div>
-                    <div class="presets" role="group" aria-labelledby="presets-label">
-                        <span id="presets-label">{ "Start from a preset:" }</span>
+                    <div class="presets" role="group" aria-labelledby={ids.of("presets-label")}>
+                        <span id={ids.of("presets-label")}>{ "Start from a preset:" }</span>
                         { for PRESETS.iter().enumerate().map(|(n, p)| {
                             let a = on_action.clone();
                             html! {
-                                <button type="button" id={format!("preset-{}", p.id)}
+                                <button type="button" id={ids.of(&format!("preset-{}", p.id))}
                                     onclick={move |_| a.emit(Action::ApplyPreset(n))}>{ p.name }</button>
                             }
                         }) }
@@ -196,32 +199,32 @@ pub fn App(props: &AppProps) -> Html {
                     <p class="as-of">{ format!("{}: {dated}.", state.region.code()) }</p>
                 }
                 if let Some(why) = (*notice).clone() {
-                    <div class="notice" role="status" id="share-notice">
+                    <div class="notice" role="status" id={ids.of("share-notice")}>
                         { format!("The link could not be read: {why}. The default workload is shown instead. ") }
-                        <button type="button" id="share-notice-dismiss"
+                        <button type="button" id={ids.of("share-notice-dismiss")}
                             onclick={ let n = notice.clone(); move |_| n.set(None) }>{ "Dismiss" }</button>
                     </div>
                 }
                 <ScenarioBar names={(0..state.scenarios().len()).map(|n| state.name_of(n)).collect::<Vec<_>>()}
                     typed_name={state.name.clone()} active={state.active()} baseline={state.baseline()}
-                    prefix={props.id_prefix.clone()} on_action={on_action.clone()} />
+                    on_action={on_action.clone()} />
                 <ScenarioCompare state={Rc::new((*state).clone())} panels={panels.to_vec()}
-                    prefix={props.id_prefix.clone()} on_action={on_action.clone()} />
+                    on_action={on_action.clone()} />
                 if panels.len() > 1 {
                     <nav class="tabs" role="tablist" aria-label="Services">
                         { for panels.iter().map(|&v| {
                             let a = on_action.clone();
                             html! {
-                                <button type="button" role="tab" id={format!("tab-{}", v.code())}
+                                <button type="button" role="tab" id={ids.of(&format!("tab-{}", v.code()))}
                                     aria-selected={(service == v).to_string()}
-                                    aria-controls={format!("panel-{}", v.code())}
+                                    aria-controls={ids.of(&format!("panel-{}", v.code()))}
                                     onclick={move |_| a.emit(Action::ShowService(v))}>{ v.title() }</button>
                             }
                         }) }
                     </nav>
                 }
-                <section role={(panels.len() > 1).then_some("tabpanel")} id={format!("panel-{}", service.code())}
-                    aria-labelledby={(panels.len() > 1).then(|| format!("tab-{}", service.code()))}
+                <section role={(panels.len() > 1).then_some("tabpanel")} id={ids.of(&format!("panel-{}", service.code()))}
+                    aria-labelledby={(panels.len() > 1).then(|| ids.of(&format!("tab-{}", service.code())))}
                     aria-label={(panels.len() == 1).then_some(service.title())}>
                     { match service {
                         Service::Lambda => html! {
@@ -240,6 +243,7 @@ pub fn App(props: &AppProps) -> Html {
                     } }
                 </section>
             </div>
+        </ContextProvider<Ids>>
         </ContextProvider<Pricing>>
     }
 }

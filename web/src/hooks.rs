@@ -59,3 +59,32 @@ pub fn error_for(errors: &[FieldError], path: &str) -> Option<String> {
 pub fn invalid_tables() -> Html {
     html! { <p class="error" role="alert">{ "The bundled pricing tables are invalid." }</p> }
 }
+
+/// The widget's element ids: the first widget on a page uses them as they are; later ones put
+/// their prefix (`awscost-2-`…) before each, so that several widgets on one page keep every id,
+/// label and ARIA reference unique. Provided by the page ([`crate::app::App`]) as context.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Ids(pub AttrValue);
+
+impl Ids {
+    /// The page id of a widget-local id.
+    pub fn of(&self, local: &str) -> AttrValue {
+        if self.0.is_empty() {
+            AttrValue::from(local.to_string())
+        } else {
+            AttrValue::from(format!("{}{local}", self.0))
+        }
+    }
+
+    /// Several ids, for `aria-labelledby`.
+    pub fn list(&self, locals: &[&str]) -> AttrValue {
+        let all: Vec<AttrValue> = locals.iter().map(|l| self.of(l)).collect();
+        AttrValue::from(all.join(" "))
+    }
+}
+
+/// The widget's [`Ids`]; unprefixed outside a page (a component mounted on its own).
+#[hook]
+pub fn use_ids() -> Ids {
+    use_context::<Ids>().unwrap_or_default()
+}

@@ -1,5 +1,6 @@
 //! Monthly cost and modelled duration against memory, as an SVG chart with a table behind it.
 
+use crate::hooks::use_ids;
 use awscost::lambda::{LambdaOption, LambdaResult, Sweep};
 use awscost::money::qty;
 use rust_decimal::prelude::ToPrimitive;
@@ -74,6 +75,7 @@ fn fmt_ms(us: u64) -> String {
 
 #[function_component]
 pub fn CostChart(props: &CostChartProps) -> Html {
+    let ids = use_ids();
     let r = &props.result.0;
     let opts = &r.options;
     let shown: Vec<&LambdaOption> = opts.iter().filter(|o| o.within_timeout).collect();
@@ -119,9 +121,9 @@ pub fn CostChart(props: &CostChartProps) -> Html {
         .filter(|o| o.memory_mb == 128 || o.memory_mb % 512 == 0 || marked.contains(&o.memory_mb));
     html! {
         <figure class="chart">
-            <svg viewBox="0 0 640 270" role="img" aria-labelledby="chart-title chart-desc">
-                <title id="chart-title">{ "Monthly cost and modelled duration against memory" }</title>
-                <desc id="chart-desc">{ format!(
+            <svg viewBox="0 0 640 270" role="img" aria-labelledby={ids.list(&["chart-title", "chart-desc"])}>
+                <title id={ids.of("chart-title")}>{ "Monthly cost and modelled duration against memory" }</title>
+                <desc id={ids.of("chart-desc")}>{ format!(
                     "Cheapest at {} MB ({}); fastest at {} MB ({} ms); requested {} MB ({}).",
                     r.cheapest.memory_mb, r.cheapest.monthly_usd, r.fastest.memory_mb, fmt_ms(r.fastest.duration_us),
                     r.requested.memory_mb, r.requested.monthly_usd) }</desc>

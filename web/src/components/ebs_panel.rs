@@ -7,7 +7,7 @@ use crate::components::limits_table::LimitsTable;
 use crate::components::number_field::NumberField;
 use crate::components::select_field::SelectField;
 use crate::components::warning_list::WarningList;
-use crate::hooks::{error_for, invalid_tables, use_catalog, use_last_good, Shown};
+use crate::hooks::{error_for, invalid_tables, use_catalog, use_ids, use_last_good, Ids, Shown};
 use crate::state::{evaluate_ebs, Action, EbsField, EbsForm};
 use awscost::ebs::{EbsResult, SnapshotTier};
 use awscost::error::FieldError;
@@ -63,6 +63,7 @@ const SNAPSHOT: Spec = (
 
 #[function_component]
 pub fn EbsPanel(props: &EbsPanelProps) -> Html {
+    let ids = use_ids();
     let Some(catalog) = use_catalog() else {
         return invalid_tables();
     };
@@ -79,7 +80,7 @@ pub fn EbsPanel(props: &EbsPanelProps) -> Html {
     let field = |&(f, label, unit, hint): &Spec| {
         let cb = props.on_action.clone();
         html! {
-            <NumberField id={format!("ebs-{}", f.path().trim_start_matches("ebs."))} label={label} unit={unit}
+            <NumberField id={ids.of(&format!("ebs-{}", f.path().trim_start_matches("ebs.")))} label={label} unit={unit}
                 hint={(!hint.is_empty()).then(|| AttrValue::from(hint))}
                 value={AttrValue::from(form.text(f).to_string())}
                 error={error_for(&errors, f.path())}
@@ -114,15 +115,15 @@ pub fn EbsPanel(props: &EbsPanelProps) -> Html {
         .collect();
 
     html! {
-        <section class="panel ebs" aria-labelledby="ebs-heading">
-            <h2 id="ebs-heading">{ "EBS: every volume type sized for a need" }</h2>
+        <section class="panel ebs" aria-labelledby={ids.of("ebs-heading")}>
+            <h2 id={ids.of("ebs-heading")}>{ "EBS: every volume type sized for a need" }</h2>
             <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())} novalidate=true>
                 { for NEED.iter().map(field) }
                 <fieldset>
                     <legend>{ "Attachment" }</legend>
-                    <CheckboxField id="ebs-boot" label="Boot (root) volume" checked={form.boot}
+                    <CheckboxField id={ids.of("ebs-boot")} label="Boot (root) volume" checked={form.boot}
                         on_toggle={toggle(Action::SetEbsBoot)} hint={AttrValue::from("gp2, gp3, io1 and io2 only")} />
-                    <CheckboxField id="ebs-multi_attach" label="Attach to several instances at once (Multi-Attach)"
+                    <CheckboxField id={ids.of("ebs-multi_attach")} label="Attach to several instances at once (Multi-Attach)"
                         checked={form.multi_attach} on_toggle={toggle(Action::SetEbsMultiAttach)}
                         hint={AttrValue::from("io1 and io2 only, up to 16 instances in one Availability Zone")} />
                     { field(&INSTANCES) }
@@ -130,7 +131,7 @@ pub fn EbsPanel(props: &EbsPanelProps) -> Html {
                 <fieldset>
                     <legend>{ "Snapshots" }</legend>
                     { field(&SNAPSHOT) }
-                    <SelectField id="ebs-snapshot_tier" label="Snapshot tier" options={tiers}
+                    <SelectField id={ids.of("ebs-snapshot_tier")} label="Snapshot tier" options={tiers}
                         value={AttrValue::from(form.snapshot_tier.code())} on_change={on_tier} />
                 </fieldset>
             </form>
@@ -140,7 +141,7 @@ pub fn EbsPanel(props: &EbsPanelProps) -> Html {
                     { for general.iter().map(|e| html! { <p class="error" role="alert">{ e.message() }</p> }) }
                 }
                 if let Some(r) = result {
-                    { summary(&r) }
+                    { summary(&r, &ids) }
                     <WarningList warnings={r.warnings.clone()} />
                     <EbsTypes result={SharedEbs(r.clone())} />
                     <p class="source">
@@ -155,7 +156,7 @@ pub fn EbsPanel(props: &EbsPanelProps) -> Html {
     }
 }
 
-fn summary(r: &EbsResult) -> Html {
+fn summary(r: &EbsResult, ids: &Ids) -> Html {
     let cheapest = r
         .cheapest
         .and_then(|t| r.options.iter().find(|o| o.id == t));
@@ -164,18 +165,18 @@ fn summary(r: &EbsResult) -> Html {
             <div class="card cheapest">
                 <h3>{ "Cheapest type that meets the need" }</h3>
                 if let Some(o) = cheapest {
-                    <p class="figure"><span id="ebs-cheapest">{ o.id.code() }</span>{ ": " }
-                        <span id="ebs-cheapest-total">{ o.monthly_usd.map(|u| u.to_string()).unwrap_or_default() }</span></p>
+                    <p class="figure"><span id={ids.of("ebs-cheapest")}>{ o.id.code() }</span>{ ": " }
+                        <span id={ids.of("ebs-cheapest-total")}>{ o.monthly_usd.map(|u| u.to_string()).unwrap_or_default() }</span></p>
                     <p>{ format!("per month at {} GiB; {}", qty(o.provisioned_gib.unwrap_or_default().into()), o.name) }</p>
                 } else {
-                    <p class="figure" id="ebs-cheapest">{ "none" }</p>
+                    <p class="figure" id={ids.of("ebs-cheapest")}>{ "none" }</p>
                     <p>{ "No type that meets the need could be priced; see each type's reason." }</p>
                 }
             </div>
             if let Some(s) = r.gp2_to_gp3_saving_usd {
                 <div class="card saving">
                     <h3>{ "gp2 → gp3" }</h3>
-                    <p class="figure" id="ebs-gp2-gp3-saving">{ s.to_string() }</p>
+                    <p class="figure" id={ids.of("ebs-gp2-gp3-saving")}>{ s.to_string() }</p>
                     <p>{ if s.cents() > Decimal::ZERO {
                         "a month less on gp3 than on gp2 for this need; a gp2 volume changes to gp3 in place"
                     } else if s.cents() < Decimal::ZERO {

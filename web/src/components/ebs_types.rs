@@ -2,6 +2,7 @@
 //! line items with their working.
 
 use crate::components::line_items::LineItems;
+use crate::hooks::{use_ids, Ids};
 use awscost::ebs::{EbsOption, EbsResult};
 use awscost::limits;
 use awscost::money::qty;
@@ -36,7 +37,7 @@ fn mibps(d: Decimal) -> String {
     qty(d.round_dp(1))
 }
 
-fn row(o: &EbsOption) -> Html {
+fn row(o: &EbsOption, ids: &Ids) -> Html {
     let code = o.id.code();
     let id = format!("ebs-row-{code}");
     let name = html! {
@@ -57,7 +58,7 @@ fn row(o: &EbsOption) -> Html {
             o.burst_throughput_mibps.map(mibps),
         );
         html! {
-            <tr id={id.clone()} class={classes!("eligible", o.cheapest.then_some("cheapest"))} data-eligible="true">
+            <tr id={ids.of(&id.clone())} class={classes!("eligible", o.cheapest.then_some("cheapest"))} data-eligible="true">
                 { name }
                 <td class="meets" aria-label="meets the need">{ "✓" }</td>
                 <td class="num provisioned">{ qty(gib.into()) }
@@ -73,7 +74,7 @@ fn row(o: &EbsOption) -> Html {
         }
     } else {
         html! {
-            <tr id={id.clone()} class="ineligible" data-eligible="false">
+            <tr id={ids.of(&id.clone())} class="ineligible" data-eligible="false">
                 { name }
                 <td class="meets" aria-label="cannot meet the need">{ "✗" }</td>
                 <td class="reason" colspan="4">{ o.reason.clone().unwrap_or_default() }</td>
@@ -89,7 +90,7 @@ fn row(o: &EbsOption) -> Html {
     html! {
         <>
             { main }
-            <tr id={format!("{id}-working")} class="working">
+            <tr id={ids.of(&format!("{id}-working"))} class="working">
                 <td colspan="6">
                     <details>
                         <summary>{ format!("{code}: how it was sized and priced") }</summary>
@@ -117,6 +118,7 @@ fn row(o: &EbsOption) -> Html {
 
 #[function_component]
 pub fn EbsTypes(props: &EbsTypesProps) -> Html {
+    let ids = use_ids();
     let r = &props.result.0;
     html! {
         <table class="ebs-types">
@@ -129,7 +131,7 @@ pub fn EbsTypes(props: &EbsTypesProps) -> Html {
                 <th scope="col" class="num">{ "MiB/s" }</th>
                 <th scope="col" class="num">{ "Monthly" }</th>
             </tr></thead>
-            <tbody>{ for r.options.iter().map(row) }</tbody>
+            <tbody>{ for r.options.iter().map(|o| row(o, &ids)) }</tbody>
         </table>
     }
 }

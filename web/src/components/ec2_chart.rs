@@ -1,6 +1,7 @@
 //! Cumulative cost over the horizon for the EC2 options the user picks, as an SVG chart with a
 //! table behind it.
 
+use crate::hooks::use_ids;
 use awscost::ec2::Ec2Result;
 use awscost::Usd;
 use rust_decimal::prelude::ToPrimitive;
@@ -64,6 +65,7 @@ pub fn series<'a>(r: &'a Ec2Result, picks: &[String]) -> Vec<(&'a str, &'a [Usd]
 
 #[function_component]
 pub fn Ec2Chart(props: &Ec2ChartProps) -> Html {
+    let ids = use_ids();
     let r = &props.result.0;
     let lines = series(r, &props.picks);
     if lines.is_empty() {
@@ -80,9 +82,9 @@ pub fn Ec2Chart(props: &Ec2ChartProps) -> Html {
     let step = if months > 12 { 6 } else { 3 };
     let rows_step = if months > 12 { 3 } else { 1 };
     html! {
-        <figure class="chart ec2-chart" id="ec2-chart">
-            <svg viewBox="0 0 640 262" role="img" aria-labelledby="ec2-chart-title">
-                <title id="ec2-chart-title">{ format!("Cumulative cost over {months} months: {}",
+        <figure class="chart ec2-chart" id={ids.of("ec2-chart")}>
+            <svg viewBox="0 0 640 262" role="img" aria-labelledby={ids.of("ec2-chart-title")}>
+                <title id={ids.of("ec2-chart-title")}>{ format!("Cumulative cost over {months} months: {}",
                     lines.iter().map(|(l, c)| format!("{l} {}", c.last().copied().unwrap_or_default())).collect::<Vec<_>>().join("; ")) }</title>
                 <line class="axis" x1={c(LEFT)} y1={c(BOTTOM)} x2={c(RIGHT)} y2={c(BOTTOM)} />
                 <line class="axis" x1={c(LEFT)} y1={c(TOP)} x2={c(LEFT)} y2={c(BOTTOM)} />

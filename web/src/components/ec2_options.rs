@@ -2,6 +2,7 @@
 
 use crate::components::ec2_chart::SharedEc2;
 use crate::components::line_items::LineItems;
+use crate::hooks::use_ids;
 use awscost::ec2::{Ec2Option, HourlyUsd, OptionKind};
 use awscost::money::qty;
 use awscost::Usd;
@@ -56,12 +57,13 @@ fn break_even(o: &Ec2Option, months: u32) -> Html {
 
 #[function_component]
 pub fn Ec2Options(props: &Ec2OptionsProps) -> Html {
+    let ids = use_ids();
     let r = &props.result.0;
     let cheapest = r.cheapest_suitable.as_deref();
     // The rows whose working is shown.
     let open = use_state(Vec::<String>::new);
     html! {
-        <table class="ec2-options" id="ec2-options">
+        <table class="ec2-options" id={ids.of("ec2-options")}>
             <caption>{ format!("{} × {}, {} h a month each, over {} year{}: every way to pay",
                 r.count, r.instance.instance_type, qty(r.hours_per_month), r.horizon_years,
                 if r.horizon_years == 1 { "" } else { "s" }) }</caption>
@@ -101,18 +103,18 @@ pub fn Ec2Options(props: &Ec2OptionsProps) -> Html {
                         })
                     };
                     html! { <>
-                        <tr id={format!("ec2-row-{}", o.id)}
+                        <tr id={ids.of(&format!("ec2-row-{}", o.id))}
                             class={classes!(is_cheapest.then_some("cheapest"), (!o.suitable).then_some("unsuitable"))}>
                             <th scope="row">
                                 if !o.cumulative_usd.is_empty() {
-                                    <input type="checkbox" id={format!("ec2-chart-{}", o.id)} checked={ticked}
+                                    <input type="checkbox" id={ids.of(&format!("ec2-chart-{}", o.id))} checked={ticked}
                                         onchange={on_pick} aria-label={format!("Draw {} on the chart", o.label)} />
                                 }
                                 if o.lines.is_empty() {
                                     <span class="label">{ &o.label }</span>
                                 } else {
                                     <button type="button" class="expand" aria-expanded={expanded.to_string()}
-                                        aria-controls={working_id.clone()} onclick={toggle}>{ &o.label }</button>
+                                        aria-controls={ids.of(&working_id.clone())} onclick={toggle}>{ &o.label }</button>
                                 }
                                 if is_cheapest { <strong class="badge">{ " cheapest suitable" }</strong> }
                             </th>
@@ -133,7 +135,7 @@ pub fn Ec2Options(props: &Ec2OptionsProps) -> Html {
                             </td>
                         </tr>
                         if !o.lines.is_empty() {
-                            <tr class="working" id={working_id} hidden={!expanded}>
+                            <tr class="working" id={ids.of(&working_id)} hidden={!expanded}>
                                 <td colspan="8">
                                     <LineItems lines={o.lines.clone()} total={o.horizon_total_usd.unwrap_or_default()}
                                         amount_heading="Over the horizon" total_label="Total over the horizon"

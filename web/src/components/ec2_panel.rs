@@ -11,7 +11,7 @@ use crate::components::line_items::LineItems;
 use crate::components::number_field::NumberField;
 use crate::components::select_field::SelectField;
 use crate::components::warning_list::WarningList;
-use crate::hooks::{error_for, invalid_tables, use_catalog, use_last_good, Shown};
+use crate::hooks::{error_for, invalid_tables, use_catalog, use_ids, use_last_good, Ids, Shown};
 use crate::state::{evaluate_ec2, Action, Ec2Field, Ec2Flag, Ec2Form, Usage};
 use awscost::ec2::{Ec2Result, PeakPricing};
 use awscost::error::FieldError;
@@ -50,6 +50,7 @@ fn default_picks(r: &Ec2Result) -> Vec<String> {
 
 #[function_component]
 pub fn Ec2Panel(props: &Ec2PanelProps) -> Html {
+    let ids = use_ids();
     let Some(catalog) = use_catalog() else {
         return invalid_tables();
     };
@@ -70,7 +71,7 @@ pub fn Ec2Panel(props: &Ec2PanelProps) -> Html {
     let number = |f: Ec2Field, label: &'static str, unit: &'static str, hint: &'static str| {
         let cb = props.on_action.clone();
         html! {
-            <NumberField id={f.id()} label={label} unit={unit}
+            <NumberField id={ids.of(f.id())} label={label} unit={unit}
                 hint={(!hint.is_empty()).then_some(AttrValue::Static(hint))}
                 value={AttrValue::from(form.text(f).to_string())}
                 error={error_for(&errors, f.path())}
@@ -84,7 +85,7 @@ pub fn Ec2Panel(props: &Ec2PanelProps) -> Html {
                 checked: bool| {
         let cb = props.on_action.clone();
         html! {
-            <CheckboxField id={id} label={label} checked={checked} hint={AttrValue::Static(hint)}
+            <CheckboxField id={ids.of(id)} label={label} checked={checked} hint={AttrValue::Static(hint)}
                 on_toggle={Callback::from(move |b| cb.emit(Action::SetEc2Flag(f, b)))} />
         }
     };
@@ -113,17 +114,17 @@ pub fn Ec2Panel(props: &Ec2PanelProps) -> Html {
     };
 
     html! {
-        <section class="panel ec2" aria-labelledby="ec2-heading">
-            <h2 id="ec2-heading">{ "EC2: every way to pay for the same instances" }</h2>
+        <section class="panel ec2" aria-labelledby={ids.of("ec2-heading")}>
+            <h2 id={ids.of("ec2-heading")}>{ "EC2: every way to pay for the same instances" }</h2>
             <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())} novalidate=true>
-                <InstanceField id={Ec2Field::InstanceType.id()} label="Instance type" types={types}
+                <InstanceField id={ids.of(Ec2Field::InstanceType.id())} label="Instance type" types={types}
                     value={AttrValue::from(form.instance_type.clone())}
                     error={error_for(&errors, Ec2Field::InstanceType.path())}
                     on_input={act(|t| Action::SetEc2(Ec2Field::InstanceType, t))} />
                 { number(Ec2Field::Count, "Instances", "", "") }
                 <fieldset>
                     <legend>{ "Usage" }</legend>
-                    <SelectField id="ec2-usage" label="Schedule given as"
+                    <SelectField id={ids.of("ec2-usage")} label="Schedule given as"
                         options={opts(&[("month", "Hours per month"), ("week", "Hours a day, days a week")])}
                         value={AttrValue::Static(if form.usage == Usage::Weekly { "week" } else { "month" })}
                         on_change={act(|v| Action::SetEc2Usage(if v == "week" { Usage::Weekly } else { Usage::HoursPerMonth }))} />
@@ -134,7 +135,7 @@ pub fn Ec2Panel(props: &Ec2PanelProps) -> Html {
                         { number(Ec2Field::HoursPerMonth, "Hours per month, each instance", "h", "730 = always on") }
                     }
                 </fieldset>
-                <SelectField id="ec2-horizon_years" label="Compare over"
+                <SelectField id={ids.of("ec2-horizon_years")} label="Compare over"
                     options={opts(&[("1", "1 year"), ("3", "3 years")])}
                     value={AttrValue::Static(if form.horizon_years == 1 { "1" } else { "3" })}
                     on_change={act(|v| Action::SetEc2Horizon(if v == "1" { 1 } else { 3 }))} />
@@ -147,7 +148,7 @@ pub fn Ec2Panel(props: &Ec2PanelProps) -> Html {
                 <fieldset>
                     <legend>{ "Mixed strategy" }</legend>
                     { number(Ec2Field::BaselineCount, "Commit for a baseline of", "instances", "Empty for none; the rest is the peak") }
-                    <SelectField id="ec2-peak_pricing" label="Pay for the peak with"
+                    <SelectField id={ids.of("ec2-peak_pricing")} label="Pay for the peak with"
                         options={opts(&[("on-demand", "On-Demand"), ("spot", "Spot")])}
                         value={AttrValue::Static(if form.peak_pricing == PeakPricing::Spot { "spot" } else { "on-demand" })}
                         on_change={act(|v| Action::SetEc2PeakPricing(if v == "spot" { PeakPricing::Spot } else { PeakPricing::OnDemand }))} />
@@ -159,10 +160,10 @@ pub fn Ec2Panel(props: &Ec2PanelProps) -> Html {
                     { for general.iter().map(|e| html! { <p class="error" role="alert">{ e.message() }</p> }) }
                 }
                 if let Some(r) = &result {
-                    { summary(r) }
+                    { summary(r, &ids) }
                     <WarningList warnings={r.warnings.clone()} />
                     <Ec2Chart result={SharedEc2(r.clone())} picks={picks.clone()} />
-                    { mixed(r, picks.iter().any(|p| p == "mixed"), &on_pick) }
+                    { mixed(r, picks.iter().any(|p| p == "mixed"), &on_pick, &ids) }
                 }
             </div>
             if let Some(r) = &result {
@@ -181,7 +182,7 @@ pub fn Ec2Panel(props: &Ec2PanelProps) -> Html {
     }
 }
 
-fn summary(r: &Ec2Result) -> Html {
+fn summary(r: &Ec2Result, ids: &Ids) -> Html {
     let od = r.options.iter().find(|o| o.id == "on-demand");
     let cheapest = r
         .cheapest_suitable
@@ -191,7 +192,7 @@ fn summary(r: &Ec2Result) -> Html {
         <div class="cards">
             <div class="card requested">
                 <h3>{ format!("On-Demand, {} × {}", r.count, r.instance.instance_type) }</h3>
-                <p class="figure" id="ec2-on-demand-monthly">{ od.and_then(|o| o.monthly_usd).map(|u| u.to_string()).unwrap_or_else(|| "no rate".into()) }</p>
+                <p class="figure" id={ids.of("ec2-on-demand-monthly")}>{ od.and_then(|o| o.monthly_usd).map(|u| u.to_string()).unwrap_or_else(|| "no rate".into()) }</p>
                 <p>{ format!("a month at {} h each; {} over {} months",
                     qty(r.hours_per_month),
                     od.and_then(|o| o.horizon_total_usd).map(|u| u.to_string()).unwrap_or_default(),
@@ -200,21 +201,21 @@ fn summary(r: &Ec2Result) -> Html {
             <div class="card cheapest">
                 <h3>{ "Cheapest suitable" }</h3>
                 if let Some(o) = cheapest {
-                    <p class="figure" id="ec2-cheapest" data-option={o.id.clone()}>{ o.horizon_total_usd.map(|u| u.to_string()).unwrap_or_default() }</p>
+                    <p class="figure" id={ids.of("ec2-cheapest")} data-option={o.id.clone()}>{ o.horizon_total_usd.map(|u| u.to_string()).unwrap_or_default() }</p>
                     <p>{ format!("{} over {} months", o.label, r.horizon_months) }
                         if let (Some(p), Some(u)) = (o.saving_percent, o.saving_usd) {
                             { format!("; saves {u} ({}) against On-Demand", percent(p)) }
                         }
                     </p>
                 } else {
-                    <p id="ec2-cheapest">{ "No option with a bundled rate suits this workload." }</p>
+                    <p id={ids.of("ec2-cheapest")}>{ "No option with a bundled rate suits this workload." }</p>
                 }
             </div>
         </div>
     }
 }
 
-fn mixed(r: &Ec2Result, ticked: bool, on_pick: &Callback<(String, bool)>) -> Html {
+fn mixed(r: &Ec2Result, ticked: bool, on_pick: &Callback<(String, bool)>, ids: &Ids) -> Html {
     let Some(m) = &r.mixed else {
         return html! {};
     };
@@ -228,12 +229,12 @@ fn mixed(r: &Ec2Result, ticked: bool, on_pick: &Callback<(String, bool)>) -> Htm
         PeakPricing::Spot => "Spot",
     };
     html! {
-        <section class="mixed" id="ec2-mixed" aria-labelledby="ec2-mixed-heading">
-            <h3 id="ec2-mixed-heading">{ format!("Mixed: {} committed, {} on {peak}", m.baseline_count, m.peak_count) }</h3>
-            <CheckboxField id="ec2-chart-mixed" label="Draw on the chart" checked={ticked}
+        <section class="mixed" id={ids.of("ec2-mixed")} aria-labelledby={ids.of("ec2-mixed-heading")}>
+            <h3 id={ids.of("ec2-mixed-heading")}>{ format!("Mixed: {} committed, {} on {peak}", m.baseline_count, m.peak_count) }</h3>
+            <CheckboxField id={ids.of("ec2-chart-mixed")} label="Draw on the chart" checked={ticked}
                 on_toggle={{ let cb = on_pick.clone(); Callback::from(move |b| cb.emit(("mixed".to_string(), b))) }} />
             <p>
-                <span class="figure" id="ec2-mixed-total">{ m.horizon_total_usd.to_string() }</span>
+                <span class="figure" id={ids.of("ec2-mixed-total")}>{ m.horizon_total_usd.to_string() }</span>
                 { format!(" over {} months ({} upfront, {} a month); baseline on {label}", r.horizon_months, m.upfront_usd, m.monthly_usd) }
                 if let (Some(p), Some(u)) = (m.saving_percent, m.saving_usd) {
                     { format!("; saves {u} ({}) against all On-Demand", percent(p)) }

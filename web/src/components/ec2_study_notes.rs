@@ -2,6 +2,7 @@
 
 use crate::components::ec2_chart::SharedEc2;
 use crate::components::ec2_options::percent;
+use crate::hooks::use_ids;
 use awscost::ec2::study_note;
 use yew::prelude::*;
 
@@ -12,9 +13,10 @@ pub struct Ec2StudyNotesProps {
 
 #[function_component]
 pub fn Ec2StudyNotes(props: &Ec2StudyNotesProps) -> Html {
+    let ids = use_ids();
     let r = &props.result.0;
     html! {
-        <details class="study-notes" id="ec2-study-notes">
+        <details class="study-notes" id={ids.of("ec2-study-notes")}>
             <summary>{ "Purchasing options: study notes vs computed here" }</summary>
             <table>
                 <thead><tr>

@@ -1,6 +1,7 @@
 //! Export: the comparison as Markdown, CSV or JSON (the same JSON as `awscost scenarios`), and
 //! the input that reproduces it on the command line; copied or downloaded.
 
+use crate::hooks::use_ids;
 use awscost::export::{csv, markdown};
 use awscost::scenarios::{ScenarioComparison, ScenarioSet};
 use std::rc::Rc;
@@ -10,9 +11,6 @@ use yew::prelude::*;
 pub struct ExportPanelProps {
     pub set: Rc<ScenarioSet>,
     pub comparison: Rc<ScenarioComparison>,
-    /// Put before every id (several widgets on one page).
-    #[prop_or_default]
-    pub prefix: AttrValue,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -47,8 +45,8 @@ pub fn ExportPanel(props: &ExportPanelProps) -> Html {
     let format = use_state(|| None::<Format>);
     let status = use_state(String::new);
     let area = use_node_ref();
-    let p = props.prefix.as_str();
-    let id = |s: &str| format!("{p}{s}");
+    let ids = use_ids();
+    let id = |s: &str| ids.of(s);
     let text = format.map(|f| match f {
         Format::Markdown => markdown(&props.comparison),
         Format::Csv => csv(&props.comparison),

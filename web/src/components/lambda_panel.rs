@@ -8,7 +8,7 @@ use crate::components::line_items::LineItems;
 use crate::components::number_field::NumberField;
 use crate::components::select_field::SelectField;
 use crate::components::warning_list::WarningList;
-use crate::hooks::{error_for, invalid_tables, use_catalog, use_last_good, Shown};
+use crate::hooks::{error_for, invalid_tables, use_catalog, use_ids, use_last_good, Ids, Shown};
 use crate::state::{evaluate_lambda, Action, LambdaField, LambdaForm};
 use awscost::error::FieldError;
 use awscost::lambda::{Architecture, InvocationType, DURATION_MODEL};
@@ -85,6 +85,7 @@ const FIELDS: &[FieldSpec] = &[
 
 #[function_component]
 pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
+    let ids = use_ids();
     let Some(catalog) = use_catalog() else {
         return invalid_tables();
     };
@@ -144,26 +145,26 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
         .collect();
 
     html! {
-        <section class="panel lambda" aria-labelledby="lambda-heading">
-            <h2 id="lambda-heading">{ "Lambda: cost at every memory setting" }</h2>
+        <section class="panel lambda" aria-labelledby={ids.of("lambda-heading")}>
+            <h2 id={ids.of("lambda-heading")}>{ "Lambda: cost at every memory setting" }</h2>
             <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())} novalidate=true>
-                <SelectField id="lambda-architecture" label="Architecture" options={arch_options}
+                <SelectField id={ids.of("lambda-architecture")} label="Architecture" options={arch_options}
                     value={AttrValue::from(form.architecture.code())} on_change={on_arch} />
                 { for FIELDS.iter().take(5).map(|f| html! {
-                    <NumberField id={format!("lambda-{}", f.field.path().trim_start_matches("lambda."))} label={f.label} unit={f.unit}
+                    <NumberField id={ids.of(&format!("lambda-{}", f.field.path().trim_start_matches("lambda.")))} label={f.label} unit={f.unit}
                         hint={(!f.hint.is_empty()).then(|| AttrValue::from(f.hint))}
                         value={AttrValue::from(form.text(f.field).to_string())}
                         error={error_for(&errors, f.field.path())} on_input={on(f.field)} />
                 }) }
-                <CheckboxField id="lambda-multi_threaded" label="Multi-threaded (uses more than one vCPU)"
+                <CheckboxField id={ids.of("lambda-multi_threaded")} label="Multi-threaded (uses more than one vCPU)"
                     checked={form.multi_threaded} on_toggle={on_multi} />
-                <CheckboxField id="lambda-free_tier" label="Apply the free tier (1M requests, 400,000 GB-s a month)"
+                <CheckboxField id={ids.of("lambda-free_tier")} label="Apply the free tier (1M requests, 400,000 GB-s a month)"
                     checked={form.free_tier} on_toggle={on_free}
                     hint={AttrValue::from("Not applied to functions with Provisioned Concurrency")} />
                 <fieldset>
                     <legend>{ "Provisioned Concurrency" }</legend>
                     { for FIELDS.iter().skip(5).take(2).map(|f| html! {
-                        <NumberField id={format!("lambda-{}", f.field.path().trim_start_matches("lambda."))} label={f.label} unit={f.unit}
+                        <NumberField id={ids.of(&format!("lambda-{}", f.field.path().trim_start_matches("lambda.")))} label={f.label} unit={f.unit}
                             hint={(!f.hint.is_empty()).then(|| AttrValue::from(f.hint))}
                             value={AttrValue::from(form.text(f.field).to_string())}
                             error={error_for(&errors, f.field.path())} on_input={on(f.field)} />
@@ -171,12 +172,12 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
                 </fieldset>
                 <fieldset>
                     <legend>{ "Payload" }</legend>
-                    <SelectField id="lambda-invocation_type" label="Invocation"
+                    <SelectField id={ids.of("lambda-invocation_type")} label="Invocation"
                         options={vec![(AttrValue::from("sync"), AttrValue::from("Synchronous (request/response)")), (AttrValue::from("async"), AttrValue::from("Asynchronous (event)"))]}
                         value={AttrValue::from(if form.invocation_type == InvocationType::Async { "async" } else { "sync" })}
                         on_change={on_type} />
                     { for FIELDS.iter().skip(7).map(|f| html! {
-                        <NumberField id={format!("lambda-{}", f.field.path().trim_start_matches("lambda."))} label={f.label} unit={f.unit}
+                        <NumberField id={ids.of(&format!("lambda-{}", f.field.path().trim_start_matches("lambda.")))} label={f.label} unit={f.unit}
                             hint={(!f.hint.is_empty()).then(|| AttrValue::from(f.hint))}
                             value={AttrValue::from(form.text(f.field).to_string())}
                             error={error_for(&errors, f.field.path())} on_input={on(f.field)} />
@@ -189,7 +190,7 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
                     { for general.iter().map(|e| html! { <p class="error" role="alert">{ e.message() }</p> }) }
                 }
                 if let Some(r) = result.clone() {
-                    { summary(&r) }
+                    { summary(&r, &ids) }
                     <WarningList warnings={r.warnings.clone()} />
                     <LineItems lines={r.requested.lines.clone()} total={r.requested.monthly_usd}
                         caption={AttrValue::from(format!("At {} MB ({}), {}: billed {} ms per invocation",
@@ -210,19 +211,19 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
     }
 }
 
-fn summary(r: &awscost::lambda::LambdaResult) -> Html {
+fn summary(r: &awscost::lambda::LambdaResult, ids: &Ids) -> Html {
     let ms = |us: u64| qty(Decimal::new(i64::try_from(us).unwrap_or(i64::MAX), 3));
     let saving = r.requested.monthly_usd - r.cheapest.monthly_usd;
     html! {
         <div class="cards">
             <div class="card requested">
                 <h3>{ format!("At {} MB", r.requested.memory_mb) }</h3>
-                <p class="figure" id="lambda-requested-total">{ r.requested.monthly_usd.to_string() }</p>
+                <p class="figure" id={ids.of("lambda-requested-total")}>{ r.requested.monthly_usd.to_string() }</p>
                 <p>{ format!("per month; {} ms per invocation; about {} concurrent executions", ms(r.requested.duration_us), qty(r.requested.estimated_concurrency)) }</p>
             </div>
             <div class="card cheapest">
                 <h3>{ "Cheapest setting" }</h3>
-                <p class="figure" id="lambda-cheapest">{ format!("{} MB: {}", r.cheapest.memory_mb, r.cheapest.monthly_usd) }</p>
+                <p class="figure" id={ids.of("lambda-cheapest")}>{ format!("{} MB: {}", r.cheapest.memory_mb, r.cheapest.monthly_usd) }</p>
                 <details>
                     <summary>{ "Why" }</summary>
                     <p>{ format!("Of the settings that finish within the timeout, {} MB has the lowest monthly total ({}, modelled {} ms); ties to the cent go to the faster setting. {}",
@@ -232,7 +233,7 @@ fn summary(r: &awscost::lambda::LambdaResult) -> Html {
             </div>
             <div class="card fastest">
                 <h3>{ "Fastest setting" }</h3>
-                <p class="figure" id="lambda-fastest">{ format!("{} MB: {} ms", r.fastest.memory_mb, ms(r.fastest.duration_us)) }</p>
+                <p class="figure" id={ids.of("lambda-fastest")}>{ format!("{} MB: {} ms", r.fastest.memory_mb, ms(r.fastest.duration_us)) }</p>
                 <p>{ format!("{} per month", r.fastest.monthly_usd) }</p>
             </div>
         </div>

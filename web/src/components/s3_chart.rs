@@ -3,6 +3,7 @@
 //! behind the chart.
 
 use crate::components::cost_chart::{c, usd_tick};
+use crate::hooks::use_ids;
 use awscost::money::{qty, rate};
 use awscost::s3::{Curve, S3Option, S3Result, StorageClass};
 use awscost::Usd;
@@ -69,6 +70,7 @@ pub fn gb(d: Decimal) -> String {
 
 #[function_component]
 pub fn S3Chart(props: &S3ChartProps) -> Html {
+    let ids = use_ids();
     let r = &props.result.0;
     let lines: Vec<(&S3Option, &Curve)> = r
         .options
@@ -133,8 +135,8 @@ pub fn S3Chart(props: &S3ChartProps) -> Html {
     let ticks = [0i64, 1, 2, 3, 4];
     html! {
         <figure class="chart s3-chart">
-            <svg viewBox="0 0 600 290" role="img" aria-labelledby="s3-chart-title">
-                <title id="s3-chart-title">{ "Monthly cost of each storage class against the data retrieved a month" }</title>
+            <svg viewBox="0 0 600 290" role="img" aria-labelledby={ids.of("s3-chart-title")}>
+                <title id={ids.of("s3-chart-title")}>{ "Monthly cost of each storage class against the data retrieved a month" }</title>
                 <line class="axis" x1={c(LEFT)} y1={c(BOTTOM)} x2={c(RIGHT)} y2={c(BOTTOM)} />
                 <line class="axis" x1={c(LEFT)} y1={c(TOP)} x2={c(LEFT)} y2={c(BOTTOM)} />
                 { for ticks.iter().map(|&i| {

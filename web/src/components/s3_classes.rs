@@ -4,6 +4,7 @@
 use crate::components::line_items::LineItems;
 use crate::components::s3_chart::SharedS3;
 use crate::components::s3_plan::money;
+use crate::hooks::use_ids;
 use awscost::report::total;
 use yew::prelude::*;
 
@@ -14,6 +15,7 @@ pub struct S3ClassesProps {
 
 #[function_component]
 pub fn S3Classes(props: &S3ClassesProps) -> Html {
+    let ids = use_ids();
     let r = &props.result.0;
     let days = r.retention_days;
     html! {
@@ -34,7 +36,7 @@ pub fn S3Classes(props: &S3ClassesProps) -> Html {
                 ];
                 html! {
                     <tbody class={classes!(o.cheapest.then_some("cheapest"))}>
-                        <tr id={format!("s3-row-{}", o.id.code())} data-class={o.id.code()}>
+                        <tr id={ids.of(&format!("s3-row-{}", o.id.code()))} data-class={o.id.code()}>
                             <th scope="row">{ o.name }
                                 { for tags.iter().filter(|t| t.0).map(|t| html! { <strong class="tag best">{ format!(" ★ {}", t.1) }</strong> }) }
                             </th>
@@ -52,7 +54,7 @@ pub fn S3Classes(props: &S3ClassesProps) -> Html {
                             <td>{ f.azs }</td>
                             <td>{ f.first_byte }</td>
                         </tr>
-                        <tr class="working" id={format!("s3-working-{}", o.id.code())}>
+                        <tr class="working" id={ids.of(&format!("s3-working-{}", o.id.code()))}>
                             <td colspan="6">
                                 <details>
                                     <summary>{ format!("Working for {}", o.name) }</summary>

@@ -8,7 +8,7 @@ use crate::components::s3_classes::S3Classes;
 use crate::components::s3_plan::{money, S3Plan};
 use crate::components::select_field::SelectField;
 use crate::components::warning_list::WarningList;
-use crate::hooks::{error_for, invalid_tables, use_catalog, use_last_good, Shown};
+use crate::hooks::{error_for, invalid_tables, use_catalog, use_ids, use_last_good, Ids, Shown};
 use crate::state::{evaluate_s3, Action, S3Field, S3Form, PLAN_STEPS};
 use awscost::error::FieldError;
 use awscost::s3::{RetrievalTier, StorageClass, MODEL};
@@ -86,6 +86,7 @@ fn plan_path(n: usize) -> String {
 
 #[function_component]
 pub fn S3Panel(props: &S3PanelProps) -> Html {
+    let ids = use_ids();
     let Some(catalog) = use_catalog() else {
         return invalid_tables();
     };
@@ -110,7 +111,7 @@ pub fn S3Panel(props: &S3PanelProps) -> Html {
     };
     let number = |f: S3Field, label: &'static str, unit: &'static str, hint: &'static str| {
         html! {
-            <NumberField id={f.id()} label={label} unit={unit}
+            <NumberField id={ids.of(&f.id())} label={label} unit={unit}
                 hint={(!hint.is_empty()).then(|| AttrValue::from(hint))}
                 value={AttrValue::from(form.text(f).to_string())}
                 error={error_for(&errors, f.path())} on_input={on(f)} />
@@ -143,11 +144,11 @@ pub fn S3Panel(props: &S3PanelProps) -> Html {
         let id = format!("s3-lifecycle-{n}-class");
         html! {
             <div class="plan-step">
-                <SelectField id={id.clone()} label={if n == 0 { "Start in" } else { "Then move to" }}
+                <SelectField id={ids.of(&id.clone())} label={if n == 0 { "Start in" } else { "Then move to" }}
                     options={class_options(if n == 0 { "No plan" } else { "— stay to the end —" })}
                     value={AttrValue::from(form.plan[n].map_or("", StorageClass::code))} on_change={on_class} />
                 if let Some(e) = error_for(&errors, &plan_path(n)) {
-                    <small id={format!("{id}-error")} class="error" role="alert">{ e }</small>
+                    <small id={ids.of(&format!("{id}-error"))} class="error" role="alert">{ e }</small>
                 }
                 if let Some(f) = form.plan_days_shown(n) {
                     { number(f, "for", "days", "") }
@@ -161,18 +162,18 @@ pub fn S3Panel(props: &S3PanelProps) -> Html {
     let plan_general = error_for(&errors, "s3.lifecycle");
 
     html! {
-        <section class="panel s3" aria-labelledby="s3-heading">
-            <h2 id="s3-heading">{ "S3: the same data in every storage class" }</h2>
+        <section class="panel s3" aria-labelledby={ids.of("s3-heading")}>
+            <h2 id={ids.of("s3-heading")}>{ "S3: the same data in every storage class" }</h2>
             <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())} novalidate=true>
                 { for FIELDS.iter().map(|&(f, label, unit, hint)| number(f, label, unit, hint)) }
-                <SelectField id="s3-retrieval_tier" label="Archive retrieval tier (Glacier Flexible, Deep Archive)"
+                <SelectField id={ids.of("s3-retrieval_tier")} label="Archive retrieval tier (Glacier Flexible, Deep Archive)"
                     options={TIERS.iter().map(|(t, l)| (AttrValue::from(t.code()), AttrValue::from(*l))).collect::<Vec<_>>()}
                     value={AttrValue::from(form.retrieval_tier.code())} on_change={on_tier} />
                 <fieldset>
                     <legend>{ "Lifecycle plan" }</legend>
                     { for (0..PLAN_STEPS).filter(|&n| n <= plan_len).map(step) }
                     if let Some(e) = plan_general {
-                        <small id="s3-lifecycle-error" class="error" role="alert">{ e }</small>
+                        <small id={ids.of("s3-lifecycle-error")} class="error" role="alert">{ e }</small>
                     }
                 </fieldset>
             </form>
@@ -182,7 +183,7 @@ pub fn S3Panel(props: &S3PanelProps) -> Html {
                     { for general.iter().map(|e| html! { <p class="error" role="alert">{ e.message() }</p> }) }
                 }
                 if let Some((shared, gb)) = result.clone() {
-                    { summary(&shared) }
+                    { summary(&shared, &ids) }
                     <WarningList warnings={shared.0.warnings.clone()} />
                     <S3Classes result={shared.clone()} />
                     <S3Chart result={shared.clone()} retrieval_gb={gb} />
@@ -205,7 +206,7 @@ pub fn S3Panel(props: &S3PanelProps) -> Html {
     }
 }
 
-fn summary(shared: &SharedS3) -> Html {
+fn summary(shared: &SharedS3, ids: &Ids) -> Html {
     let r = &shared.0;
     let find = |c: Option<StorageClass>| c.and_then(|c| r.options.iter().find(|o| o.id == c));
     let cheapest = find(r.cheapest);
@@ -214,14 +215,14 @@ fn summary(shared: &SharedS3) -> Html {
         <div class="cards">
             <div class="card cheapest">
                 <h3>{ format!("Cheapest over {} days", r.retention_days) }</h3>
-                <p class="figure" id="s3-cheapest">{ cheapest.map_or("no class is fully priced".into(), |o| format!("{}: {}", o.name, money(o.retention_total_usd))) }</p>
+                <p class="figure" id={ids.of("s3-cheapest")}>{ cheapest.map_or("no class is fully priced".into(), |o| format!("{}: {}", o.name, money(o.retention_total_usd))) }</p>
                 if let Some(o) = cheapest {
                     <p>{ format!("{} a month; includes any early-deletion charge", money(o.monthly_usd)) }</p>
                 }
             </div>
             <div class="card">
                 <h3>{ "Lowest steady month" }</h3>
-                <p class="figure" id="s3-cheapest-monthly">{ monthly.map_or("—".into(), |o| format!("{}: {}", o.name, money(o.monthly_usd))) }</p>
+                <p class="figure" id={ids.of("s3-cheapest-monthly")}>{ monthly.map_or("—".into(), |o| format!("{}: {}", o.name, money(o.monthly_usd))) }</p>
                 <p>{ format!("Average object {} KB; {} of the data read a month", awscost::money::qty(r.average_object_size_kb), awscost::money::qty(r.monthly_read_fraction)) }</p>
             </div>
             if let Some(total) = r.lifecycle.as_ref().map(|l| l.total_usd) {

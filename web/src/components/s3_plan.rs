@@ -3,6 +3,7 @@
 
 use crate::components::line_items::LineItems;
 use crate::components::s3_chart::{short, SharedS3};
+use crate::hooks::use_ids;
 use awscost::Usd;
 use yew::prelude::*;
 
@@ -13,6 +14,7 @@ pub struct S3PlanProps {
 
 #[function_component]
 pub fn S3Plan(props: &S3PlanProps) -> Html {
+    let ids = use_ids();
     let r = &props.result.0;
     let Some(plan) = &r.lifecycle else {
         return html! {};
@@ -38,9 +40,9 @@ pub fn S3Plan(props: &S3PlanProps) -> Html {
         (Some(t), None) => format!("The plan costs {t}."),
     };
     html! {
-        <section class="s3-plan" aria-labelledby="s3-plan-heading">
-            <h3 id="s3-plan-heading">{ format!("Lifecycle plan over {} days", r.retention_days) }</h3>
-            <p id="s3-plan-verdict">{ verdict }</p>
+        <section class="s3-plan" aria-labelledby={ids.of("s3-plan-heading")}>
+            <h3 id={ids.of("s3-plan-heading")}>{ format!("Lifecycle plan over {} days", r.retention_days) }</h3>
+            <p id={ids.of("s3-plan-verdict")}>{ verdict }</p>
             <table class="s3-steps">
                 <thead><tr>
                     <th scope="col">{ "Class" }</th><th scope="col">{ "Days" }</th>
@@ -61,7 +63,7 @@ pub fn S3Plan(props: &S3PlanProps) -> Html {
                 </tbody>
                 <tfoot><tr>
                     <th scope="row" colspan="6">{ format!("Plan total (transitions {})", plan.transitions_usd) }</th>
-                    <td class="num total" id="s3-plan-total">{ plan.total_usd.map_or("no public rate".into(), |t| t.to_string()) }</td>
+                    <td class="num total" id={ids.of("s3-plan-total")}>{ plan.total_usd.map_or("no public rate".into(), |t| t.to_string()) }</td>
                 </tr></tfoot>
             </table>
             { for plan.missing_rates.iter().map(|m| html! { <p class="error">{ m }</p> }) }

@@ -1,6 +1,7 @@
 //! The scenarios: which one the panels edit, which is the baseline, and duplicating, naming and
 //! removing them.
 
+use crate::hooks::use_ids;
 use crate::state::{Action, MAX_NAME, MAX_SCENARIOS};
 use yew::prelude::*;
 
@@ -12,16 +13,14 @@ pub struct ScenarioBarProps {
     pub typed_name: String,
     pub active: usize,
     pub baseline: usize,
-    /// Put before every id (several widgets on one page).
-    #[prop_or_default]
-    pub prefix: AttrValue,
     pub on_action: Callback<Action>,
 }
 
 #[function_component]
 pub fn ScenarioBar(props: &ScenarioBarProps) -> Html {
     let n = props.names.len();
-    let id = |s: &str| format!("{}{s}", props.prefix);
+    let ids = use_ids();
+    let id = |s: &str| ids.of(s);
     let active = props.active;
     let name = props.names.get(active).cloned().unwrap_or_default();
     let emit = |a: Action| {

@@ -3,6 +3,7 @@
 
 use crate::components::checkbox_field::CheckboxField;
 use crate::components::export_panel::ExportPanel;
+use crate::hooks::use_ids;
 use crate::state::{evaluate_scenarios, Action, ScenarioProblem, Service, State};
 use awscost::export::{delta_text, usd_text};
 use awscost::scenarios::{Cell, Row, ScenarioComparison, ScenarioSet};
@@ -14,9 +15,6 @@ pub struct ScenarioCompareProps {
     pub state: Rc<State>,
     /// The panels offered: the services that can be compared.
     pub panels: Vec<Service>,
-    /// Put before every id (several widgets on one page).
-    #[prop_or_default]
-    pub prefix: AttrValue,
     pub on_action: Callback<Action>,
 }
 
@@ -44,8 +42,9 @@ pub fn ScenarioCompare(props: &ScenarioCompareProps) -> Html {
         Err(p) => (last.borrow().clone(), p.clone()),
     };
     let several = s.scenarios().len() > 1;
-    let p = props.prefix.as_str();
-    let id = |s: &str| format!("{p}{s}");
+    let ids = use_ids();
+    let p = ids.0.as_str();
+    let id = |s: &str| ids.of(s);
     let counted = s.counted_services();
     html! {
         <div class="compare" id={id("compare")}>
@@ -72,7 +71,7 @@ pub fn ScenarioCompare(props: &ScenarioCompareProps) -> Html {
                 if several { { differences(&c, p) } }
                 { for c.services.iter().map(|sv| options(sv.headline.label.as_str(), &sv.options, &c)) }
                 <p class="model">{ c.method }</p>
-                <ExportPanel set={set} comparison={c} prefix={props.prefix.clone()} />
+                <ExportPanel set={set} comparison={c} />
             }
         </div>
     }
