@@ -47,7 +47,7 @@ pub fn ScenarioCompare(props: &ScenarioCompareProps) -> Html {
     let id = |s: &str| ids.of(s);
     let counted = s.counted_services();
     html! {
-        <div class="compare" id={id("compare")}>
+        <div class="compare" id={id("scenario-compare")}>
             <h2 id={id("compare-title")}>{ if several { "Scenarios compared, per month" } else { "Monthly cost by service" } }</h2>
             <div class="counted" role="group" aria-label="Services compared">
                 { for props.panels.iter().map(|&v| {
