@@ -1,14 +1,19 @@
 //! Bundled pricing tables (`pricing/*.json`, from the public AWS pricing pages each table cites),
-//! parsed once into typed, validated structs.
+//! parsed into typed structs and validated once, when the crate is built.
 //!
 //! Every table carries `source` (a public https URL) and `as_of` (YYYY-MM-DD). Rates are decimal
-//! strings, never floats. Validation runs once at load: rates are non-negative, tiers ascend and
-//! end open, each region appears once.
+//! strings, never floats. Validation: rates are non-negative, tiers ascend and end open, each
+//! region appears once. The build script (`build.rs`) reads the files with the [`Table`] readers
+//! below and validates them; an invalid table stops the build, naming the file and the path in
+//! it. It then writes the checked tables in the compact form of [`packed`], which [`catalog`]
+//! reads back, so the engine carries no JSON reader for them.
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::sync::OnceLock;
+
+pub mod packed;
 
 /// The regions the bundled tables cover.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -260,7 +265,7 @@ pub fn parse<T: serde::de::DeserializeOwned>(
 }
 
 /// Every bundled table, loaded and validated.
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct Catalog {
     pub lambda: crate::lambda::LambdaPricing,
     pub ebs: crate::ebs::EbsPricing,
@@ -268,7 +273,7 @@ pub struct Catalog {
     pub ec2: crate::ec2::Ec2Pricing,
 }
 
-/// The bundled files, compiled into the binary.
+/// The bundled files and their text, which the build script reads and validates (and the tests).
 pub const FILES: &[(&str, &str)] = &[
     (
         crate::lambda::PRICING_FILE,
@@ -324,12 +329,36 @@ fn take<T>(r: Result<T, Vec<PricingError>>, errors: &mut Vec<PricingError>) -> O
 
 static CATALOG: OnceLock<Result<Catalog, Vec<PricingError>>> = OnceLock::new();
 
-/// The bundled catalog, parsed on first use.
+/// The bundled catalog, as validated when the crate was built; read on first use.
 pub fn catalog() -> Result<&'static Catalog, &'static [PricingError]> {
-    match CATALOG.get_or_init(Catalog::load) {
+    match CATALOG.get_or_init(bundled) {
         Ok(c) => Ok(c),
         Err(e) => Err(e),
     }
+}
+
+/// The tables `build.rs` validated and wrote out.
+#[cfg(awscost_bundled)]
+fn bundled() -> Result<Catalog, Vec<PricingError>> {
+    use packed::Packed;
+    let mut r = packed::Reader::new(include_str!(concat!(env!("OUT_DIR"), "/catalog.packed")));
+    let catalog = Catalog::read(&mut r);
+    if r.finish() {
+        Ok(catalog)
+    } else {
+        Err(vec![PricingError {
+            file: "catalog.packed",
+            path: String::new(),
+            message: "the bundled tables do not read back as written; rebuild the crate".into(),
+        }])
+    }
+}
+
+/// Inside the build script, which compiles this module to write the tables out, they are read
+/// from the JSON files.
+#[cfg(not(awscost_bundled))]
+fn bundled() -> Result<Catalog, Vec<PricingError>> {
+    Catalog::load()
 }
 
 #[cfg(test)]
@@ -417,6 +446,16 @@ mod tests {
         assert_eq!(c.finish().unwrap_err().len(), 2);
         assert!(valid_date("2026-11-01"));
         assert!(!valid_date("2026-1-01"));
+    }
+
+    /// What the build wrote out is exactly what the files say, down to each rate's written
+    /// decimal places.
+    #[test]
+    fn bundled_catalog_is_the_files() {
+        let from_files = Catalog::load().expect("every bundled table validates");
+        let bundled = catalog().expect("bundled catalog reads back");
+        assert_eq!(&from_files, bundled);
+        assert_eq!(format!("{from_files:?}"), format!("{bundled:?}"));
     }
 
     #[test]
