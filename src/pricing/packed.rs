@@ -9,10 +9,9 @@
 //!
 //! Reading needs no JSON parser and no field names, which keeps them out of the widget.
 
-use super::{Catalog, Region, Tier};
+use super::{Catalog, Region, SortedMap, Tier};
 use crate::{ebs, ec2, lambda, s3};
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
 use std::str::FromStr;
 
 /// Ends every token. A table string that contains it stops the build.
@@ -145,7 +144,7 @@ impl<T: Packed> Packed for Vec<T> {
     }
 }
 
-impl<V: Packed> Packed for BTreeMap<String, V> {
+impl<V: Packed> Packed for SortedMap<V> {
     fn write(&self, w: &mut Writer) {
         w.token(&self.len().to_string());
         for (k, v) in self {
@@ -154,12 +153,13 @@ impl<V: Packed> Packed for BTreeMap<String, V> {
         }
     }
     fn read(r: &mut Reader<'_>) -> Self {
-        let mut m = BTreeMap::new();
-        for _ in 0..r.count() {
-            let k = String::read(r);
-            m.insert(k, V::read(r));
+        let entries: Vec<(String, V)> = (0..r.count())
+            .map(|_| (String::read(r), V::read(r)))
+            .collect();
+        if !entries.windows(2).all(|w| w[0].0 < w[1].0) {
+            r.ok = false;
         }
-        m
+        SortedMap(entries)
     }
 }
 
@@ -283,10 +283,17 @@ mod tests {
         let out = round_trip(&t);
         assert!(out.contains("0.20\u{1f}"), "scale kept: {out:?}");
         round_trip(&Some(ec2::Term::ThreeYears));
-        round_trip(&BTreeMap::from([(
-            "m5.large".to_string(),
-            Some(d("0.096")),
-        )]));
+        round_trip(&SortedMap::from_iter([
+            ("m5.large".to_string(), Some(d("0.096"))),
+            ("c5.large".to_string(), None),
+        ]));
+    }
+
+    #[test]
+    fn maps_out_of_name_order_are_refused() {
+        let mut r = Reader::new("2\u{1f}b\u{1f}1\u{1f}a\u{1f}2\u{1f}");
+        let _ = SortedMap::<u32>::read(&mut r);
+        assert!(!r.finish());
     }
 
     #[test]
