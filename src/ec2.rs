@@ -23,13 +23,12 @@
 
 use crate::error::{Collector, FieldError, Problem};
 use crate::money::{qty, rate as fmt_rate, Usd};
-use crate::pricing::{Check, Region};
+use crate::pricing::{Check, Region, SortedMap};
 use crate::report::{LineItem, SourceRef, Warning};
 use crate::workload::{HOURS_PER_MONTH, MAX_HOURS_PER_MONTH};
 use rust_decimal::prelude::*;
 use rust_decimal::RoundingStrategy;
 use serde::{Deserialize, Serialize, Serializer};
-use std::collections::BTreeMap;
 
 pub const PRICING_FILE: &str = "pricing/ec2.json";
 
@@ -210,7 +209,7 @@ pub struct HostCapacity {
     pub family: String,
     pub physical_cores: u32,
     /// Instances of each size one host holds, e.g. `{"large": 48}`.
-    pub instances_per_host: BTreeMap<String, u32>,
+    pub instances_per_host: SortedMap<u32>,
     pub as_of: String,
     pub source: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -241,7 +240,7 @@ pub struct RateTable {
     pub source: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-    pub rates: BTreeMap<String, Option<Decimal>>,
+    pub rates: SortedMap<Option<Decimal>>,
 }
 
 /// Spot price snapshots, USD per instance-hour, by instance type and Availability Zone.
@@ -252,7 +251,7 @@ pub struct SpotTable {
     pub source: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-    pub rates: BTreeMap<String, BTreeMap<String, Decimal>>,
+    pub rates: SortedMap<SortedMap<Decimal>>,
 }
 
 /// The Reserved Instance offers of one instance type (Linux, shared tenancy, regional).
@@ -478,7 +477,7 @@ fn rate_table(c: &mut Check, path: &str, t: &RateTable, keys: &[&str], every: bo
     }
     if every {
         for k in keys {
-            if !t.rates.contains_key(*k) {
+            if !t.rates.contains_key(k) {
                 c.fail(
                     path,
                     format!("{k} is missing (use null where no rate was found)"),
@@ -1930,7 +1929,9 @@ mod tests {
         us.on_demand.rates.remove("m5.large");
         us.on_demand.rates.insert("m9.huge".into(), None);
         us.reserved[0].offers[0].upfront = Decimal::ONE; // a No Upfront offer with an upfront
-        us.spot.rates.insert("c5.large".into(), BTreeMap::new());
+        us.spot
+            .rates
+            .insert("c5.large".into(), SortedMap::default());
         p.regions.pop();
         let errs = p.validate().unwrap_err();
         let text: Vec<String> = errs.iter().map(ToString::to_string).collect();

@@ -158,7 +158,7 @@ impl Filter<'_> {
                 Some(c) if c > 0 && !per.is_empty() => Some(HostCapacity {
                     family: family.to_string(),
                     physical_cores: c,
-                    instances_per_host: per,
+                    instances_per_host: per.into(),
                     as_of: String::new(),
                     source: String::new(),
                     note: None,
@@ -583,11 +583,11 @@ pub fn import(
     summary.dedicated_instance = dedicated.values().flatten().count();
     summary.dedicated_host = hosts.values().flatten().count();
     summary.reserved = reserved.values().map(Vec::len).sum();
-    let table = |rates| RateTable {
+    let table = |rates: BTreeMap<String, Option<Decimal>>| RateTable {
         as_of: as_of.clone(),
         source: source.clone(),
         note: note.clone(),
-        rates,
+        rates: rates.into(),
     };
     let sp_tables = match savings_plans {
         Some(r) => Some(read_savings_plans(r, region, &types, &mut summary)?),

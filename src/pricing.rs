@@ -1,14 +1,20 @@
 //! Bundled pricing tables (`pricing/*.json`, from the public AWS pricing pages each table cites),
-//! parsed once into typed, validated structs.
+//! parsed into typed structs and validated once, when the crate is built.
 //!
 //! Every table carries `source` (a public https URL) and `as_of` (YYYY-MM-DD). Rates are decimal
-//! strings, never floats. Validation runs once at load: rates are non-negative, tiers ascend and
-//! end open, each region appears once.
+//! strings, never floats. Validation: rates are non-negative, tiers ascend and end open, each
+//! region appears once. The build script (`build.rs`) reads the files with the [`Table`] readers
+//! below and validates them; an invalid table stops the build, naming the file and the path in
+//! it. It then writes the checked tables in the compact form of [`packed`], which [`catalog`]
+//! reads back, so the engine carries no JSON reader for them.
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::OnceLock;
+
+pub mod packed;
 
 /// The regions the bundled tables cover.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -49,6 +55,118 @@ impl Region {
 impl fmt::Display for Region {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.code())
+    }
+}
+
+/// Values by name (instance type, family, size, Availability Zone): a JSON object, kept as a list
+/// sorted by name. It reads, writes, orders and looks up like a `BTreeMap<String, V>`, with far
+/// less code in the widget.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SortedMap<V>(Vec<(String, V)>);
+
+impl<V> Default for SortedMap<V> {
+    fn default() -> Self {
+        SortedMap(Vec::new())
+    }
+}
+
+impl<V> SortedMap<V> {
+    fn find(&self, key: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| k.as_str().cmp(key))
+    }
+
+    pub fn get(&self, key: &str) -> Option<&V> {
+        self.find(key).ok().map(|i| &self.0[i].1)
+    }
+
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.find(key).is_ok()
+    }
+
+    /// Sets `key` to `value`, returning the value it replaces.
+    pub fn insert(&mut self, key: String, value: V) -> Option<V> {
+        match self.find(&key) {
+            Ok(i) => Some(std::mem::replace(&mut self.0[i].1, value)),
+            Err(i) => {
+                self.0.insert(i, (key, value));
+                None
+            }
+        }
+    }
+
+    pub fn remove(&mut self, key: &str) -> Option<V> {
+        self.find(key).ok().map(|i| self.0.remove(i).1)
+    }
+
+    /// Entries in name order.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &V)> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.0.iter().map(|(k, _)| k)
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = &V> {
+        self.0.iter().map(|(_, v)| v)
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<V> From<BTreeMap<String, V>> for SortedMap<V> {
+    fn from(m: BTreeMap<String, V>) -> Self {
+        SortedMap(m.into_iter().collect())
+    }
+}
+
+impl<V> FromIterator<(String, V)> for SortedMap<V> {
+    /// Later entries win over earlier ones with the same name, as in a `BTreeMap`.
+    fn from_iter<I: IntoIterator<Item = (String, V)>>(iter: I) -> Self {
+        BTreeMap::from_iter(iter).into()
+    }
+}
+
+impl<'a, V> IntoIterator for &'a SortedMap<V> {
+    type Item = (&'a String, &'a V);
+    type IntoIter =
+        std::iter::Map<std::slice::Iter<'a, (String, V)>, fn(&(String, V)) -> (&String, &V)>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+}
+
+impl<V> std::ops::Index<&str> for SortedMap<V> {
+    type Output = V;
+
+    /// The value of `key`; panics if there is none, as a `BTreeMap` does.
+    fn index(&self, key: &str) -> &V {
+        self.get(key).expect("no entry with this name")
+    }
+}
+
+impl<V: fmt::Debug> fmt::Debug for SortedMap<V> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map().entries(self.iter()).finish()
+    }
+}
+
+impl<V: Serialize> Serialize for SortedMap<V> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.iter())
+    }
+}
+
+impl<'de, V: Deserialize<'de>> Deserialize<'de> for SortedMap<V> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        BTreeMap::deserialize(d).map(SortedMap::from)
     }
 }
 
@@ -260,7 +378,7 @@ pub fn parse<T: serde::de::DeserializeOwned>(
 }
 
 /// Every bundled table, loaded and validated.
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct Catalog {
     pub lambda: crate::lambda::LambdaPricing,
     pub ebs: crate::ebs::EbsPricing,
@@ -268,7 +386,7 @@ pub struct Catalog {
     pub ec2: crate::ec2::Ec2Pricing,
 }
 
-/// The bundled files, compiled into the binary.
+/// The bundled files and their text, which the build script reads and validates (and the tests).
 pub const FILES: &[(&str, &str)] = &[
     (
         crate::lambda::PRICING_FILE,
@@ -324,12 +442,36 @@ fn take<T>(r: Result<T, Vec<PricingError>>, errors: &mut Vec<PricingError>) -> O
 
 static CATALOG: OnceLock<Result<Catalog, Vec<PricingError>>> = OnceLock::new();
 
-/// The bundled catalog, parsed on first use.
+/// The bundled catalog, as validated when the crate was built; read on first use.
 pub fn catalog() -> Result<&'static Catalog, &'static [PricingError]> {
-    match CATALOG.get_or_init(Catalog::load) {
+    match CATALOG.get_or_init(bundled) {
         Ok(c) => Ok(c),
         Err(e) => Err(e),
     }
+}
+
+/// The tables `build.rs` validated and wrote out.
+#[cfg(awscost_bundled)]
+fn bundled() -> Result<Catalog, Vec<PricingError>> {
+    use packed::Packed;
+    let mut r = packed::Reader::new(include_str!(concat!(env!("OUT_DIR"), "/catalog.packed")));
+    let catalog = Catalog::read(&mut r);
+    if r.finish() {
+        Ok(catalog)
+    } else {
+        Err(vec![PricingError {
+            file: "catalog.packed",
+            path: String::new(),
+            message: "the bundled tables do not read back as written; rebuild the crate".into(),
+        }])
+    }
+}
+
+/// Inside the build script, which compiles this module to write the tables out, they are read
+/// from the JSON files.
+#[cfg(not(awscost_bundled))]
+fn bundled() -> Result<Catalog, Vec<PricingError>> {
+    Catalog::load()
 }
 
 #[cfg(test)]
@@ -417,6 +559,49 @@ mod tests {
         assert_eq!(c.finish().unwrap_err().len(), 2);
         assert!(valid_date("2026-11-01"));
         assert!(!valid_date("2026-1-01"));
+    }
+
+    #[test]
+    fn sorted_map_reads_writes_and_looks_up_as_a_btreemap() {
+        let text = r#"{"m5.large":"0.096","c5.large":null,"t3.large":"0.0832","c5.large":"0.085"}"#;
+        let mut m: SortedMap<Option<Decimal>> = serde_json::from_str(text).unwrap();
+        let mut b: BTreeMap<String, Option<Decimal>> = serde_json::from_str(text).unwrap();
+        let same = |m: &SortedMap<Option<Decimal>>, b: &BTreeMap<String, Option<Decimal>>| {
+            assert_eq!(
+                serde_json::to_string(m).unwrap(),
+                serde_json::to_string(b).unwrap()
+            );
+            assert!(m.iter().eq(b.iter()));
+            assert_eq!(m.len(), b.len());
+            for k in ["c5.large", "m5.large", "t3.large", "x", ""] {
+                assert_eq!(m.get(k), b.get(k));
+                assert_eq!(m.contains_key(k), b.contains_key(k));
+            }
+        };
+        same(&m, &b);
+        assert_eq!(
+            m.insert("a1.large".into(), None),
+            b.insert("a1.large".into(), None)
+        );
+        assert_eq!(
+            m.insert("m5.large".into(), Some(d("0.1"))),
+            b.insert("m5.large".into(), Some(d("0.1")))
+        );
+        assert_eq!(m.remove("t3.large"), b.remove("t3.large"));
+        assert_eq!(m.remove("t3.large"), b.remove("t3.large"));
+        same(&m, &b);
+        assert_eq!(SortedMap::from(b.clone()), m);
+        assert_eq!(b.into_iter().collect::<SortedMap<_>>(), m);
+    }
+
+    /// What the build wrote out is exactly what the files say, down to each rate's written
+    /// decimal places.
+    #[test]
+    fn bundled_catalog_is_the_files() {
+        let from_files = Catalog::load().expect("every bundled table validates");
+        let bundled = catalog().expect("bundled catalog reads back");
+        assert_eq!(&from_files, bundled);
+        assert_eq!(format!("{from_files:?}"), format!("{bundled:?}"));
     }
 
     #[test]

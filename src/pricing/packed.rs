@@ -1,0 +1,317 @@
+//! The bundled tables in the compact form the build writes and [`super::catalog`] reads back.
+//!
+//! `build.rs` loads `pricing/*.json` with the typed readers and validates every table
+//! ([`super::Catalog::load`]); it then writes the validated [`Catalog`] with [`Packed::write`]
+//! as a flat list of text tokens, one value each, in field order: decimals as written
+//! (`0.20` stays `0.20`), enums as their index, options and lists with a marker or a count in
+//! front. Each type's fields are listed once below, for writing and reading alike, so the two
+//! cannot drift apart; a field added to a table type fails to compile until it is listed.
+//!
+//! Reading needs no JSON parser and no field names, which keeps them out of the widget.
+
+use super::{Catalog, Region, SortedMap, Tier};
+use crate::{ebs, ec2, lambda, s3};
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+/// Ends every token. A table string that contains it stops the build.
+pub const END: char = '\u{1f}';
+
+/// A value of a bundled table, written to and read from the token list.
+pub trait Packed: Sized {
+    fn write(&self, w: &mut Writer);
+    fn read(r: &mut Reader<'_>) -> Self;
+}
+
+/// Collects the tokens (in the build script).
+#[derive(Default)]
+pub struct Writer {
+    pub out: String,
+    /// Strings that cannot be written because they contain [`END`].
+    pub errors: Vec<String>,
+}
+
+impl Writer {
+    fn token(&mut self, t: &str) {
+        if t.contains(END) {
+            self.errors
+                .push(format!("{t:?} contains the control character U+001F"));
+        }
+        self.out.push_str(t);
+        self.out.push(END);
+    }
+}
+
+/// Reads the tokens back. Tokens that do not read as the type expected (only possible if the
+/// data is not what the build wrote) make [`Reader::finish`] fail rather than give a price.
+pub struct Reader<'a> {
+    rest: &'a str,
+    ok: bool,
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Reader {
+            rest: text,
+            ok: true,
+        }
+    }
+
+    fn token(&mut self) -> &'a str {
+        match self.rest.split_once(END) {
+            Some((t, rest)) => {
+                self.rest = rest;
+                t
+            }
+            None => {
+                self.ok = false;
+                ""
+            }
+        }
+    }
+
+    fn count(&mut self) -> usize {
+        let n = u32::read(self) as usize;
+        // Never more items than tokens left.
+        n.min(self.rest.len())
+    }
+
+    /// Every token read, and each as its type.
+    pub fn finish(self) -> bool {
+        self.ok && self.rest.is_empty()
+    }
+}
+
+impl Packed for String {
+    fn write(&self, w: &mut Writer) {
+        w.token(self);
+    }
+    fn read(r: &mut Reader<'_>) -> Self {
+        r.token().to_owned()
+    }
+}
+
+impl Packed for Decimal {
+    fn write(&self, w: &mut Writer) {
+        w.token(&self.to_string());
+    }
+    fn read(r: &mut Reader<'_>) -> Self {
+        Decimal::from_str(r.token()).unwrap_or_else(|_| {
+            r.ok = false;
+            Decimal::ZERO
+        })
+    }
+}
+
+impl Packed for u32 {
+    fn write(&self, w: &mut Writer) {
+        w.token(&self.to_string());
+    }
+    fn read(r: &mut Reader<'_>) -> Self {
+        r.token().parse().unwrap_or_else(|_| {
+            r.ok = false;
+            0
+        })
+    }
+}
+
+/// `None` is an empty token; `Some` a `+` before the value.
+impl<T: Packed> Packed for Option<T> {
+    fn write(&self, w: &mut Writer) {
+        match self {
+            None => w.token(""),
+            Some(v) => {
+                w.token("+");
+                v.write(w);
+            }
+        }
+    }
+    fn read(r: &mut Reader<'_>) -> Self {
+        match r.token() {
+            "" => None,
+            _ => Some(T::read(r)),
+        }
+    }
+}
+
+impl<T: Packed> Packed for Vec<T> {
+    fn write(&self, w: &mut Writer) {
+        w.token(&self.len().to_string());
+        self.iter().for_each(|v| v.write(w));
+    }
+    fn read(r: &mut Reader<'_>) -> Self {
+        (0..r.count()).map(|_| T::read(r)).collect()
+    }
+}
+
+impl<V: Packed> Packed for SortedMap<V> {
+    fn write(&self, w: &mut Writer) {
+        w.token(&self.len().to_string());
+        for (k, v) in self {
+            k.write(w);
+            v.write(w);
+        }
+    }
+    fn read(r: &mut Reader<'_>) -> Self {
+        let entries: Vec<(String, V)> = (0..r.count())
+            .map(|_| (String::read(r), V::read(r)))
+            .collect();
+        if !entries.windows(2).all(|w| w[0].0 < w[1].0) {
+            r.ok = false;
+        }
+        SortedMap(entries)
+    }
+}
+
+/// A closed set, written as the index of its variant.
+macro_rules! packed_enum {
+    ($($t:ty { $($v:ident),+ $(,)? })+) => {$(
+        impl Packed for $t {
+            fn write(&self, w: &mut Writer) {
+                // Every variant is listed (this match is exhaustive).
+                let i = match self { $(Self::$v)|+ => [$(Self::$v),+].iter().position(|v| v == self) };
+                w.token(&i.unwrap_or_default().to_string());
+            }
+            fn read(r: &mut Reader<'_>) -> Self {
+                let all = [$(Self::$v),+];
+                let i = u32::read(r) as usize;
+                all.get(i).copied().unwrap_or_else(|| {
+                    r.ok = false;
+                    all[0]
+                })
+            }
+        }
+    )+};
+}
+
+/// A struct, written field by field in the order listed (and read back in it).
+macro_rules! packed_struct {
+    ($($t:ty { $($f:ident),+ $(,)? })+) => {$(
+        impl Packed for $t {
+            fn write(&self, w: &mut Writer) {
+                let Self { $($f),+ } = self;
+                $($f.write(w);)+
+            }
+            fn read(r: &mut Reader<'_>) -> Self {
+                Self { $($f: Packed::read(r)),+ }
+            }
+        }
+    )+};
+}
+
+packed_enum! {
+    Region { UsEast1, EuWest1, ApSouth1 }
+    s3::StorageClass { Standard, IntelligentTiering, StandardIa, OnezoneIa, GlacierIr, Glacier, DeepArchive }
+    s3::RetrievalTier { Expedited, Standard, Bulk }
+    ec2::Architecture { X86_64, Arm64 }
+    ec2::OfferingClass { Standard, Convertible }
+    ec2::Term { OneYear, ThreeYears }
+    ec2::Payment { NoUpfront, PartialUpfront, AllUpfront }
+    ec2::PlanType { Compute, Ec2Instance }
+}
+
+packed_struct! {
+    Catalog { lambda, ebs, s3, ec2 }
+    Tier { up_to, rate }
+
+    lambda::LambdaPricing { tables, free_tier }
+    lambda::LambdaTable { region, as_of, source, requests_per_million, ephemeral_storage_gb_s, x86_64, arm64 }
+    lambda::ArchRates { duration_tiers, provisioned_concurrency_gb_s, provisioned_duration_gb_s }
+    lambda::FreeTier { as_of, source, requests, gb_seconds }
+
+    ebs::EbsPricing { tables }
+    ebs::EbsTable {
+        region, as_of, source, note, storage_gb_month, gp3_iops_month, gp3_throughput_mibps_month,
+        io1_iops_month, io2_iops_tiers, snapshot_gb_month,
+    }
+    ebs::StorageRates { gp2, gp3, io1, io2, st1, sc1 }
+    ebs::SnapshotRates { standard, archive }
+
+    s3::S3Pricing { tables }
+    s3::S3Table { region, as_of, source, classes, intelligent_tiering }
+    s3::ClassRates {
+        class, storage_tiers, put_per_1000, get_per_1000, lifecycle_transition_per_1000, retrieval,
+    }
+    s3::RetrievalRates { tier, per_gb, requests_per_1000 }
+    s3::TieringRates {
+        monitoring_per_1000_objects, infrequent_access_gb_month, archive_instant_access_gb_month,
+    }
+
+    ec2::Ec2Pricing { instance_types, dedicated_hosts, regions }
+    ec2::InstanceCatalog { as_of, source, note, types }
+    ec2::InstanceType { name, vcpu, memory_gib, architecture }
+    ec2::HostCapacity { family, physical_cores, instances_per_host, as_of, source, note }
+    ec2::RegionTables {
+        region, on_demand, spot, reserved, savings_plans, dedicated_instance, dedicated_host,
+    }
+    ec2::RateTable { as_of, source, note, rates }
+    ec2::SpotTable { as_of, source, note, rates }
+    ec2::ReservedTable { as_of, source, note, instance_type, offers }
+    ec2::ReservedOffer { offering_class, term, payment, upfront, hourly }
+    ec2::SavingsPlanTable { as_of, source, note, instance_type, rates }
+    ec2::SavingsPlanRate { plan, term, payment, hourly }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn round_trip<T: Packed + PartialEq + std::fmt::Debug>(v: &T) -> String {
+        let mut w = Writer::default();
+        v.write(&mut w);
+        assert!(w.errors.is_empty());
+        let mut r = Reader::new(&w.out);
+        let back = T::read(&mut r);
+        assert!(r.finish(), "every token read");
+        assert_eq!(format!("{v:?}"), format!("{back:?}"));
+        w.out
+    }
+
+    #[test]
+    fn values_round_trip_exactly() {
+        let d = |s: &str| Decimal::from_str(s).unwrap();
+        let t = vec![
+            Tier {
+                up_to: Some(d("6000000000")),
+                rate: d("0.0000166667"),
+            },
+            Tier {
+                up_to: None,
+                rate: d("0.20"),
+            },
+        ];
+        let out = round_trip(&t);
+        assert!(out.contains("0.20\u{1f}"), "scale kept: {out:?}");
+        round_trip(&Some(ec2::Term::ThreeYears));
+        round_trip(&SortedMap::from_iter([
+            ("m5.large".to_string(), Some(d("0.096"))),
+            ("c5.large".to_string(), None),
+        ]));
+    }
+
+    #[test]
+    fn maps_out_of_name_order_are_refused() {
+        let mut r = Reader::new("2\u{1f}b\u{1f}1\u{1f}a\u{1f}2\u{1f}");
+        let _ = SortedMap::<u32>::read(&mut r);
+        assert!(!r.finish());
+    }
+
+    #[test]
+    fn damaged_data_is_reported_not_priced() {
+        for bad in ["", "x\u{1f}", "2\u{1f}\u{1f}"] {
+            let mut r = Reader::new(bad);
+            let _ = Vec::<Tier>::read(&mut r);
+            assert!(!r.finish(), "{bad:?}");
+        }
+        let mut r = Reader::new("1\u{1f}7\u{1f}extra\u{1f}");
+        let _ = Option::<Region>::read(&mut r);
+        assert!(!r.finish(), "index out of range and tokens left over");
+    }
+
+    #[test]
+    fn strings_with_the_separator_are_refused() {
+        let mut w = Writer::default();
+        "a\u{1f}b".to_string().write(&mut w);
+        assert_eq!(w.errors.len(), 1);
+    }
+}
