@@ -135,6 +135,10 @@ async function embedding(browser, base) {
   await page.click('#compare');
   const out = JSON.parse((await page.locator('#compare-result').textContent()) || '{}');
   check('embed: awscost.compare from the host page returns $18.73', out.monthly_usd === '18.73', JSON.stringify(out));
+  await page.click('#compare-scenarios');
+  const scMd = (await page.locator('#scenarios-result').textContent()) ?? '';
+  // The Lambda page's $18.73 example against the same at 1,024 MB ($43.73).
+  check('embed: awscost.scenarios from the host page: +$25.00 (+133.48%)', scMd.includes('| **Total** | $18.73 | $43.73 | +$25.00 (+133.48%) |'), scMd.slice(0, 200));
   check('embed: awscost.version is set', /^awscost \d+\.\d+\.\d+$/.test((await page.locator('#api-version').textContent()) ?? ''));
 
   const ids = await page.evaluate(() => [...document.querySelectorAll('[id]')].map((e) => e.id));

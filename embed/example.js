@@ -8,6 +8,10 @@ function ready(api) {
     document.getElementById('compare-result').textContent = JSON.stringify(
       result.errors ?? { monthly_usd: result.lambda?.requested?.monthly_usd, cheapest: result.lambda?.cheapest }, null, 2);
   });
+  document.getElementById('compare-scenarios').addEventListener('click', () => {
+    const input = document.getElementById('scenarios').value;
+    document.getElementById('scenarios-result').textContent = api.scenarios(input, 'markdown');
+  });
   document.getElementById('mount-ec2').addEventListener('click', (e) => {
     api.mount(document.getElementById('ec2-widget'), {
       panels: ['ec2'], compact: true, region: 'eu-west-1',
