@@ -162,14 +162,7 @@ pub const METHOD: &str = "Each figure is the monthly USD amount from the service
 
 /// Reads a scenario set, naming the field of any problem.
 pub fn from_json(text: &str) -> Result<ScenarioSet, InputErrors> {
-    let de = &mut serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        InputErrors::one(FieldError::new(
-            if path == "." { String::new() } else { path },
-            Problem::Malformed(crate::workload::malformed(e.inner())),
-        ))
-    })
+    crate::workload::read_json(text)
 }
 
 /// Prices every scenario and sets each against the baseline. Problems name the field as

@@ -26,17 +26,22 @@ pub struct Workload {
 impl Workload {
     /// Reads a workload document. A problem names the field it is in, as a JSON path.
     pub fn from_json(text: &str) -> Result<Workload, InputErrors> {
-        let de = &mut serde_json::Deserializer::from_str(text);
-        let w: Workload = serde_path_to_error::deserialize(de).map_err(|e| {
-            let path = e.path().to_string();
-            let field = if path == "." { String::new() } else { path };
-            InputErrors::one(FieldError::new(
-                field,
-                Problem::Malformed(malformed(e.inner())),
-            ))
-        })?;
-        Ok(w)
+        read_json(text)
     }
+}
+
+/// Reads a JSON document of the public interface (a workload, a scenario set); a problem names
+/// the field it is in, as a JSON path ("" for the document as a whole).
+pub(crate) fn read_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, InputErrors> {
+    let de = &mut serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let field = if path == "." { String::new() } else { path };
+        InputErrors::one(FieldError::new(
+            field,
+            Problem::Malformed(malformed(e.inner())),
+        ))
+    })
 }
 
 /// A workload's inputs as `(JSON path, value)` pairs, in field order; an absent optional field
@@ -128,7 +133,7 @@ impl Inputs {
 }
 
 /// serde_json's message, made into a sentence a person can act on.
-pub(crate) fn malformed(e: &serde_json::Error) -> String {
+fn malformed(e: &serde_json::Error) -> String {
     let msg = e.to_string();
     // Drop serde_json's " at line L column C" suffix unless it is a syntax error, where it helps.
     let trimmed = match (e.classify(), msg.find(" at line ")) {
