@@ -3,7 +3,7 @@
 
 use crate::app::Pricing;
 use awscost::error::FieldError;
-use awscost::pricing::Catalog;
+use awscost::pricing::{Catalog, Region};
 use yew::prelude::*;
 
 /// The bundled catalog: the page's, from context, or loaded directly when a panel is mounted on
@@ -17,18 +17,18 @@ pub fn use_catalog() -> Option<&'static Catalog> {
 }
 
 /// What a panel shows.
-pub struct Shown<R> {
+pub struct Shown<R, E = FieldError> {
     /// The engine's answer; while a field is being fixed, the last one that could be computed.
     pub result: Option<R>,
     /// The problems of the current input, by field.
-    pub errors: Vec<FieldError>,
+    pub errors: Vec<E>,
     /// True while `result` is from earlier input.
     pub stale: bool,
 }
 
 /// Keeps the last answer that could be computed on screen while the input has problems.
 #[hook]
-pub fn use_last_good<R: Clone + 'static>(current: Result<R, Vec<FieldError>>) -> Shown<R> {
+pub fn use_last_good<R: Clone + 'static, E>(current: Result<R, Vec<E>>) -> Shown<R, E> {
     let last = use_mut_ref(|| None::<R>);
     match current {
         Ok(r) => {
@@ -45,6 +45,28 @@ pub fn use_last_good<R: Clone + 'static>(current: Result<R, Vec<FieldError>>) ->
             stale: true,
         },
     }
+}
+
+/// A panel's catalog and what it shows for its form: `evaluate` runs again only when the region
+/// or the form changes, and the last answer stays while a field is being fixed. `None` when the
+/// bundled tables are invalid (see [`invalid_tables`]).
+#[hook]
+pub fn use_panel<F, R>(
+    region: Region,
+    form: F,
+    evaluate: fn(&'static Catalog, Region, &F) -> Result<R, Vec<FieldError>>,
+) -> Option<(&'static Catalog, Shown<R>)>
+where
+    F: PartialEq + 'static,
+    R: Clone + 'static,
+{
+    let catalog = use_catalog();
+    let evaluation = use_memo((region, form), move |(region, form)| match catalog {
+        Some(c) => evaluate(c, *region, form),
+        None => Err(vec![]),
+    });
+    let shown = use_last_good((*evaluation).clone());
+    catalog.map(|c| (c, shown))
 }
 
 /// The message for one field, if it has a problem.

@@ -7,7 +7,7 @@ use crate::components::limits_table::LimitsTable;
 use crate::components::number_field::NumberField;
 use crate::components::select_field::SelectField;
 use crate::components::warning_list::WarningList;
-use crate::hooks::{error_for, invalid_tables, use_catalog, use_ids, use_last_good, Ids, Shown};
+use crate::hooks::{error_for, invalid_tables, use_ids, use_panel, Ids, Shown};
 use crate::state::{evaluate_ebs, Action, EbsField, EbsForm};
 use awscost::ebs::{EbsResult, SnapshotTier};
 use awscost::error::FieldError;
@@ -64,18 +64,17 @@ const SNAPSHOT: Spec = (
 #[function_component]
 pub fn EbsPanel(props: &EbsPanelProps) -> Html {
     let ids = use_ids();
-    let Some(catalog) = use_catalog() else {
+    // The last figures that could be computed stay on screen while a field is being fixed.
+    let Some((_, shown)) = use_panel(props.region, props.form.clone(), |c, r, f| {
+        evaluate_ebs(c, r, f).map(Rc::new)
+    }) else {
         return invalid_tables();
     };
-    let evaluation = use_memo((props.region, props.form.clone()), |(region, form)| {
-        evaluate_ebs(catalog, *region, form).map(Rc::new)
-    });
-    // The last figures that could be computed stay on screen while a field is being fixed.
     let Shown {
         result,
         errors,
         stale,
-    } = use_last_good((*evaluation).clone());
+    } = shown;
     let form = &props.form;
     let field = |&(f, label, unit, hint): &Spec| {
         let cb = props.on_action.clone();

@@ -11,7 +11,7 @@ use crate::components::line_items::LineItems;
 use crate::components::number_field::NumberField;
 use crate::components::select_field::SelectField;
 use crate::components::warning_list::WarningList;
-use crate::hooks::{error_for, invalid_tables, use_catalog, use_ids, use_last_good, Ids, Shown};
+use crate::hooks::{error_for, invalid_tables, use_ids, use_panel, Ids, Shown};
 use crate::state::{evaluate_ec2, Action, Ec2Field, Ec2Flag, Ec2Form, Usage};
 use awscost::ec2::{Ec2Result, PeakPricing};
 use awscost::error::FieldError;
@@ -51,18 +51,17 @@ fn default_picks(r: &Ec2Result) -> Vec<String> {
 #[function_component]
 pub fn Ec2Panel(props: &Ec2PanelProps) -> Html {
     let ids = use_ids();
-    let Some(catalog) = use_catalog() else {
+    // The last figures that could be computed stay on screen while a field is being fixed.
+    let Some((catalog, shown)) = use_panel(props.region, props.form.clone(), |c, r, f| {
+        evaluate_ec2(c, r, f).map(Rc::new)
+    }) else {
         return invalid_tables();
     };
-    let evaluation = use_memo((props.region, props.form.clone()), |(region, form)| {
-        evaluate_ec2(catalog, *region, form).map(Rc::new)
-    });
-    // The last figures that could be computed stay on screen while a field is being fixed.
     let Shown {
         result,
         errors,
         stale,
-    } = use_last_good((*evaluation).clone());
+    } = shown;
     let form = &props.form;
     let act = |f: fn(String) -> Action| {
         let cb = props.on_action.clone();

@@ -8,7 +8,7 @@ use crate::components::line_items::LineItems;
 use crate::components::number_field::NumberField;
 use crate::components::select_field::SelectField;
 use crate::components::warning_list::WarningList;
-use crate::hooks::{error_for, invalid_tables, use_catalog, use_ids, use_last_good, Ids, Shown};
+use crate::hooks::{error_for, invalid_tables, use_ids, use_panel, Ids, Shown};
 use crate::state::{evaluate_lambda, Action, LambdaField, LambdaForm};
 use awscost::error::FieldError;
 use awscost::lambda::{Architecture, InvocationType, DURATION_MODEL};
@@ -86,18 +86,17 @@ const FIELDS: &[FieldSpec] = &[
 #[function_component]
 pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
     let ids = use_ids();
-    let Some(catalog) = use_catalog() else {
+    // The last figures that could be computed stay on screen while a field is being fixed.
+    let Some((_, shown)) = use_panel(props.region, props.form.clone(), |c, r, f| {
+        evaluate_lambda(c, r, f).map(Rc::new)
+    }) else {
         return invalid_tables();
     };
-    let evaluation = use_memo((props.region, props.form.clone()), |(region, form)| {
-        evaluate_lambda(catalog, *region, form).map(Rc::new)
-    });
-    // The last figures that could be computed stay on screen while a field is being fixed.
     let Shown {
         result,
         errors,
         stale,
-    } = use_last_good((*evaluation).clone());
+    } = shown;
     let form = &props.form;
     let on = |f: LambdaField| {
         let cb = props.on_action.clone();

@@ -8,7 +8,7 @@ use crate::components::s3_classes::S3Classes;
 use crate::components::s3_plan::{money, S3Plan};
 use crate::components::select_field::SelectField;
 use crate::components::warning_list::WarningList;
-use crate::hooks::{error_for, invalid_tables, use_catalog, use_ids, use_last_good, Ids, Shown};
+use crate::hooks::{error_for, invalid_tables, use_ids, use_panel, Ids, Shown};
 use crate::state::{evaluate_s3, Action, S3Field, S3Form, PLAN_STEPS};
 use awscost::error::FieldError;
 use awscost::s3::{RetrievalTier, StorageClass, MODEL};
@@ -87,23 +87,22 @@ fn plan_path(n: usize) -> String {
 #[function_component]
 pub fn S3Panel(props: &S3PanelProps) -> Html {
     let ids = use_ids();
-    let Some(catalog) = use_catalog() else {
-        return invalid_tables();
-    };
-    let evaluation = use_memo((props.region, props.form.clone()), |(region, form)| {
-        evaluate_s3(catalog, *region, form).map(|r| {
+    // The last figures that could be computed stay on screen while a field is being fixed.
+    let Some((_, shown)) = use_panel(props.region, props.form.clone(), |c, region, form| {
+        evaluate_s3(c, region, form).map(|r| {
             let gb = form
                 .workload()
                 .map_or(Decimal::ZERO, |w| w.retrieval_gb_per_month);
             (SharedS3(Rc::new(r)), gb)
         })
-    });
-    // The last figures that could be computed stay on screen while a field is being fixed.
+    }) else {
+        return invalid_tables();
+    };
     let Shown {
         result,
         errors,
         stale,
-    } = use_last_good((*evaluation).clone());
+    } = shown;
     let form = &props.form;
     let on = |f: S3Field| {
         let cb = props.on_action.clone();

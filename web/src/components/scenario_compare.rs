@@ -3,7 +3,7 @@
 
 use crate::components::checkbox_field::CheckboxField;
 use crate::components::export_panel::ExportPanel;
-use crate::hooks::use_ids;
+use crate::hooks::{use_ids, use_last_good, Shown};
 use crate::state::{evaluate_scenarios, Action, ScenarioProblem, Service, State};
 use awscost::export::{delta_text, usd_text};
 use awscost::scenarios::{Cell, Row, ScenarioComparison, ScenarioSet};
@@ -33,14 +33,11 @@ pub fn ScenarioCompare(props: &ScenarioCompareProps) -> Html {
         },
     );
     // The last comparison that could be made stays on show while a field is being fixed.
-    let last = use_mut_ref(|| None::<(Rc<ScenarioSet>, Rc<ScenarioComparison>)>);
-    let (shown, problems) = match &*computed {
-        Ok(ok) => {
-            *last.borrow_mut() = Some(ok.clone());
-            (Some(ok.clone()), vec![])
-        }
-        Err(p) => (last.borrow().clone(), p.clone()),
-    };
+    let Shown {
+        result: shown,
+        errors: problems,
+        ..
+    } = use_last_good((*computed).clone());
     let several = s.scenarios().len() > 1;
     let ids = use_ids();
     let p = ids.0.as_str();
