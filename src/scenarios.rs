@@ -193,7 +193,8 @@ pub fn compare(set: &ScenarioSet) -> Result<ScenarioComparison, InputErrors> {
             )),
         ));
     }
-    let mut results = vec![];
+    let priced = price(set);
+    let workload_errors = priced.as_ref().err().map_or(&[][..], Vec::as_slice);
     for (n, s) in set.scenarios.iter().enumerate() {
         if s.name.trim().is_empty() || s.name.chars().count() > MAX_NAME {
             errors.push(FieldError::new(
@@ -203,22 +204,38 @@ pub fn compare(set: &ScenarioSet) -> Result<ScenarioComparison, InputErrors> {
                 )),
             ));
         }
-        match crate::compare(&s.workload) {
-            Ok(c) => results.push(c),
-            Err(e) => errors.extend(e.errors.into_iter().map(|mut f| {
-                f.field = if f.field.is_empty() {
-                    format!("scenarios[{n}].workload")
-                } else {
-                    format!("scenarios[{n}].workload.{}", f.field)
-                };
-                f
-            })),
+        for (_, f) in workload_errors.iter().filter(|(i, _)| *i == n) {
+            let mut f = f.clone();
+            f.field = if f.field.is_empty() {
+                format!("scenarios[{n}].workload")
+            } else {
+                format!("scenarios[{n}].workload.{}", f.field)
+            };
+            errors.push(f);
         }
     }
-    if !errors.is_empty() {
-        return Err(InputErrors { errors });
+    match priced {
+        Ok(results) if errors.is_empty() => Ok(compare_results(set, &results)),
+        _ => Err(InputErrors { errors }),
     }
-    Ok(compare_results(set, &results))
+}
+
+/// Prices each scenario's workload with [`crate::compare`]; every problem comes with the index of
+/// its scenario.
+pub fn price(set: &ScenarioSet) -> Result<Vec<Comparison>, Vec<(usize, FieldError)>> {
+    let mut results = vec![];
+    let mut problems = vec![];
+    for (n, s) in set.scenarios.iter().enumerate() {
+        match crate::compare(&s.workload) {
+            Ok(c) => results.push(c),
+            Err(e) => problems.extend(e.errors.into_iter().map(|f| (n, f))),
+        }
+    }
+    if problems.is_empty() {
+        Ok(results)
+    } else {
+        Err(problems)
+    }
 }
 
 /// The comparison of already-priced scenarios (`results[n]` prices `set.scenarios[n]`).

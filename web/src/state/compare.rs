@@ -3,7 +3,7 @@
 
 use super::{Service, State};
 use awscost::error::FieldError;
-use awscost::scenarios::{compare_results, NamedWorkload, ScenarioComparison, ScenarioSet};
+use awscost::scenarios::{compare_results, price, NamedWorkload, ScenarioComparison, ScenarioSet};
 use awscost::Workload;
 
 /// A field to fix before the scenarios can be compared: in which scenario and panel.
@@ -18,6 +18,15 @@ pub struct ScenarioProblem {
 fn service_of(field: &str) -> Option<Service> {
     let head = field.split(['.', '[']).next().unwrap_or_default();
     Service::ALL.iter().copied().find(|s| s.code() == head)
+}
+
+/// A problem of scenario `n`, in the panel its field belongs to (for `region`, the panel on show).
+fn problem(state: &State, n: usize, error: FieldError) -> ScenarioProblem {
+    ScenarioProblem {
+        scenario: n,
+        service: service_of(&error.field).unwrap_or(state.service),
+        error,
+    }
 }
 
 /// Every scenario's workload, with the sections of the services compared; or every field that
@@ -44,11 +53,7 @@ pub fn scenario_set(state: &State) -> Result<ScenarioSet, Vec<ScenarioProblem>> 
             ebs: take(on(Service::Ebs), || s.ebs.workload(), &mut errors),
             s3: take(on(Service::S3), || s.s3.workload(), &mut errors),
         };
-        problems.extend(errors.into_iter().map(|error| ScenarioProblem {
-            scenario: n,
-            service: service_of(&error.field).unwrap_or(state.service),
-            error,
-        }));
+        problems.extend(errors.into_iter().map(|error| problem(state, n, error)));
         scenarios.push(NamedWorkload {
             name: state.name_of(n),
             workload,
@@ -68,21 +73,12 @@ pub fn evaluate_scenarios(
     state: &State,
 ) -> Result<(ScenarioSet, ScenarioComparison), Vec<ScenarioProblem>> {
     let set = scenario_set(state)?;
-    let mut problems = vec![];
-    let mut results = vec![];
-    for (n, s) in set.scenarios.iter().enumerate() {
-        match awscost::compare(&s.workload) {
-            Ok(c) => results.push(c),
-            Err(e) => problems.extend(e.errors.into_iter().map(|error| ScenarioProblem {
-                scenario: n,
-                service: service_of(&error.field).unwrap_or(state.service),
-                error,
-            })),
-        }
-    }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
+    let results = price(&set).map_err(|problems| {
+        problems
+            .into_iter()
+            .map(|(n, error)| problem(state, n, error))
+            .collect::<Vec<_>>()
+    })?;
     let comparison = compare_results(&set, &results);
     Ok((set, comparison))
 }
