@@ -14,15 +14,9 @@ use common::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Hosts the panel with a real reducer, like the page does.
-#[function_component]
-fn Host() -> Html {
-    let state = use_reducer(State::default);
-    let on_action = {
-        let state = state.clone();
-        Callback::from(move |a: Action| state.dispatch(a))
-    };
-    html! { <EbsPanel region={state.region} form={state.ebs.clone()} on_action={on_action} /> }
+/// The panel as the page shows it.
+fn panel(s: &State, on_action: Callback<Action>) -> Html {
+    html! { <EbsPanel region={s.region} form={s.ebs.clone()} on_action={on_action} /> }
 }
 
 async fn need(root: &web_sys::Element, gib: &str, iops: &str, mibps: &str) {
@@ -34,7 +28,7 @@ async fn need(root: &web_sys::Element, gib: &str, iops: &str, mibps: &str) {
 
 #[wasm_bindgen_test]
 async fn shows_every_type_and_the_aws_example() {
-    let root = mount::<Host>();
+    let root = mount_panel(panel);
     settle().await;
     // AWS's example 1: 2,000 GB, 10,000 IOPS, 500 MB/s on gp3 = 2,000 × $0.08
     // + 7,000 × $0.005 + 375 × $0.04 = $160 + $35 + $15 = $210.00.
@@ -72,7 +66,7 @@ async fn shows_every_type_and_the_aws_example() {
 
 #[wasm_bindgen_test]
 async fn gp2_grows_for_iops_and_the_gp3_saving_is_called_out() {
-    let root = mount::<Host>();
+    let root = mount_panel(panel);
     settle().await;
     need(&root, "100", "3000", "0").await;
     // gp2 gives 3 IOPS per GiB: 3,000 ÷ 3 = 1,000 GiB × $0.10 = $100.00.
@@ -92,7 +86,7 @@ async fn gp2_grows_for_iops_and_the_gp3_saving_is_called_out() {
 
 #[wasm_bindgen_test]
 async fn st1_wins_big_sequential_and_boot_rules_it_out() {
-    let root = mount::<Host>();
+    let root = mount_panel(panel);
     settle().await;
     need(&root, "12500", "0", "250").await;
     // st1: 12,500 GiB × $0.045 = $562.50, with 40 MiB/s per TiB of baseline (488 MiB/s).
@@ -110,7 +104,7 @@ async fn st1_wins_big_sequential_and_boot_rules_it_out() {
 
 #[wasm_bindgen_test]
 async fn bad_input_is_explained_beside_its_field_and_kept() {
-    let root = mount::<Host>();
+    let root = mount_panel(panel);
     settle().await;
     need(&root, "100", "3000", "0").await;
     type_into(&root, "ebs-size_gib", "lots");

@@ -12,16 +12,10 @@ use common::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Hosts the panel with a real reducer, like the page does.
-#[function_component]
-fn Host() -> Html {
-    let state = use_reducer(State::default);
-    let on_action = {
-        let state = state.clone();
-        Callback::from(move |a: Action| state.dispatch(a))
-    };
+/// The panel as the page shows it.
+fn panel(s: &State, on_action: Callback<Action>) -> Html {
     html! {
-        <Ec2Panel region={state.region} form={state.ec2.clone()} chart={state.ec2_chart.clone()}
+        <Ec2Panel region={s.region} form={s.ec2.clone()} chart={s.ec2_chart.clone()}
             on_action={on_action} />
     }
 }
@@ -34,7 +28,7 @@ fn polylines(root: &web_sys::Element) -> u32 {
 
 #[wasm_bindgen_test]
 async fn on_demand_matches_aws_and_every_option_has_a_row() {
-    let root = mount::<Host>();
+    let root = mount_panel(panel);
     settle().await;
     // AWS: m5.large Linux On-Demand in us-east-1 is $0.096 an hour; × 730 h = $70.08 a month.
     let od = "#ec2-row-on-demand";
@@ -81,7 +75,7 @@ async fn on_demand_matches_aws_and_every_option_has_a_row() {
 
 #[wasm_bindgen_test]
 async fn three_year_reservation_shows_its_break_even_and_unpriced_rows_say_why() {
-    let root = mount::<Host>();
+    let root = mount_panel(panel);
     settle().await;
     let ri = "#ec2-row-reserved-standard-3y-all-upfront";
     // The bundled Price List row: $949 all upfront for 3 years, nothing hourly.
@@ -121,7 +115,7 @@ async fn three_year_reservation_shows_its_break_even_and_unpriced_rows_say_why()
 
 #[wasm_bindgen_test]
 async fn chart_draws_the_ticked_options() {
-    let root = mount::<Host>();
+    let root = mount_panel(panel);
     settle().await;
     // By default: On-Demand and the cheapest suitable option.
     assert_eq!(polylines(&root), 2);
@@ -143,7 +137,7 @@ async fn chart_draws_the_ticked_options() {
 
 #[wasm_bindgen_test]
 async fn bad_input_is_explained_beside_its_field_and_kept() {
-    let root = mount::<Host>();
+    let root = mount_panel(panel);
     settle().await;
     type_into(&root, "ec2-count", "3");
     type_into(&root, "ec2-baseline_count", "2");
@@ -175,7 +169,7 @@ async fn bad_input_is_explained_beside_its_field_and_kept() {
 
 #[wasm_bindgen_test]
 async fn instance_list_shows_vcpu_and_memory() {
-    let root = mount::<Host>();
+    let root = mount_panel(panel);
     settle().await;
     assert!(text(&root, "#ec2-instance_type-hint").contains("m5.large — 2 vCPU, 8 GiB"));
     let options = root

@@ -12,20 +12,14 @@ use common::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Hosts the panel with a real reducer, like the page does.
-#[function_component]
-fn Host() -> Html {
-    let state = use_reducer(State::default);
-    let on_action = {
-        let state = state.clone();
-        Callback::from(move |a: Action| state.dispatch(a))
-    };
-    html! { <LambdaPanel region={state.region} form={state.lambda.clone()} on_action={on_action} /> }
+/// The panel as the page shows it.
+fn panel(s: &State, on_action: Callback<Action>) -> Html {
+    html! { <LambdaPanel region={s.region} form={s.lambda.clone()} on_action={on_action} /> }
 }
 
 #[wasm_bindgen_test]
 async fn shows_the_aws_example_total() {
-    let root = mount::<Host>();
+    let root = mount_panel(panel);
     settle().await;
     assert_eq!(text(&root, "#lambda-requested-total"), "$18.73");
     // Every line expands into its working.
@@ -39,7 +33,7 @@ async fn shows_the_aws_example_total() {
 
 #[wasm_bindgen_test]
 async fn typing_recomputes_and_bad_input_is_explained_and_kept() {
-    let root = mount::<Host>();
+    let root = mount_panel(panel);
     settle().await;
     type_into(&root, "lambda-memory_mb", "1536");
     type_into(&root, "lambda-duration_ms", "120");

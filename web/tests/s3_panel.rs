@@ -12,20 +12,14 @@ use common::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Hosts the panel with a real reducer, like the page does.
-#[function_component]
-fn Host() -> Html {
-    let state = use_reducer(State::default);
-    let on_action = {
-        let state = state.clone();
-        Callback::from(move |a: Action| state.dispatch(a))
-    };
-    html! { <S3Panel region={state.region} form={state.s3.clone()} on_action={on_action} /> }
+/// The panel as the page shows it.
+fn panel(s: &State, on_action: Callback<Action>) -> Html {
+    html! { <S3Panel region={s.region} form={s.s3.clone()} on_action={on_action} /> }
 }
 
 #[wasm_bindgen_test]
 async fn shows_every_class_for_the_issue_example() {
-    let root = mount::<Host>();
+    let root = mount_panel(panel);
     settle().await;
     // 10,000 GB in 100,000 objects, 1M GET and 1,000 GB retrieved a month, kept 365 days.
     // Standard-IA: 10,000 GB × $0.0125 = $125 + 1M GET × $0.001 per 1,000 = $1
@@ -70,7 +64,7 @@ async fn shows_every_class_for_the_issue_example() {
 
 #[wasm_bindgen_test]
 async fn typing_a_workload_recomputes_and_bad_input_is_explained_and_kept() {
-    let root = mount::<Host>();
+    let root = mount_panel(panel);
     settle().await;
     choose(&root, "s3-lifecycle-0-class", "");
     type_into(&root, "s3-storage_gb", "100");
@@ -109,7 +103,7 @@ async fn typing_a_workload_recomputes_and_bad_input_is_explained_and_kept() {
 
 #[wasm_bindgen_test]
 async fn an_impossible_lifecycle_step_is_explained_beside_it() {
-    let root = mount::<Host>();
+    let root = mount_panel(panel);
     settle().await;
     // Deep Archive cannot move back to Standard.
     choose(&root, "s3-lifecycle-0-class", "DEEP_ARCHIVE");

@@ -2,14 +2,48 @@
 //! and choose. (Test-only code: a missing element is a failed test, so it unwraps.)
 #![allow(dead_code)]
 
+use awscost_web::state::{Action, State};
 use wasm_bindgen::JsCast;
+use yew::prelude::*;
 
-/// Mounts `C` into a fresh element of the test page and returns that element.
-pub fn mount<C: yew::BaseComponent<Properties = ()>>() -> web_sys::Element {
+/// A fresh element appended to the test page.
+fn fresh_root() -> web_sys::Element {
     let doc = gloo::utils::document();
     let root = doc.create_element("div").unwrap();
     doc.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<C>::with_root(root.clone()).render();
+    root
+}
+
+/// How a test shows a panel: from the page's state and its action callback.
+pub type Render = fn(&State, Callback<Action>) -> Html;
+
+#[derive(Properties)]
+pub struct HostProps {
+    pub render: Render,
+}
+
+/// A test's render function never changes.
+impl PartialEq for HostProps {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+/// Hosts a panel with a real reducer, like the page does.
+#[function_component]
+pub fn Host(props: &HostProps) -> Html {
+    let state = use_reducer(State::default);
+    let on_action = {
+        let state = state.clone();
+        Callback::from(move |a: Action| state.dispatch(a))
+    };
+    (props.render)(&state, on_action)
+}
+
+/// Mounts a panel, rendered by `render`, into a fresh element of the test page.
+pub fn mount_panel(render: Render) -> web_sys::Element {
+    let root = fresh_root();
+    yew::Renderer::<Host>::with_root_and_props(root.clone(), HostProps { render }).render();
     root
 }
 
@@ -71,9 +105,7 @@ pub fn click(root: &web_sys::Element, id: &str) {
 
 /// Mounts the whole widget with these properties.
 pub fn mount_app(props: awscost_web::app::AppProps) -> web_sys::Element {
-    let doc = gloo::utils::document();
-    let root = doc.create_element("div").unwrap();
-    doc.body().unwrap().append_child(&root).unwrap();
+    let root = fresh_root();
     yew::Renderer::<awscost_web::app::App>::with_root_and_props(root.clone(), props).render();
     root
 }
