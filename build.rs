@@ -14,7 +14,7 @@ mod engine;
 #[allow(unused_imports)]
 use engine::*;
 
-use pricing::packed::{Packed, Writer};
+use pricing::packed::Writer;
 
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");
@@ -28,8 +28,7 @@ fn main() {
             errors.len()
         ))
     });
-    let mut w = Writer::default();
-    catalog.write(&mut w);
+    let w = Writer::with_dictionary(&catalog);
     if !w.errors.is_empty() {
         for e in &w.errors {
             eprintln!("pricing table string {e}");

@@ -34,6 +34,8 @@ pub const PRICING_FILE: &str = "pricing/ec2.json";
 
 /// The highest hourly rate a table may hold (well above any EC2 instance or host).
 pub const MAX_RATE: u64 = 100_000;
+/// The largest upfront fee a table may hold (a 3-year host reservation is about $150,000).
+pub const MAX_UPFRONT: u64 = 10_000_000;
 /// The most instances one comparison accepts.
 pub const MAX_COUNT: u64 = 100_000;
 
@@ -118,6 +120,13 @@ impl Term {
             Term::ThreeYears => "3y",
         }
     }
+    /// "1 year", "3 years".
+    pub fn label(self) -> &'static str {
+        match self {
+            Term::OneYear => "1 year",
+            Term::ThreeYears => "3 years",
+        }
+    }
 }
 
 impl Payment {
@@ -181,6 +190,8 @@ pub struct InstanceCatalog {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     pub types: Vec<InstanceType>,
+    /// AWS's Free Tier for EC2 as it is today (the study notes' version is in [`STUDY_FREE_TIER`]).
+    pub free_tier: FreeTier,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -191,6 +202,8 @@ pub struct InstanceType {
     pub vcpu: u32,
     pub memory_gib: Decimal,
     pub architecture: Architecture,
+    /// AWS's network performance class, e.g. `Up to 12.5 Gigabit`.
+    pub network: String,
 }
 
 impl InstanceType {
@@ -200,6 +213,18 @@ impl InstanceType {
     pub fn size(&self) -> &str {
         self.name.split_once('.').map(|(_, s)| s).unwrap_or("")
     }
+}
+
+/// Which instance types AWS's Free Tier covers, and on what terms.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FreeTier {
+    pub as_of: String,
+    pub source: String,
+    /// The terms in one or two sentences, as AWS states them.
+    pub terms: String,
+    /// Instance types eligible today (catalog types only).
+    pub types: Vec<String>,
 }
 
 /// One Dedicated Host type's capacity.
@@ -216,20 +241,27 @@ pub struct HostCapacity {
     pub note: Option<String>,
 }
 
-/// One region's tables; each carries its own source and date.
+/// One region's tables. Each kind of rate is a list of tables, each with its own source and
+/// date; a name (instance type or family) appears in at most one table of a list.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RegionTables {
     pub region: Region,
-    /// Linux, shared tenancy, USD per instance-hour; every catalog type, null where unsourced.
-    pub on_demand: RateTable,
-    pub spot: SpotTable,
+    /// Linux, shared tenancy, USD per instance-hour. A catalog type no table lists is not offered
+    /// in the region; `null` = offered, but no public rate was read.
+    pub on_demand: Vec<RateTable>,
+    /// Spot snapshots across the region's Availability Zones.
+    pub spot: Vec<SpotTable>,
+    /// Average Spot prices, for types with no per-AZ snapshot.
+    pub spot_average: Vec<RateTable>,
     pub reserved: Vec<ReservedTable>,
     pub savings_plans: Vec<SavingsPlanTable>,
-    /// Linux, dedicated tenancy, USD per instance-hour; every catalog type, null where unsourced.
-    pub dedicated_instance: RateTable,
-    /// USD per host-hour, by family; null where unsourced.
-    pub dedicated_host: RateTable,
+    /// Linux, dedicated tenancy, USD per instance-hour; a type not listed has no public rate.
+    pub dedicated_instance: Vec<RateTable>,
+    /// USD per host-hour, by family.
+    pub dedicated_host: Vec<RateTable>,
+    /// Dedicated Host Reservations, per host, by family.
+    pub host_reservations: Vec<HostReservationTable>,
 }
 
 /// Hourly rates by key (instance type or family); `null` = no public rate was read.
@@ -243,7 +275,7 @@ pub struct RateTable {
     pub rates: SortedMap<Option<Decimal>>,
 }
 
-/// Spot price snapshots, USD per instance-hour, by instance type and Availability Zone.
+/// Spot prices across a region's Availability Zones, USD per instance-hour, by instance type.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SpotTable {
@@ -251,10 +283,20 @@ pub struct SpotTable {
     pub source: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-    pub rates: SortedMap<SortedMap<Decimal>>,
+    pub rates: SortedMap<SpotRange>,
 }
 
-/// The Reserved Instance offers of one instance type (Linux, shared tenancy, regional).
+/// The lowest and highest Spot price of one snapshot across `azs` Availability Zones.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SpotRange {
+    pub low: Decimal,
+    pub high: Decimal,
+    pub azs: u32,
+}
+
+/// One Reserved Instance option (class, term, payment) from one source, by instance type
+/// (Linux, shared tenancy, regional).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ReservedTable {
@@ -262,23 +304,52 @@ pub struct ReservedTable {
     pub source: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-    pub instance_type: String,
-    pub offers: Vec<ReservedOffer>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ReservedOffer {
     pub offering_class: OfferingClass,
     pub term: Term,
     pub payment: Payment,
+    pub rates: SortedMap<ReservedPrice>,
+}
+
+/// One Dedicated Host Reservation option (term, payment) from one source, per host, by family.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HostReservationTable {
+    pub as_of: String,
+    pub source: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    pub term: Term,
+    pub payment: Payment,
+    pub rates: SortedMap<ReservedPrice>,
+}
+
+/// What a source gives for one reservation: the fee and the hourly charge as AWS bills them,
+/// or only the effective rate (both spread over every hour of the term).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum ReservedPrice {
+    Split(SplitPrice),
+    Effective(EffectivePrice),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SplitPrice {
     /// USD paid once per reservation at the start of the term.
     pub upfront: Decimal,
     /// USD per hour, billed for every hour of the term.
     pub hourly: Decimal,
 }
 
-/// The Savings Plans rates of one instance type (Linux, shared tenancy).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EffectivePrice {
+    /// Upfront fee ÷ hours in the term + hourly charge, USD per hour.
+    pub effective_hourly: Decimal,
+}
+
+/// One Savings Plans option (plan, term, payment) from one source, by instance type (Linux,
+/// shared tenancy): the published rate per instance-hour covered.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SavingsPlanTable {
@@ -286,18 +357,54 @@ pub struct SavingsPlanTable {
     pub source: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-    pub instance_type: String,
-    pub rates: Vec<SavingsPlanRate>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SavingsPlanRate {
     pub plan: PlanType,
     pub term: Term,
     pub payment: Payment,
-    /// Effective USD per instance-hour covered (the published `discountedRate`).
-    pub hourly: Decimal,
+    pub rates: SortedMap<Decimal>,
+}
+
+/// A dated, sourced table of values by name.
+pub trait Sourced {
+    type Value;
+    fn as_of(&self) -> &str;
+    fn source(&self) -> &str;
+    fn note(&self) -> Option<&str>;
+    fn rates(&self) -> &SortedMap<Self::Value>;
+}
+
+macro_rules! sourced {
+    ($($t:ty => $v:ty),+ $(,)?) => {$(
+        impl Sourced for $t {
+            type Value = $v;
+            fn as_of(&self) -> &str {
+                &self.as_of
+            }
+            fn source(&self) -> &str {
+                &self.source
+            }
+            fn note(&self) -> Option<&str> {
+                self.note.as_deref()
+            }
+            fn rates(&self) -> &SortedMap<$v> {
+                &self.rates
+            }
+        }
+    )+};
+}
+
+sourced! {
+    RateTable => Option<Decimal>,
+    SpotTable => SpotRange,
+    ReservedTable => ReservedPrice,
+    HostReservationTable => ReservedPrice,
+    SavingsPlanTable => Decimal,
+}
+
+/// The first of `tables` that lists `key`, with its value.
+pub fn lookup<'a, T: Sourced>(tables: &'a [T], key: &str) -> Option<(&'a T, &'a T::Value)> {
+    tables
+        .iter()
+        .find_map(|t| t.rates().get(key).map(|v| (t, v)))
 }
 
 impl Ec2Pricing {
@@ -319,6 +426,15 @@ impl Ec2Pricing {
     pub fn host(&self, family: &str) -> Option<&HostCapacity> {
         self.dedicated_hosts.iter().find(|h| h.family == family)
     }
+
+    /// Whether AWS's Free Tier covers the type today.
+    pub fn free_tier_today(&self, name: &str) -> bool {
+        self.instance_types
+            .free_tier
+            .types
+            .iter()
+            .any(|t| t == name)
+    }
 }
 
 impl crate::pricing::Table for Ec2Pricing {
@@ -328,7 +444,9 @@ impl crate::pricing::Table for Ec2Pricing {
         let cat = &self.instance_types;
         c.meta("instance_types", &cat.as_of, &cat.source);
         let names: Vec<&str> = cat.types.iter().map(|t| t.name.as_str()).collect();
-        let families: Vec<&str> = cat.types.iter().map(InstanceType::family).collect();
+        let mut families: Vec<&str> = cat.types.iter().map(InstanceType::family).collect();
+        families.sort_unstable();
+        families.dedup();
         if cat.types.is_empty() {
             c.fail("instance_types.types", "needs at least one instance type");
         }
@@ -342,6 +460,16 @@ impl crate::pricing::Table for Ec2Pricing {
             }
             if t.vcpu == 0 || t.memory_gib <= Decimal::ZERO {
                 c.fail(&at, "vCPU and memory must be more than zero");
+            }
+        }
+        let ft = &cat.free_tier;
+        c.meta("instance_types.free_tier", &ft.as_of, &ft.source);
+        for t in &ft.types {
+            if !names.contains(&t.as_str()) {
+                c.fail(
+                    "instance_types.free_tier",
+                    format!("{t} is not in the catalog"),
+                );
             }
         }
         for (i, h) in self.dedicated_hosts.iter().enumerate() {
@@ -361,87 +489,144 @@ impl crate::pricing::Table for Ec2Pricing {
             }
         }
         c.regions("regions", self.regions.iter().map(|r| &r.region));
+        for name in &names {
+            let offered = self
+                .regions
+                .iter()
+                .any(|r| lookup(&r.on_demand, name).is_some());
+            if !offered {
+                c.fail(
+                    "regions",
+                    format!("{name} is in no region's on_demand table (use null where no rate was found)"),
+                );
+            }
+        }
         for (ri, r) in self.regions.iter().enumerate() {
-            let at = format!("regions[{ri}]");
-            for (name, t, keys) in [
-                ("on_demand", &r.on_demand, &names),
-                ("dedicated_instance", &r.dedicated_instance, &names),
-            ] {
-                rate_table(c, &format!("{at}.{name}"), t, keys, true);
+            r.check(c, &format!("regions[{ri}]"), &names, &families);
+        }
+    }
+}
+
+impl RegionTables {
+    fn check(&self, c: &mut Check, at: &str, names: &[&str], families: &[&str]) {
+        let offered: Vec<&str> = names
+            .iter()
+            .copied()
+            .filter(|n| lookup(&self.on_demand, n).is_some())
+            .collect();
+        let plain = |c: &mut Check, v: &Option<Decimal>, p: &str| {
+            if let Some(v) = v {
+                bounded(c, p, *v);
             }
-            let mut fams = families.clone();
-            fams.dedup();
-            rate_table(
+        };
+        list(c, &format!("{at}.on_demand"), &self.on_demand, names, plain);
+        list(
+            c,
+            &format!("{at}.spot_average"),
+            &self.spot_average,
+            &offered,
+            plain,
+        );
+        list(
+            c,
+            &format!("{at}.dedicated_instance"),
+            &self.dedicated_instance,
+            &offered,
+            plain,
+        );
+        list(
+            c,
+            &format!("{at}.dedicated_host"),
+            &self.dedicated_host,
+            families,
+            plain,
+        );
+        list(c, &format!("{at}.spot"), &self.spot, &offered, |c, s, p| {
+            bounded(c, &format!("{p}.low"), s.low);
+            bounded(c, &format!("{p}.high"), s.high);
+            if s.low > s.high || s.azs == 0 {
+                c.fail(p, "needs low ≤ high and at least one Availability Zone");
+            }
+        });
+        for (i, t) in self.reserved.iter().enumerate() {
+            let p = format!("{at}.reserved[{i}]");
+            let key = (t.offering_class, t.term, t.payment);
+            let same = |o: &ReservedTable| (o.offering_class, o.term, o.payment) == key;
+            entries(
                 c,
-                &format!("{at}.dedicated_host"),
-                &r.dedicated_host,
-                &fams,
-                false,
+                &p,
+                t,
+                &offered,
+                self.reserved[..i].iter().filter(|o| same(o)),
             );
-            let s = &r.spot;
-            c.meta(&format!("{at}.spot"), &s.as_of, &s.source);
-            for (k, azs) in &s.rates {
-                let p = format!("{at}.spot.rates.{k}");
-                if !names.contains(&k.as_str()) {
-                    c.fail(&p, format!("{k} is not in the catalog"));
-                }
-                if azs.is_empty() {
-                    c.fail(&p, "needs at least one Availability Zone price");
-                }
-                for (az, v) in azs {
-                    bounded(c, &format!("{p}.{az}"), *v);
-                }
+            for (k, v) in &t.rates {
+                price_shape(c, &format!("{p}.rates.{k}"), t.payment, v);
             }
-            for (i, t) in r.reserved.iter().enumerate() {
-                let p = format!("{at}.reserved[{i}]");
-                c.meta(&p, &t.as_of, &t.source);
-                if !names.contains(&t.instance_type.as_str()) {
-                    c.fail(&p, format!("{} is not in the catalog", t.instance_type));
-                }
-                if r.reserved[..i]
-                    .iter()
-                    .any(|o| o.instance_type == t.instance_type)
-                {
-                    c.fail(&p, format!("{} has two tables", t.instance_type));
-                }
-                for (j, o) in t.offers.iter().enumerate() {
-                    let q = format!("{p}.offers[{j}]");
-                    bounded(c, &format!("{q}.upfront"), o.upfront);
-                    bounded(c, &format!("{q}.hourly"), o.hourly);
-                    let key = (o.offering_class, o.term, o.payment);
-                    if t.offers[..j]
-                        .iter()
-                        .any(|x| (x.offering_class, x.term, x.payment) == key)
-                    {
-                        c.fail(&q, "the same class, term and payment appear twice");
-                    }
-                    payment_shape(c, &q, o.payment, o.upfront, o.hourly);
-                }
+        }
+        for (i, t) in self.host_reservations.iter().enumerate() {
+            let p = format!("{at}.host_reservations[{i}]");
+            let key = (t.term, t.payment);
+            let earlier = self.host_reservations[..i]
+                .iter()
+                .filter(|o| (o.term, o.payment) == key);
+            entries(c, &p, t, families, earlier);
+            for (k, v) in &t.rates {
+                price_shape(c, &format!("{p}.rates.{k}"), t.payment, v);
             }
-            for (i, t) in r.savings_plans.iter().enumerate() {
-                let p = format!("{at}.savings_plans[{i}]");
-                c.meta(&p, &t.as_of, &t.source);
-                if !names.contains(&t.instance_type.as_str()) {
-                    c.fail(&p, format!("{} is not in the catalog", t.instance_type));
-                }
-                if r.savings_plans[..i]
-                    .iter()
-                    .any(|o| o.instance_type == t.instance_type)
-                {
-                    c.fail(&p, format!("{} has two tables", t.instance_type));
-                }
-                for (j, o) in t.rates.iter().enumerate() {
-                    let q = format!("{p}.rates[{j}]");
-                    bounded(c, &format!("{q}.hourly"), o.hourly);
-                    let key = (o.plan, o.term, o.payment);
-                    if t.rates[..j]
-                        .iter()
-                        .any(|x| (x.plan, x.term, x.payment) == key)
-                    {
-                        c.fail(&q, "the same plan, term and payment appear twice");
-                    }
-                }
+        }
+        for (i, t) in self.savings_plans.iter().enumerate() {
+            let p = format!("{at}.savings_plans[{i}]");
+            let key = (t.plan, t.term, t.payment);
+            let earlier = self.savings_plans[..i]
+                .iter()
+                .filter(|o| (o.plan, o.term, o.payment) == key);
+            entries(c, &p, t, &offered, earlier);
+            for (k, v) in &t.rates {
+                bounded(c, &format!("{p}.rates.{k}"), *v);
             }
+        }
+    }
+}
+
+/// Checks a list of tables for one kind of rate: each sourced, each name known and in one table
+/// only, each value by `value`.
+fn list<T: Sourced>(
+    c: &mut Check,
+    path: &str,
+    tables: &[T],
+    keys: &[&str],
+    value: impl Fn(&mut Check, &T::Value, &str),
+) {
+    for (i, t) in tables.iter().enumerate() {
+        let p = format!("{path}[{i}]");
+        entries(c, &p, t, keys, tables[..i].iter());
+        for (k, v) in t.rates() {
+            value(c, v, &format!("{p}.rates.{k}"));
+        }
+    }
+}
+
+/// A table's source, and its names: known, and in none of the `earlier` tables of its kind.
+fn entries<'a, T: Sourced + 'a>(
+    c: &mut Check,
+    path: &str,
+    t: &T,
+    keys: &[&str],
+    earlier: impl Iterator<Item = &'a T> + Clone,
+) {
+    c.meta(path, t.as_of(), t.source());
+    for k in t.rates().keys() {
+        if !keys.contains(&k.as_str()) {
+            c.fail(
+                path,
+                format!("{k} is not in the catalog (or not offered in the region)"),
+            );
+        }
+        if earlier.clone().any(|o| o.rates().contains_key(k)) {
+            c.fail(
+                path,
+                format!("{k} is priced by an earlier table of the same option"),
+            );
         }
     }
 }
@@ -453,57 +638,72 @@ fn bounded(c: &mut Check, path: &str, v: Decimal) {
     }
 }
 
-fn payment_shape(c: &mut Check, path: &str, p: Payment, upfront: Decimal, hourly: Decimal) {
-    match p {
-        Payment::NoUpfront if !upfront.is_zero() => {
-            c.fail(path, "a No Upfront offer has no upfront payment")
-        }
-        Payment::AllUpfront if !hourly.is_zero() => {
-            c.fail(path, "an All Upfront offer has no hourly charge")
-        }
-        _ => {}
-    }
-}
-
-fn rate_table(c: &mut Check, path: &str, t: &RateTable, keys: &[&str], every: bool) {
-    c.meta(path, &t.as_of, &t.source);
-    for (k, v) in &t.rates {
-        if !keys.contains(&k.as_str()) {
-            c.fail(path, format!("{k} is not in the catalog"));
-        }
-        if let Some(v) = v {
-            bounded(c, &format!("{path}.rates.{k}"), *v);
-        }
-    }
-    if every {
-        for k in keys {
-            if !t.rates.contains_key(k) {
+/// No Upfront has no fee and All Upfront no hourly charge; only a split gives No Upfront.
+fn price_shape(c: &mut Check, path: &str, p: Payment, price: &ReservedPrice) {
+    match (p, price) {
+        (_, ReservedPrice::Split(s)) => {
+            c.rate(&format!("{path}.upfront"), s.upfront);
+            if s.upfront > Decimal::from(MAX_UPFRONT) {
                 c.fail(
                     path,
-                    format!("{k} is missing (use null where no rate was found)"),
+                    format!("upfront fee {} is implausibly large", s.upfront),
                 );
             }
+            bounded(c, &format!("{path}.hourly"), s.hourly);
+            match p {
+                Payment::NoUpfront if !s.upfront.is_zero() => {
+                    c.fail(path, "a No Upfront offer has no upfront payment")
+                }
+                Payment::AllUpfront if !s.hourly.is_zero() => {
+                    c.fail(path, "an All Upfront offer has no hourly charge")
+                }
+                _ => {}
+            }
+        }
+        (Payment::NoUpfront, ReservedPrice::Effective(_)) => c.fail(
+            path,
+            "a No Upfront rate is its hourly charge: give it as {upfront: 0, hourly}",
+        ),
+        (_, ReservedPrice::Effective(e)) => {
+            bounded(c, &format!("{path}.effective_hourly"), e.effective_hourly)
         }
     }
 }
 
 impl RegionTables {
+    /// The On-Demand rate of a type: `None` if the region does not offer it, `Some(None)` if it
+    /// does but no rate is bundled.
+    pub fn on_demand(&self, instance_type: &str) -> Option<(&RateTable, Option<Decimal>)> {
+        lookup(&self.on_demand, instance_type).map(|(t, v)| (t, *v))
+    }
+
+    pub fn offers(&self, instance_type: &str) -> bool {
+        lookup(&self.on_demand, instance_type).is_some()
+    }
+
     pub fn reserved_offer(
         &self,
         instance_type: &str,
         class: OfferingClass,
         term: Term,
         payment: Payment,
-    ) -> Option<(&ReservedTable, &ReservedOffer)> {
-        let t = self
-            .reserved
+    ) -> Option<(&ReservedTable, ReservedPrice)> {
+        self.reserved
             .iter()
-            .find(|t| t.instance_type == instance_type)?;
-        let o = t
-            .offers
+            .filter(|t| t.offering_class == class && t.term == term && t.payment == payment)
+            .find_map(|t| t.rates.get(instance_type).map(|p| (t, *p)))
+    }
+
+    pub fn host_reservation(
+        &self,
+        family: &str,
+        term: Term,
+        payment: Payment,
+    ) -> Option<(&HostReservationTable, ReservedPrice)> {
+        self.host_reservations
             .iter()
-            .find(|o| o.offering_class == class && o.term == term && o.payment == payment)?;
-        Some((t, o))
+            .filter(|t| t.term == term && t.payment == payment)
+            .find_map(|t| t.rates.get(family).map(|p| (t, *p)))
     }
 
     pub fn savings_plan_rate(
@@ -512,16 +712,11 @@ impl RegionTables {
         plan: PlanType,
         term: Term,
         payment: Payment,
-    ) -> Option<(&SavingsPlanTable, &SavingsPlanRate)> {
-        let t = self
-            .savings_plans
+    ) -> Option<(&SavingsPlanTable, Decimal)> {
+        self.savings_plans
             .iter()
-            .find(|t| t.instance_type == instance_type)?;
-        let r = t
-            .rates
-            .iter()
-            .find(|r| r.plan == plan && r.term == term && r.payment == payment)?;
-        Some((t, r))
+            .filter(|t| t.plan == plan && t.term == term && t.payment == payment)
+            .find_map(|t| t.rates.get(instance_type).map(|r| (t, *r)))
     }
 }
 
@@ -812,13 +1007,27 @@ pub const STUDY_NOTES: &[StudyNote] = &[
     },
 ];
 
+/// The Free Tier as the study notes teach it.
+pub struct StudyFreeTier {
+    pub types: &'static [&'static str],
+    pub terms: &'static str,
+}
+
+/// `shared/study-notes.md`: "Free tier (12 months, new accounts): 750 hours/month of t2.micro or
+/// t3.micro."
+pub const STUDY_FREE_TIER: StudyFreeTier = StudyFreeTier {
+    types: &["t2.micro", "t3.micro"],
+    terms: "12 months for new accounts: 750 hours a month of t2.micro or t3.micro",
+};
+
 /// The study-notes row for an option id.
 pub fn study_note(id: &str) -> Option<&'static StudyNote> {
     STUDY_NOTES.iter().find(|n| {
         if n.ids.ends_with('-') {
             id.starts_with(n.ids)
         } else {
-            id == n.ids
+            // `dedicated-host` also covers `dedicated-host-reservation-…`.
+            id == n.ids || id.strip_prefix(n.ids).is_some_and(|r| r.starts_with('-'))
         }
     })
 }
@@ -837,7 +1046,53 @@ pub enum OptionKind {
     Spot,
     DedicatedInstance,
     DedicatedHost,
+    DedicatedHostReservation,
     CapacityReservation,
+}
+
+impl OptionKind {
+    pub fn group(self) -> OptionGroup {
+        match self {
+            OptionKind::OnDemand => OptionGroup::OnDemand,
+            OptionKind::Reserved => OptionGroup::Reserved,
+            OptionKind::SavingsPlan => OptionGroup::SavingsPlans,
+            OptionKind::Spot => OptionGroup::Spot,
+            OptionKind::DedicatedInstance
+            | OptionKind::DedicatedHost
+            | OptionKind::DedicatedHostReservation
+            | OptionKind::CapacityReservation => OptionGroup::DedicatedAndCapacity,
+        }
+    }
+}
+
+/// The groups the comparison is read in, in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum OptionGroup {
+    OnDemand,
+    Reserved,
+    SavingsPlans,
+    Spot,
+    DedicatedAndCapacity,
+}
+
+impl OptionGroup {
+    pub const ALL: [OptionGroup; 5] = [
+        OptionGroup::OnDemand,
+        OptionGroup::Reserved,
+        OptionGroup::SavingsPlans,
+        OptionGroup::Spot,
+        OptionGroup::DedicatedAndCapacity,
+    ];
+    pub fn name(self) -> &'static str {
+        match self {
+            OptionGroup::OnDemand => "On-Demand",
+            OptionGroup::Reserved => "Reserved Instances",
+            OptionGroup::SavingsPlans => "Savings Plans",
+            OptionGroup::Spot => "Spot",
+            OptionGroup::DedicatedAndCapacity => "Dedicated and capacity",
+        }
+    }
 }
 
 /// A rate per hour, shown to four decimal places (`"0.0564"`).
@@ -885,6 +1140,18 @@ pub struct Ec2Option {
     pub effective_hourly_usd: Option<HourlyUsd>,
     /// Everything paid over the horizon: upfronts (one per term started) plus monthly charges.
     pub horizon_total_usd: Option<Usd>,
+    /// The horizon total ÷ the horizon's months: a month of this option, upfronts spread out,
+    /// comparable with any other option's.
+    pub amortised_monthly_usd: Option<Usd>,
+    /// The source gives only the effective hourly rate of this commitment, not its split into an
+    /// upfront fee and an hourly charge: `upfront_usd`, `monthly_usd`, the cumulative curve and
+    /// the break-even month are then unknown (null or empty), and `break_even_month_note` says so.
+    pub effective_rate_only: bool,
+    /// Why `break_even_month` is null although the option is priced.
+    pub break_even_month_note: Option<String>,
+    /// The comparison's group: `on-demand`, `reserved`, `savings-plans`, `spot` or
+    /// `dedicated-and-capacity`.
+    pub group: OptionGroup,
     pub suitable: bool,
     /// Why the option is unsuitable, or why it has no figures.
     pub reason: Option<String>,
@@ -936,6 +1203,42 @@ pub struct InstanceInfo {
     pub vcpu: u32,
     pub memory_gib: Decimal,
     pub architecture: Architecture,
+    /// AWS's network performance class.
+    pub network: String,
+    /// Set when the study notes' or today's Free Tier covers the type.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub free_tier: Option<FreeTierInfo>,
+}
+
+/// The Free Tier as the study notes teach it and as AWS offers it today, for one type.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FreeTierInfo {
+    pub in_study_notes: bool,
+    pub study_notes_terms: &'static str,
+    pub today: bool,
+    pub today_terms: String,
+    pub as_of: String,
+    pub source: String,
+}
+
+/// The largest saving against On-Demand (at 100 % use) that the bundled rates reach in the
+/// region, for one kind of option, beside what the study notes promise.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct BestSaving {
+    pub kind: OptionKind,
+    /// The study notes' figure, e.g. "up to 72 %".
+    pub notes_saving: &'static str,
+    /// The largest saving in percent (two decimals) over every catalog type in the region, or
+    /// null when no rate of this kind is bundled there.
+    pub region_best_percent: Option<Decimal>,
+    /// The type and option that reach it.
+    pub region_best_type: Option<String>,
+    pub region_best_option: Option<String>,
+    /// The best saving of this kind for the chosen type.
+    pub chosen_type_percent: Option<Decimal>,
+    pub chosen_type_option: Option<String>,
+    /// How the saving is measured.
+    pub basis: &'static str,
 }
 
 /// The EC2 section of a comparison.
@@ -953,6 +1256,8 @@ pub struct Ec2Result {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mixed: Option<MixedResult>,
     pub study_notes: &'static [StudyNote],
+    /// What the bundled rates reach, beside the study notes' "up to" savings.
+    pub best_savings: Vec<BestSaving>,
     pub warnings: Vec<Warning>,
     /// The oldest `as_of` of the tables whose rates were used.
     pub as_of: String,
@@ -982,15 +1287,17 @@ pub fn option_ids() -> Vec<String> {
             }
         }
     }
-    ids.extend(
-        [
-            "spot",
-            "dedicated-instance",
-            "dedicated-host",
-            "capacity-reservation",
-        ]
-        .map(String::from),
-    );
+    ids.extend(["spot", "dedicated-instance", "dedicated-host"].map(String::from));
+    for t in Term::ALL {
+        for p in Payment::ALL {
+            ids.push(format!(
+                "dedicated-host-reservation-{}-{}",
+                t.code(),
+                p.code()
+            ));
+        }
+    }
+    ids.push("capacity-reservation".into());
     ids
 }
 
@@ -1009,6 +1316,9 @@ struct Charges {
     /// Lines whose amounts add up to the horizon total.
     lines: Vec<LineItem>,
     hosts: Option<HostUse>,
+    /// False when the source gives only an effective rate: the total is known, but not how much
+    /// of it is paid upfront, so neither is how it falls across the months.
+    split: bool,
 }
 
 impl Charges {
@@ -1051,6 +1361,14 @@ impl Ctx<'_> {
         Decimal::from(self.months)
     }
 
+    fn no_host_rate(&self, what: &str) -> String {
+        format!(
+            "No public rate bundled for {what} of the {} family in {}; import AWS's Price List file (awscost import-ec2) to add it.",
+            self.it.family(),
+            self.region
+        )
+    }
+
     fn no_rate(&self, what: &str) -> String {
         format!(
             "No public rate bundled for {what} for {} in {}; import AWS's Price List file (awscost import-ec2) to add it.",
@@ -1088,12 +1406,55 @@ impl Ctx<'_> {
             monthly: self.n * hours * rate,
             lines: vec![self.usage_line(label, rate, hours, src)],
             hosts: None,
+            split: true,
         }
     }
 
-    /// A commitment of `upfront` per instance per term and `hourly` for every hour of the term.
+    /// A reservation (or Savings Plan) for each of the `count` instances, priced as its source
+    /// gives it.
+    fn reservation(
+        &self,
+        term: Term,
+        price: ReservedPrice,
+        what: &str,
+        src: SourceRef,
+    ) -> Result<Charges, String> {
+        let units = Units::instances(self.spec.count);
+        match price {
+            ReservedPrice::Split(p) => {
+                Ok(self.commitment(&units, term, p.upfront, p.hourly, what, src))
+            }
+            ReservedPrice::Effective(e) => {
+                self.effective_within_horizon(&units, term, e.effective_hourly, what, src)
+            }
+        }
+    }
+
+    /// [`Self::effective_commitment`] when the horizon holds whole terms; a longer term's cost
+    /// within the horizon depends on the split the source does not give.
+    fn effective_within_horizon(
+        &self,
+        units: &Units,
+        term: Term,
+        effective: Decimal,
+        what: &str,
+        src: SourceRef,
+    ) -> Result<Charges, String> {
+        if term.months() > self.months {
+            return Err(format!(
+                "A {} term is longer than the {}-month horizon, and the bundled source gives only its effective rate ({} an hour): what falls within the horizon depends on the upfront fee, which the source does not give.",
+                term.label(),
+                self.months,
+                fmt_rate(effective)
+            ));
+        }
+        Ok(self.effective_commitment(units, term, effective, what, src))
+    }
+
+    /// A commitment of `upfront` per unit per term and `hourly` for every hour of the term.
     fn commitment(
         &self,
+        units: &Units,
         term: Term,
         upfront: Decimal,
         hourly: Decimal,
@@ -1102,18 +1463,19 @@ impl Ctx<'_> {
     ) -> Charges {
         let tm = term.months();
         let terms = self.months.div_ceil(tm).max(1);
+        let n = Decimal::from(units.count);
         let mut lines = vec![];
         if !upfront.is_zero() {
-            let q = self.n * Decimal::from(terms);
+            let q = n * Decimal::from(terms);
             lines.push(LineItem::priced(
                 "Upfront payment",
                 q,
                 "reservations × terms",
                 upfront,
-                "USD per instance per term",
+                units.per_term,
                 format!(
                     "{} × {} started in {} months × {} upfront = {}",
-                    plural(self.spec.count, "instance"),
+                    plural(units.count, units.one),
                     plural(terms, &format!("{}-year term", term.years())),
                     self.months,
                     fmt_rate(upfront),
@@ -1124,31 +1486,105 @@ impl Ctx<'_> {
         }
         if !hourly.is_zero() {
             let hours = Decimal::from(HOURS_PER_MONTH);
-            let q = self.n * hours * self.m();
+            let q = n * hours * self.m();
             lines.push(LineItem::priced(
                 format!("{what} hourly charge (every hour of the term)"),
                 q,
-                "instance-hours",
+                units.hours,
                 hourly,
-                "USD per instance-hour",
+                units.per_hour,
                 format!(
-                    "billed for all 730 h a month, used or not: {} × 730 h × {} months = {} instance-hours × {} = {} ({} a month)",
-                    plural(self.spec.count, "instance"),
+                    "billed for all 730 h a month, used or not: {} × 730 h × {} months = {} {} × {} = {} ({} a month)",
+                    plural(units.count, units.one),
                     self.months,
                     qty(q),
+                    units.hours,
                     fmt_rate(hourly),
                     Usd(q * hourly),
-                    Usd(self.n * hours * hourly)
+                    Usd(n * hours * hourly)
                 ),
                 src,
             ));
         }
         Charges {
-            upfront: self.n * upfront,
+            upfront: n * upfront,
             term_months: Some(tm),
-            monthly: self.n * Decimal::from(HOURS_PER_MONTH) * hourly,
+            monthly: n * Decimal::from(HOURS_PER_MONTH) * hourly,
             lines,
             hosts: None,
+            split: true,
+        }
+    }
+
+    /// A commitment known only by its effective rate (fee ÷ term hours + hourly): every hour of
+    /// every term started in the horizon costs that rate. The horizon must hold whole terms.
+    fn effective_commitment(
+        &self,
+        units: &Units,
+        term: Term,
+        effective: Decimal,
+        what: &str,
+        src: SourceRef,
+    ) -> Charges {
+        let n = Decimal::from(units.count);
+        let hours = Decimal::from(HOURS_PER_MONTH);
+        let q = n * hours * self.m();
+        let line = LineItem::priced(
+            format!("{what} effective rate (fee and hourly charge spread over every hour of the term)"),
+            q,
+            units.hours,
+            effective,
+            units.per_hour,
+            format!(
+                "the source gives only the effective rate (upfront fee ÷ {} h + hourly charge); billed for all 730 h a month, used or not: {} × 730 h × {} months = {} {} × {} = {}",
+                qty(Decimal::from(term.years() * 8760)),
+                plural(units.count, units.one),
+                self.months,
+                qty(q),
+                units.hours,
+                fmt_rate(effective),
+                Usd(q * effective)
+            ),
+            src,
+        );
+        Charges {
+            upfront: Decimal::ZERO,
+            term_months: Some(term.months()),
+            monthly: n * hours * effective,
+            lines: vec![line],
+            hosts: None,
+            split: false,
+        }
+    }
+}
+
+/// What a commitment is counted in: instances, or Dedicated Hosts.
+struct Units {
+    count: u32,
+    one: &'static str,
+    hours: &'static str,
+    per_hour: &'static str,
+    per_term: &'static str,
+}
+
+impl Units {
+    fn instances(count: u32) -> Units {
+        Units {
+            count,
+            one: "instance",
+            hours: "instance-hours",
+            per_hour: "USD per instance-hour",
+            per_term: "USD per instance per term",
+        }
+    }
+
+    fn hosts(count: u32) -> Units {
+        Units {
+            count,
+            one: "host",
+            hours: "host-hours",
+            per_hour: "USD per host-hour",
+            per_term: "USD per host per term",
         }
     }
 }
@@ -1233,6 +1669,10 @@ fn build(ctx: &Ctx, base: Base, charges: Result<Charges, String>) -> Ec2Option {
         monthly_usd: None,
         effective_hourly_usd: None,
         horizon_total_usd: None,
+        amortised_monthly_usd: None,
+        effective_rate_only: false,
+        break_even_month_note: None,
+        group: base.kind.group(),
         suitable: false,
         reason: None,
         saving_usd: None,
@@ -1256,12 +1696,20 @@ fn build(ctx: &Ctx, base: Base, charges: Result<Charges, String>) -> Ec2Option {
     let spec = ctx.spec;
     let total: Decimal = ch.lines.iter().map(|l| l.exact_usd).sum();
     let used_hours = ctx.n * ctx.h * ctx.m();
-    opt.upfront_usd = Some(Usd(ch.upfront));
-    opt.monthly_usd = Some(Usd(ch.monthly));
+    if ch.split {
+        opt.upfront_usd = Some(Usd(ch.upfront));
+        opt.monthly_usd = Some(Usd(ch.monthly));
+        opt.cumulative_usd = (0..=ctx.months).map(|m| Usd(ch.cumulative(m))).collect();
+    } else {
+        opt.effective_rate_only = true;
+        opt.break_even_month_note = Some(
+            "The bundled source gives only the effective hourly rate, not the split into an upfront fee and an hourly charge; the month in which the commitment overtakes On-Demand depends on that split.".into(),
+        );
+    }
     opt.horizon_total_usd = Some(Usd(total));
+    opt.amortised_monthly_usd = Some(Usd(total / ctx.m().max(Decimal::ONE)));
     opt.exact_total = Some(total);
     opt.effective_hourly_usd = (!used_hours.is_zero()).then(|| HourlyUsd(total / used_hours));
-    opt.cumulative_usd = (0..=ctx.months).map(|m| Usd(ch.cumulative(m))).collect();
     let od_total = on_demand_cum(ctx, ctx.months);
     if let Some(od_total) = od_total {
         let saving = od_total - total;
@@ -1284,7 +1732,7 @@ fn build(ctx: &Ctx, base: Base, charges: Result<Charges, String>) -> Ec2Option {
             }
         }
     }
-    if base.kind != OptionKind::OnDemand {
+    if base.kind != OptionKind::OnDemand && ch.split {
         opt.break_even_month = (1..=ctx.months)
             .find(|&m| on_demand_cum(ctx, m).is_some_and(|od| ch.cumulative(m) < od));
     }
@@ -1295,7 +1743,12 @@ fn build(ctx: &Ctx, base: Base, charges: Result<Charges, String>) -> Ec2Option {
     let years = |y: u32| if y == 1 { "1-year" } else { "3-year" };
     let reason = if spec.needs_dedicated && base.shared_tenancy() {
         Some("These are shared-tenancy rates and the workload needs dedicated hardware: choose a Dedicated Instance or a Dedicated Host.".to_string())
-    } else if spec.core_bound_license && base.kind != OptionKind::DedicatedHost {
+    } else if spec.core_bound_license
+        && !matches!(
+            base.kind,
+            OptionKind::DedicatedHost | OptionKind::DedicatedHostReservation
+        )
+    {
         Some("A licence counted by physical cores or sockets needs a Dedicated Host, which shows the sockets and cores to license.".to_string())
     } else if let Some(t) = base.term.filter(|t| t.years() > spec.horizon_years) {
         let extra = t.months() - ctx.months;
@@ -1333,19 +1786,9 @@ pub fn compare(
 ) -> Result<Ec2Result, Vec<FieldError>> {
     let spec = w.validate()?;
     let Some(it) = pricing.instance(&spec.instance_type) else {
-        let names: Vec<&str> = pricing
-            .instance_types
-            .types
-            .iter()
-            .map(|t| t.name.as_str())
-            .collect();
         return Err(vec![FieldError::new(
             "ec2.instance_type",
-            Problem::Malformed(format!(
-                "\"{}\" is not in the catalog; choose one of: {}.",
-                spec.instance_type,
-                names.join(", ")
-            )),
+            Problem::Malformed(not_in_catalog(pricing, &spec.instance_type)),
         )]);
     };
     let Some(tables) = pricing.region(region) else {
@@ -1356,7 +1799,15 @@ pub fn compare(
             )),
         )]);
     };
-    let od = tables.on_demand.rates.get(&it.name).copied().flatten();
+    let Some((od_table, od)) = tables.on_demand(&it.name) else {
+        return Err(vec![FieldError::new(
+            "ec2.instance_type",
+            Problem::Malformed(format!(
+                "{} is not offered in {region} (no bundled source lists it there); choose another type or region.",
+                it.name
+            )),
+        )]);
+    };
     let ctx = Ctx {
         spec: &spec,
         region,
@@ -1370,8 +1821,7 @@ pub fn compare(
     };
     let mut used: Vec<&str> = vec![];
     let mut options = vec![];
-    let t = &tables.on_demand;
-    let od_src = (t.as_of.as_str(), t.source.as_str());
+    let od_src = (od_table.as_of.as_str(), od_table.source.as_str());
 
     // On-Demand.
     options.push(build(
@@ -1379,7 +1829,7 @@ pub fn compare(
         Base::simple("on-demand", "On-Demand", OptionKind::OnDemand),
         match od {
             Some(r) => {
-                used.push(&t.as_of);
+                used.push(&od_table.as_of);
                 Ok(ctx.pay_as_you_go(
                     "On-Demand instance-hours",
                     r,
@@ -1390,155 +1840,25 @@ pub fn compare(
             None => Err(ctx.no_rate("On-Demand")),
         },
     ));
-
-    // Reserved Instances.
-    for class in OfferingClass::ALL {
-        for term in Term::ALL {
-            for payment in Payment::ALL {
-                let base = Base {
-                    id: format!(
-                        "reserved-{}-{}-{}",
-                        class.code(),
-                        term.code(),
-                        payment.code()
-                    ),
-                    label: format!(
-                        "Reserved Instance, {}, {} year{}, {}",
-                        class.name(),
-                        term.years(),
-                        if term.years() == 1 { "" } else { "s" },
-                        payment.name()
-                    ),
-                    kind: OptionKind::Reserved,
-                    offering_class: Some(class),
-                    plan: None,
-                    term: Some(term),
-                    payment: Some(payment),
-                };
-                let charges = match tables.reserved_offer(&it.name, class, term, payment) {
-                    Some((t, o)) => {
-                        used.push(&t.as_of);
-                        Ok(ctx.commitment(
-                            term,
-                            o.upfront,
-                            o.hourly,
-                            "Reserved Instance",
-                            ctx.src(
-                                (&t.as_of, &t.source),
-                                format!(
-                                    "reserved {} {} {} {}",
-                                    it.name,
-                                    class.code(),
-                                    term.code(),
-                                    payment.code()
-                                ),
-                            ),
-                        ))
-                    }
-                    None => Err(ctx.no_rate(&format!(
-                        "a {} {}-year {} Reserved Instance",
-                        class.name(),
-                        term.years(),
-                        payment.name()
-                    ))),
-                };
-                options.push(build(&ctx, base, charges));
-            }
-        }
-    }
-
-    // Savings Plans.
-    for plan in PlanType::ALL {
-        for term in Term::ALL {
-            for payment in Payment::ALL {
-                let base = Base {
-                    id: format!(
-                        "savings-plan-{}-{}-{}",
-                        plan.code(),
-                        term.code(),
-                        payment.code()
-                    ),
-                    label: format!(
-                        "{} Savings Plan, {} year{}, {}",
-                        plan.name(),
-                        term.years(),
-                        if term.years() == 1 { "" } else { "s" },
-                        payment.name()
-                    ),
-                    kind: OptionKind::SavingsPlan,
-                    offering_class: None,
-                    plan: Some(plan),
-                    term: Some(term),
-                    payment: Some(payment),
-                };
-                let charges = match tables.savings_plan_rate(&it.name, plan, term, payment) {
-                    Some((t, r)) => {
-                        used.push(&t.as_of);
-                        // The published rate is effective: split it as AWS bills it.
-                        let hours_in_term = Decimal::from(term.years() * 8760);
-                        let (upfront, hourly) = match payment {
-                            Payment::NoUpfront => (Decimal::ZERO, r.hourly),
-                            Payment::PartialUpfront => (
-                                r.hourly * hours_in_term / Decimal::TWO,
-                                r.hourly / Decimal::TWO,
-                            ),
-                            Payment::AllUpfront => (r.hourly * hours_in_term, Decimal::ZERO),
-                        };
-                        Ok(ctx.commitment(
-                            term,
-                            upfront,
-                            hourly,
-                            "Savings Plan",
-                            ctx.src(
-                                (&t.as_of, &t.source),
-                                format!(
-                                    "savings_plans {} {} {} {}",
-                                    it.name,
-                                    plan.code(),
-                                    term.code(),
-                                    payment.code()
-                                ),
-                            ),
-                        ))
-                    }
-                    None => Err(ctx.no_rate(&format!(
-                        "{} {} Savings Plan ({}-year, {})",
-                        article(plan.name()),
-                        plan.name(),
-                        term.years(),
-                        payment.name()
-                    ))),
-                };
-                options.push(build(&ctx, base, charges));
-            }
-        }
-    }
-
-    // Spot.
+    reserved_options(&ctx, &mut options, &mut used);
+    savings_plan_options(&ctx, &mut options, &mut used);
     let spot = spot_reference(tables, &it.name);
     options.push(build(
         &ctx,
         Base::simple("spot", "Spot (reference price)", OptionKind::Spot),
-        match spot {
-            Some((high, _, azs)) => {
-                let s = &tables.spot;
-                used.push(&s.as_of);
+        match &spot {
+            Some(s) => {
+                used.push(s.as_of);
                 Ok(ctx.pay_as_you_go(
-                    "Spot instance-hours (highest AZ snapshot)",
-                    high,
+                    s.line_label(),
+                    s.rate,
                     ctx.h,
-                    ctx.src(
-                        (&s.as_of, &s.source),
-                        format!("spot {} (highest of {azs} AZ snapshots)", it.name),
-                    ),
+                    ctx.src((s.as_of, s.source), s.row(&it.name)),
                 ))
             }
             None => Err(ctx.no_rate("Spot")),
         },
     ));
-
-    // Dedicated Instance.
-    let di = &tables.dedicated_instance;
     options.push(build(
         &ctx,
         Base::simple(
@@ -1546,24 +1866,22 @@ pub fn compare(
             "Dedicated Instance",
             OptionKind::DedicatedInstance,
         ),
-        match di.rates.get(&it.name).copied().flatten() {
-            Some(r) => {
-                used.push(&di.as_of);
+        match lookup(&tables.dedicated_instance, &it.name) {
+            Some((t, Some(r))) => {
+                used.push(&t.as_of);
                 Ok(ctx.pay_as_you_go(
                     "Dedicated Instance instance-hours",
-                    r,
+                    *r,
                     ctx.h,
                     ctx.src(
-                        (&di.as_of, &di.source),
+                        (&t.as_of, &t.source),
                         format!("dedicated_instance {}", it.name),
                     ),
                 ))
             }
-            None => Err(ctx.no_rate("a Dedicated Instance")),
+            _ => Err(ctx.no_rate("a Dedicated Instance")),
         },
     ));
-
-    // Dedicated Host.
     options.push(build(
         &ctx,
         Base::simple(
@@ -1573,6 +1891,7 @@ pub fn compare(
         ),
         dedicated_host(&ctx, &mut used),
     ));
+    host_reservation_options(&ctx, &mut options, &mut used);
 
     // Capacity Reservation: the On-Demand rate for every reserved hour.
     options.push(build(
@@ -1599,19 +1918,22 @@ pub fn compare(
         .filter_map(|o| o.exact_total.map(|t| (t, o)))
         .min_by(|a, b| a.0.cmp(&b.0))
         .map(|(_, o)| o.id.clone());
-    let mixed = mixed(&ctx, &options, spot.map(|s| s.0));
-    let warnings = warnings(&ctx, &options, spot, mixed.as_ref());
+    let mixed = mixed(&ctx, &options, spot.as_ref().map(|s| s.rate));
+    let warnings = warnings(&ctx, &options, spot.as_ref(), mixed.as_ref());
+    let best_savings = best_savings(pricing, tables, &it.name);
     let as_of = used
         .iter()
         .min()
         .map(|s| s.to_string())
-        .unwrap_or_else(|| tables.on_demand.as_of.clone());
+        .unwrap_or_else(|| od_table.as_of.clone());
     Ok(Ec2Result {
         instance: InstanceInfo {
             instance_type: it.name.clone(),
             vcpu: it.vcpu,
             memory_gib: it.memory_gib,
             architecture: it.architecture,
+            network: it.network.clone(),
+            free_tier: free_tier(pricing, &it.name),
         },
         count: spec.count,
         hours_per_month: spec.hours,
@@ -1621,46 +1943,217 @@ pub fn compare(
         cheapest_suitable,
         mixed,
         study_notes: STUDY_NOTES,
+        best_savings,
         warnings,
         as_of,
-        source: tables.on_demand.source.clone(),
+        source: od_table.source.clone(),
     })
 }
 
-/// The highest and lowest Spot snapshot for a type, and how many AZs were sampled.
-pub fn spot_reference(
-    tables: &RegionTables,
+/// The error for a type the catalog does not have, with the names a person probably meant.
+fn not_in_catalog(pricing: &Ec2Pricing, given: &str) -> String {
+    let types = &pricing.instance_types.types;
+    let family = given.split('.').next().unwrap_or("").to_ascii_lowercase();
+    let same: Vec<&str> = types
+        .iter()
+        .filter(|t| t.family() == family)
+        .map(|t| t.name.as_str())
+        .collect();
+    if !same.is_empty() {
+        return format!(
+            "\"{given}\" is not in the catalog; {family} sizes bundled: {}.",
+            same.join(", ")
+        );
+    }
+    let mut families: Vec<&str> = types.iter().map(InstanceType::family).collect();
+    families.dedup();
+    format!(
+        "\"{given}\" is not in the catalog of {} types; write family.size, e.g. t3.micro or m5.large (families: {}).",
+        types.len(),
+        families.join(", ")
+    )
+}
+
+/// The twelve Reserved Instance options.
+fn reserved_options<'a>(ctx: &Ctx<'a>, options: &mut Vec<Ec2Option>, used: &mut Vec<&'a str>) {
+    let it = ctx.it;
+    for class in OfferingClass::ALL {
+        for term in Term::ALL {
+            for payment in Payment::ALL {
+                let base = Base {
+                    id: format!(
+                        "reserved-{}-{}-{}",
+                        class.code(),
+                        term.code(),
+                        payment.code()
+                    ),
+                    label: format!(
+                        "Reserved Instance, {}, {}, {}",
+                        class.name(),
+                        term.label(),
+                        payment.name()
+                    ),
+                    kind: OptionKind::Reserved,
+                    offering_class: Some(class),
+                    plan: None,
+                    term: Some(term),
+                    payment: Some(payment),
+                };
+                let charges = match ctx.tables.reserved_offer(&it.name, class, term, payment) {
+                    Some((t, price)) => {
+                        used.push(&t.as_of);
+                        let src = ctx.src(
+                            (&t.as_of, &t.source),
+                            format!(
+                                "reserved {} {} {} {}",
+                                it.name,
+                                class.code(),
+                                term.code(),
+                                payment.code()
+                            ),
+                        );
+                        ctx.reservation(term, price, "Reserved Instance", src)
+                    }
+                    None => Err(ctx.no_rate(&format!(
+                        "a {} {} {} Reserved Instance",
+                        class.name(),
+                        term.label(),
+                        payment.name()
+                    ))),
+                };
+                options.push(build(ctx, base, charges));
+            }
+        }
+    }
+}
+
+/// The twelve Savings Plans options.
+fn savings_plan_options<'a>(ctx: &Ctx<'a>, options: &mut Vec<Ec2Option>, used: &mut Vec<&'a str>) {
+    let it = ctx.it;
+    for plan in PlanType::ALL {
+        for term in Term::ALL {
+            for payment in Payment::ALL {
+                let base = Base {
+                    id: format!(
+                        "savings-plan-{}-{}-{}",
+                        plan.code(),
+                        term.code(),
+                        payment.code()
+                    ),
+                    label: format!(
+                        "{} Savings Plan, {}, {}",
+                        plan.name(),
+                        term.label(),
+                        payment.name()
+                    ),
+                    kind: OptionKind::SavingsPlan,
+                    offering_class: None,
+                    plan: Some(plan),
+                    term: Some(term),
+                    payment: Some(payment),
+                };
+                let charges = match ctx.tables.savings_plan_rate(&it.name, plan, term, payment) {
+                    Some((t, rate)) => {
+                        used.push(&t.as_of);
+                        // The published rate is effective: split it as AWS bills it.
+                        let hours_in_term = Decimal::from(term.years() * 8760);
+                        let (upfront, hourly) = match payment {
+                            Payment::NoUpfront => (Decimal::ZERO, rate),
+                            Payment::PartialUpfront => {
+                                (rate * hours_in_term / Decimal::TWO, rate / Decimal::TWO)
+                            }
+                            Payment::AllUpfront => (rate * hours_in_term, Decimal::ZERO),
+                        };
+                        let src = ctx.src(
+                            (&t.as_of, &t.source),
+                            format!(
+                                "savings_plans {} {} {} {}",
+                                it.name,
+                                plan.code(),
+                                term.code(),
+                                payment.code()
+                            ),
+                        );
+                        let units = Units::instances(ctx.spec.count);
+                        Ok(ctx.commitment(&units, term, upfront, hourly, "Savings Plan", src))
+                    }
+                    None => Err(ctx.no_rate(&format!(
+                        "{} {} Savings Plan ({}, {})",
+                        article(plan.name()),
+                        plan.name(),
+                        term.label(),
+                        payment.name()
+                    ))),
+                };
+                options.push(build(ctx, base, charges));
+            }
+        }
+    }
+}
+
+/// The Spot price a comparison uses for a type, and what it is.
+pub struct SpotReference<'a> {
+    /// The rate charged: the highest AZ snapshot, or the average.
+    pub rate: Decimal,
+    /// Lowest and highest AZ snapshot and the number of AZs, where the source has them.
+    pub range: Option<SpotRange>,
+    pub as_of: &'a str,
+    pub source: &'a str,
+}
+
+impl SpotReference<'_> {
+    fn line_label(&self) -> &'static str {
+        match self.range {
+            Some(_) => "Spot instance-hours (highest AZ snapshot)",
+            None => "Spot instance-hours (average Spot price)",
+        }
+    }
+
+    fn row(&self, name: &str) -> String {
+        match self.range {
+            Some(r) => format!(
+                "spot {name} (highest of {} AZ snapshot{})",
+                r.azs,
+                if r.azs == 1 { "" } else { "s" }
+            ),
+            None => format!("spot_average {name}"),
+        }
+    }
+}
+
+/// The Spot reference of a type: per-AZ snapshots where bundled (priced at the highest), else
+/// the average.
+pub fn spot_reference<'a>(
+    tables: &'a RegionTables,
     instance_type: &str,
-) -> Option<(Decimal, Decimal, usize)> {
-    let azs = tables.spot.rates.get(instance_type)?;
-    let high = azs.values().max()?;
-    let low = azs.values().min()?;
-    Some((*high, *low, azs.len()))
+) -> Option<SpotReference<'a>> {
+    if let Some((t, r)) = lookup(&tables.spot, instance_type) {
+        return Some(SpotReference {
+            rate: r.high,
+            range: Some(*r),
+            as_of: &t.as_of,
+            source: &t.source,
+        });
+    }
+    match lookup(&tables.spot_average, instance_type) {
+        Some((t, Some(avg))) => Some(SpotReference {
+            rate: *avg,
+            range: None,
+            as_of: &t.as_of,
+            source: &t.source,
+        }),
+        _ => None,
+    }
 }
 
 fn dedicated_host<'a>(ctx: &Ctx<'a>, used: &mut Vec<&'a str>) -> Result<Charges, String> {
+    let (host, per_host, hosts) = host_need(ctx)?;
     let fam = ctx.it.family();
-    let cap = ctx
-        .pricing
-        .host(fam)
-        .and_then(|h| Some((h, *h.instances_per_host.get(ctx.it.size())?)));
-    let Some((host, per_host)) = cap else {
-        return Err(format!(
-            "No public Dedicated Host capacity bundled for {} hosts; import AWS's Price List file (awscost import-ec2) to add it.",
-            fam
-        ));
-    };
-    let t = &ctx.tables.dedicated_host;
-    let Some(rate) = t.rates.get(fam).copied().flatten() else {
-        return Err(format!(
-            "No public rate bundled for {} {fam} Dedicated Host in {}; import AWS's Price List file (awscost import-ec2) to add it.",
-            article(fam),
-            ctx.region
-        ));
+    let (t, rate) = match lookup(&ctx.tables.dedicated_host, fam) {
+        Some((t, Some(r))) => (t, *r),
+        _ => return Err(ctx.no_host_rate("a Dedicated Host")),
     };
     used.push(&t.as_of);
-    used.push(&host.as_of);
-    let hosts = ctx.spec.count.div_ceil(per_host);
     let q = Decimal::from(hosts) * ctx.h * ctx.m();
     let line = LineItem::priced(
         format!("{fam} Dedicated Host host-hours"),
@@ -1669,11 +2162,8 @@ fn dedicated_host<'a>(ctx: &Ctx<'a>, used: &mut Vec<&'a str>) -> Result<Charges,
         rate,
         "USD per host-hour",
         format!(
-            "a {fam} host holds {per_host} × {} ({} physical cores); {} ÷ {per_host} rounded up = {}; {} × {} h a month × {} months = {} host-hours × {} = {}",
-            ctx.it.name,
-            host.physical_cores,
-            plural(ctx.spec.count, "instance"),
-            plural(hosts, "host"),
+            "{}; {} × {} h a month × {} months = {} host-hours × {} = {}",
+            host_sentence(ctx, host, per_host, hosts),
             plural(hosts, "host"),
             qty(round3(ctx.h)),
             ctx.months,
@@ -1693,7 +2183,223 @@ fn dedicated_host<'a>(ctx: &Ctx<'a>, used: &mut Vec<&'a str>) -> Result<Charges,
             hosts_needed: hosts,
             physical_cores_per_host: host.physical_cores,
         }),
+        split: true,
     })
+}
+
+/// The host type of the chosen family, how many instances of the chosen size one holds, and
+/// how many hosts the count needs.
+fn host_need<'a>(ctx: &Ctx<'a>) -> Result<(&'a HostCapacity, u32, u32), String> {
+    let fam = ctx.it.family();
+    let cap = ctx
+        .pricing
+        .host(fam)
+        .and_then(|h| Some((h, *h.instances_per_host.get(ctx.it.size())?)));
+    match cap {
+        Some((host, per_host)) => Ok((host, per_host, ctx.spec.count.div_ceil(per_host))),
+        None => Err(format!(
+            "No public Dedicated Host capacity for {} is bundled (AWS's Dedicated Hosts instance-capacity table for the {fam} host type); without it the hosts needed cannot be counted.",
+            ctx.it.name
+        )),
+    }
+}
+
+fn host_sentence(ctx: &Ctx, host: &HostCapacity, per_host: u32, hosts: u32) -> String {
+    format!(
+        "{} {} host holds {per_host} × {} ({} physical cores); {} ÷ {per_host} rounded up = {}",
+        article(ctx.it.family()),
+        ctx.it.family(),
+        ctx.it.name,
+        host.physical_cores,
+        plural(ctx.spec.count, "instance"),
+        plural(hosts, "host")
+    )
+}
+
+/// The six Dedicated Host Reservation options, per host.
+fn host_reservation_options<'a>(
+    ctx: &Ctx<'a>,
+    options: &mut Vec<Ec2Option>,
+    used: &mut Vec<&'a str>,
+) {
+    let fam = ctx.it.family();
+    for term in Term::ALL {
+        for payment in Payment::ALL {
+            let base = Base {
+                id: format!(
+                    "dedicated-host-reservation-{}-{}",
+                    term.code(),
+                    payment.code()
+                ),
+                label: format!(
+                    "Dedicated Host Reservation, {}, {}",
+                    term.label(),
+                    payment.name()
+                ),
+                kind: OptionKind::DedicatedHostReservation,
+                offering_class: None,
+                plan: None,
+                term: Some(term),
+                payment: Some(payment),
+            };
+            let charges = match ctx.tables.host_reservation(fam, term, payment) {
+                None => Err(ctx.no_host_rate(&format!(
+                    "a {} {} Dedicated Host Reservation",
+                    term.label(),
+                    payment.name()
+                ))),
+                Some((t, price)) => host_need(ctx).and_then(|(host, per_host, hosts)| {
+                    used.push(&t.as_of);
+                    let src = ctx.src(
+                        (&t.as_of, &t.source),
+                        format!("host_reservations {fam} {} {}", term.code(), payment.code()),
+                    );
+                    let units = Units::hosts(hosts);
+                    let what = "Dedicated Host Reservation";
+                    let mut ch = match price {
+                        ReservedPrice::Split(p) => {
+                            Ok(ctx.commitment(&units, term, p.upfront, p.hourly, what, src))
+                        }
+                        ReservedPrice::Effective(e) => ctx.effective_within_horizon(
+                            &units,
+                            term,
+                            e.effective_hourly,
+                            what,
+                            src,
+                        ),
+                    }?;
+                    if let Some(first) = ch.lines.first_mut() {
+                        first.formula = format!(
+                            "{}; {}",
+                            host_sentence(ctx, host, per_host, hosts),
+                            first.formula
+                        );
+                    }
+                    ch.hosts = Some(HostUse {
+                        instances_per_host: per_host,
+                        hosts_needed: hosts,
+                        physical_cores_per_host: host.physical_cores,
+                    });
+                    Ok(ch)
+                }),
+            };
+            options.push(build(ctx, base, charges));
+        }
+    }
+}
+
+/// The Free Tier facts for a type, if either the study notes or today's terms cover it.
+fn free_tier(pricing: &Ec2Pricing, name: &str) -> Option<FreeTierInfo> {
+    let notes = STUDY_FREE_TIER.types.contains(&name);
+    let today = pricing.free_tier_today(name);
+    let ft = &pricing.instance_types.free_tier;
+    (notes || today).then(|| FreeTierInfo {
+        in_study_notes: notes,
+        study_notes_terms: STUDY_FREE_TIER.terms,
+        today,
+        today_terms: ft.terms.clone(),
+        as_of: ft.as_of.clone(),
+        source: ft.source.clone(),
+    })
+}
+
+/// What a commitment saves against On-Demand at 100 % use, in percent: 1 − its effective hourly
+/// rate ÷ the On-Demand rate.
+fn saving_at_full_use(od: Decimal, effective: Decimal) -> Option<Decimal> {
+    (!od.is_zero()).then(|| round2((od - effective) / od * Decimal::ONE_HUNDRED))
+}
+
+fn effective_of(term: Term, price: ReservedPrice) -> Decimal {
+    match price {
+        ReservedPrice::Split(p) => p.upfront / Decimal::from(term.years() * 8760) + p.hourly,
+        ReservedPrice::Effective(e) => e.effective_hourly,
+    }
+}
+
+/// The best saving of each kind for one type: (percent, option id).
+fn type_savings(tables: &RegionTables, name: &str) -> [Option<(Decimal, String)>; 3] {
+    let Some((_, Some(od))) = tables.on_demand(name) else {
+        return [None, None, None];
+    };
+    let best = |a: Option<(Decimal, String)>, b: Option<(Decimal, String)>| match (a, b) {
+        (Some(a), Some(b)) => Some(if b.0 > a.0 { b } else { a }),
+        (a, b) => a.or(b),
+    };
+    let mut ri = None;
+    let mut sp = None;
+    for term in Term::ALL {
+        for payment in Payment::ALL {
+            for class in OfferingClass::ALL {
+                if let Some((_, p)) = tables.reserved_offer(name, class, term, payment) {
+                    let id = format!(
+                        "reserved-{}-{}-{}",
+                        class.code(),
+                        term.code(),
+                        payment.code()
+                    );
+                    ri = best(
+                        ri,
+                        saving_at_full_use(od, effective_of(term, p)).map(|s| (s, id)),
+                    );
+                }
+            }
+            for plan in PlanType::ALL {
+                if let Some((_, r)) = tables.savings_plan_rate(name, plan, term, payment) {
+                    let id = format!(
+                        "savings-plan-{}-{}-{}",
+                        plan.code(),
+                        term.code(),
+                        payment.code()
+                    );
+                    sp = best(sp, saving_at_full_use(od, r).map(|s| (s, id)));
+                }
+            }
+        }
+    }
+    let spot = spot_reference(tables, name).and_then(|s| {
+        let low = s.range.map(|r| r.low).unwrap_or(s.rate);
+        saving_at_full_use(od, low).map(|p| (p, "spot".to_string()))
+    });
+    [ri, sp, spot]
+}
+
+/// The largest savings the bundled rates reach in the region, beside the study notes'.
+fn best_savings(pricing: &Ec2Pricing, tables: &RegionTables, chosen: &str) -> Vec<BestSaving> {
+    let mut region: [Option<(Decimal, String, String)>; 3] = [None, None, None];
+    for t in &pricing.instance_types.types {
+        for (slot, v) in region.iter_mut().zip(type_savings(tables, &t.name)) {
+            if let Some((p, id)) = v {
+                if slot.as_ref().is_none_or(|s| p > s.0) {
+                    *slot = Some((p, t.name.clone(), id));
+                }
+            }
+        }
+    }
+    let mine = type_savings(tables, chosen);
+    let kinds = [
+        (OptionKind::Reserved, "reserved-"),
+        (OptionKind::SavingsPlan, "savings-plan-"),
+        (OptionKind::Spot, "spot"),
+    ];
+    kinds
+        .into_iter()
+        .zip(region)
+        .zip(mine)
+        .map(|(((kind, id), r), m)| BestSaving {
+            kind,
+            notes_saving: study_note(id).map(|n| n.saving).unwrap_or(""),
+            region_best_percent: r.as_ref().map(|r| r.0),
+            region_best_type: r.as_ref().map(|r| r.1.clone()),
+            region_best_option: r.map(|r| r.2),
+            chosen_type_percent: m.as_ref().map(|m| m.0),
+            chosen_type_option: m.map(|m| m.1),
+            basis: if kind == OptionKind::Spot {
+                "1 − lowest Spot snapshot (or average) ÷ On-Demand rate"
+            } else {
+                "1 − effective hourly rate (upfront fee ÷ term hours + hourly) ÷ On-Demand rate, at 100 % use"
+            },
+        })
+        .collect()
 }
 
 fn mixed(ctx: &Ctx, options: &[Ec2Option], spot_high: Option<Decimal>) -> Option<MixedResult> {
@@ -1706,6 +2412,8 @@ fn mixed(ctx: &Ctx, options: &[Ec2Option], spot_high: Option<Decimal>) -> Option
         .iter()
         .filter(|o| matches!(o.kind, OptionKind::Reserved | OptionKind::SavingsPlan))
         .filter(|o| o.term.is_some_and(|t| t.years() <= spec.horizon_years))
+        // The month-by-month curve needs the upfront/hourly split.
+        .filter(|o| !o.effective_rate_only)
         .filter_map(|o| Some((o.exact_total?, o)))
         .min_by(|a, b| a.0.cmp(&b.0))?;
     let (peak_rate, peak_src) = match spec.peak_pricing {
@@ -1793,7 +2501,7 @@ fn mixed(ctx: &Ctx, options: &[Ec2Option], spot_high: Option<Decimal>) -> Option
 fn warnings(
     ctx: &Ctx,
     options: &[Ec2Option],
-    spot: Option<(Decimal, Decimal, usize)>,
+    spot: Option<&SpotReference>,
     mixed: Option<&MixedResult>,
 ) -> Vec<Warning> {
     let mut w = vec![];
@@ -1825,34 +2533,61 @@ fn warnings(
             ),
         ));
     }
-    if let Some(t) = ctx
-        .tables
-        .reserved
+    let od_as_of = options
+        .first()
+        .and_then(|o| o.lines.first())
+        .map(|l| l.source.as_of.clone())
+        .unwrap_or_default();
+    let old: Vec<&Ec2Option> = options
         .iter()
-        .find(|t| t.instance_type == ctx.it.name)
-    {
-        let od = &ctx.tables.on_demand.as_of;
-        if year(&t.as_of) + 1 < year(od) {
-            w.push(Warning::new(
-                "reserved_rates_older",
-                format!(
-                    "The Reserved Instance rates for {} are from the Price List of {}, older than the On-Demand rate ({od}); re-import the current Price List file to confirm the savings.",
-                    ctx.it.name, t.as_of
-                ),
-            ));
-        }
-    }
-    if let Some((high, low, azs)) = spot {
+        .filter(|o| o.kind == OptionKind::Reserved)
+        .filter(|o| {
+            o.lines
+                .first()
+                .is_some_and(|l| year(&l.source.as_of) + 1 < year(&od_as_of))
+        })
+        .collect();
+    if let Some(first) = old.first() {
+        let date = first
+            .lines
+            .first()
+            .map(|l| l.source.as_of.as_str())
+            .unwrap_or("");
+        let names: Vec<&str> = old.iter().map(|o| o.label.as_str()).collect();
         w.push(Warning::new(
-            "spot_price_floats",
+            "reserved_rates_older",
             format!(
-                "Spot prices move with supply and demand: the reference is the highest of {azs} Availability Zone snapshot{} ({}–{} an hour, read {}). Spot Instances can be interrupted with a 2-minute warning.",
-                if azs == 1 { "" } else { "s" },
-                fmt_rate(low),
-                fmt_rate(high),
-                ctx.tables.spot.as_of
+                "These Reserved Instance rates for {} are from AWS's Price List of {date}, older than the On-Demand rate ({od_as_of}), because no newer public copy of them was found: {}. Re-import the current Price List file (awscost import-ec2) to confirm them.",
+                ctx.it.name,
+                names.join("; ")
             ),
         ));
+    }
+    match spot {
+        Some(SpotReference {
+            range: Some(r),
+            as_of,
+            ..
+        }) => w.push(Warning::new(
+            "spot_price_floats",
+            format!(
+                "Spot prices move with supply and demand: the reference is the highest of {} Availability Zone snapshot{} ({}–{} an hour, snapshot of {as_of}). Spot Instances can be interrupted with a 2-minute warning.",
+                r.azs,
+                if r.azs == 1 { "" } else { "s" },
+                fmt_rate(r.low),
+                fmt_rate(r.high),
+            ),
+        )),
+        Some(s) => w.push(Warning::new(
+            "spot_price_floats",
+            format!(
+                "Spot prices move with supply and demand: no per-Availability-Zone snapshot is bundled for {}, so the reference is an average Spot price ({} an hour, published no later than {}); today's price in any one zone can be well above or below it. Spot Instances can be interrupted with a 2-minute warning.",
+                ctx.it.name,
+                fmt_rate(s.rate),
+                s.as_of
+            ),
+        )),
+        None => {}
     }
     if spec.horizon_years == 3
         && options
@@ -1925,21 +2660,48 @@ mod tests {
     #[test]
     fn validation_catches_bad_tables() {
         let mut p = pricing().clone();
+
+        for r in p.regions.iter_mut() {
+            for t in r.on_demand.iter_mut() {
+                t.rates.remove("t2.nano");
+            }
+        }
         let us = &mut p.regions[0];
-        us.on_demand.rates.remove("m5.large");
-        us.on_demand.rates.insert("m9.huge".into(), None);
-        us.reserved[0].offers[0].upfront = Decimal::ONE; // a No Upfront offer with an upfront
-        us.spot
-            .rates
-            .insert("c5.large".into(), SortedMap::default());
+        us.on_demand[0].rates.insert("m9.huge".into(), None);
+        let nu = us
+            .reserved
+            .iter_mut()
+            .find(|t| t.payment == Payment::NoUpfront)
+            .unwrap();
+        if let Some(ReservedPrice::Split(s)) = nu.rates.get("m5.large").copied() {
+            // a No Upfront offer with an upfront payment
+            nu.rates.insert(
+                "m5.large".into(),
+                ReservedPrice::Split(SplitPrice {
+                    upfront: Decimal::ONE,
+                    ..s
+                }),
+            );
+        }
+        us.spot[0].rates.insert(
+            "c5.large".into(),
+            SpotRange {
+                low: Decimal::TWO,
+                high: Decimal::ONE,
+                azs: 0,
+            },
+        );
+        let dup = us.savings_plans[0].clone();
+        us.savings_plans.push(dup);
         p.regions.pop();
         let errs = p.validate().unwrap_err();
         let text: Vec<String> = errs.iter().map(ToString::to_string).collect();
         for want in [
-            "m5.large is missing",
+            "t2.nano is in no region's on_demand table",
             "m9.huge is not in the catalog",
             "No Upfront offer has no upfront",
             "at least one Availability Zone",
+            "priced by an earlier table of the same option",
             "region ap-south-1 is missing",
         ] {
             assert!(text.iter().any(|t| t.contains(want)), "{want}: {text:?}");
@@ -1954,6 +2716,7 @@ mod tests {
             monthly: Decimal::ONE,
             lines: vec![],
             hosts: None,
+            split: true,
         };
         let started: Vec<u32> = [0, 1, 12, 13, 24, 25, 36]
             .map(|m| c.terms_started(m))

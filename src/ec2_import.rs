@@ -9,8 +9,8 @@
 //! are kept; the terms of every other SKU are skipped without being stored.
 
 use crate::ec2::{
-    Ec2Pricing, HostCapacity, OfferingClass, Payment, PlanType, RateTable, ReservedOffer,
-    ReservedTable, SavingsPlanRate, SavingsPlanTable, Term,
+    Ec2Pricing, HostCapacity, OfferingClass, Payment, PlanType, RateTable, ReservedPrice,
+    ReservedTable, SavingsPlanTable, SplitPrice, Term,
 };
 use crate::pricing::{Region, Table};
 use rust_decimal::Decimal;
@@ -503,7 +503,8 @@ pub fn import(
     let mut dedicated = on_demand.clone();
     let mut hosts: BTreeMap<String, Option<Decimal>> =
         families.iter().map(|f| (f.to_string(), None)).collect();
-    let mut reserved: BTreeMap<String, Vec<ReservedOffer>> = BTreeMap::new();
+    type Option3 = (OfferingClass, Term, Payment);
+    let mut reserved: BTreeMap<Option3, BTreeMap<String, ReservedPrice>> = BTreeMap::new();
     let mut skus: Vec<(&String, &Kind)> = o.products.iter().collect();
     skus.sort_by(|a, b| a.0.cmp(b.0));
     for (sku, kind) in skus {
@@ -540,19 +541,11 @@ pub fn import(
                         None => Decimal::ZERO,
                     };
                     let hourly = hourly(term, sku)?.unwrap_or(Decimal::ZERO);
-                    let offers = reserved.entry(t.clone()).or_default();
-                    if !offers
-                        .iter()
-                        .any(|x| (x.offering_class, x.term, x.payment) == (class, len, pay))
-                    {
-                        offers.push(ReservedOffer {
-                            offering_class: class,
-                            term: len,
-                            payment: pay,
-                            upfront,
-                            hourly,
-                        });
-                    }
+                    reserved
+                        .entry((class, len, pay))
+                        .or_default()
+                        .entry(t.clone())
+                        .or_insert(ReservedPrice::Split(SplitPrice { upfront, hourly }));
                 }
             }
             Kind::Dedicated(t) => {
@@ -582,7 +575,7 @@ pub fn import(
     summary.on_demand = on_demand.values().flatten().count();
     summary.dedicated_instance = dedicated.values().flatten().count();
     summary.dedicated_host = hosts.values().flatten().count();
-    summary.reserved = reserved.values().map(Vec::len).sum();
+    summary.reserved = reserved.values().map(BTreeMap::len).sum();
     let table = |rates: BTreeMap<String, Option<Decimal>>| RateTable {
         as_of: as_of.clone(),
         source: source.clone(),
@@ -598,21 +591,24 @@ pub fn import(
             "the base table has no {region} region"
         )));
     };
-    rt.on_demand = table(on_demand);
-    rt.dedicated_instance = table(dedicated);
-    rt.dedicated_host = table(hosts);
-    rt.reserved = types
-        .iter()
-        .filter_map(|t| {
-            let mut offers = reserved.remove(*t)?;
-            offers.sort_by_key(|x| (x.offering_class, x.term, x.payment));
-            Some(ReservedTable {
-                as_of: as_of.clone(),
-                source: source.clone(),
-                note: note.clone(),
-                instance_type: t.to_string(),
-                offers,
-            })
+    rt.on_demand = vec![table(on_demand)];
+    dedicated.retain(|_, v| v.is_some());
+    rt.dedicated_instance = if dedicated.is_empty() {
+        vec![]
+    } else {
+        vec![table(dedicated)]
+    };
+    rt.dedicated_host = vec![table(hosts)];
+    rt.reserved = reserved
+        .into_iter()
+        .map(|((offering_class, term, payment), rates)| ReservedTable {
+            as_of: as_of.clone(),
+            source: source.clone(),
+            note: note.clone(),
+            offering_class,
+            term,
+            payment,
+            rates: rates.into(),
         })
         .collect();
     if let Some(sp) = sp_tables {
@@ -662,7 +658,8 @@ fn read_savings_plans(
         })
         .collect();
     let prefix = format!("{}BoxUsage:", usage_prefix(region));
-    let mut by_type: BTreeMap<&str, Vec<SavingsPlanRate>> = BTreeMap::new();
+    let mut by_plan: BTreeMap<(PlanType, Term, Payment), BTreeMap<String, Decimal>> =
+        BTreeMap::new();
     for t in &f.terms.savings_plan {
         let Some(&(plan, term, payment)) = plans.get(t.sku.as_str()) else {
             continue;
@@ -679,33 +676,25 @@ fn read_savings_plans(
             let Some(&name) = types.iter().find(|n| **n == it) else {
                 continue;
             };
-            let rates = by_type.entry(name).or_default();
-            if !rates
-                .iter()
-                .any(|x| (x.plan, x.term, x.payment) == (plan, term, payment))
-            {
-                rates.push(SavingsPlanRate {
-                    plan,
-                    term,
-                    payment,
-                    hourly: price(&r.rate.price, &t.sku)?,
-                });
-            }
+            let rate = price(&r.rate.price, &t.sku)?;
+            by_plan
+                .entry((plan, term, payment))
+                .or_default()
+                .entry(name.to_string())
+                .or_insert(rate);
         }
     }
-    summary.savings_plans = by_type.values().map(Vec::len).sum();
-    Ok(types
-        .iter()
-        .filter_map(|t| {
-            let mut rates = by_type.remove(t)?;
-            rates.sort_by_key(|x| (x.plan, x.term, x.payment));
-            Some(SavingsPlanTable {
-                as_of: as_of.clone(),
-                source: source.clone(),
-                note: note.clone(),
-                instance_type: t.to_string(),
-                rates,
-            })
+    summary.savings_plans = by_plan.values().map(BTreeMap::len).sum();
+    Ok(by_plan
+        .into_iter()
+        .map(|((plan, term, payment), rates)| SavingsPlanTable {
+            as_of: as_of.clone(),
+            source: source.clone(),
+            note: note.clone(),
+            plan,
+            term,
+            payment,
+            rates: rates.into(),
         })
         .collect())
 }

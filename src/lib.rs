@@ -10,6 +10,9 @@
 pub mod ebs;
 pub mod ec2;
 pub mod ec2_import;
+// Native only, and not in the build script (which compiles the engine without its csv reader).
+#[cfg(all(awscost_bundled, not(target_arch = "wasm32")))]
+pub mod ec2_tidy;
 pub mod error;
 pub mod export;
 pub mod lambda;

@@ -454,7 +454,8 @@ pub fn catalog() -> Result<&'static Catalog, &'static [PricingError]> {
 #[cfg(awscost_bundled)]
 fn bundled() -> Result<Catalog, Vec<PricingError>> {
     use packed::Packed;
-    let mut r = packed::Reader::new(include_str!(concat!(env!("OUT_DIR"), "/catalog.packed")));
+    let mut r =
+        packed::Reader::with_dictionary(include_str!(concat!(env!("OUT_DIR"), "/catalog.packed")));
     let catalog = Catalog::read(&mut r);
     if r.finish() {
         Ok(catalog)

@@ -21,7 +21,13 @@ fn written(p: &Ec2Pricing) -> String {
     let r = p.region(Region::UsEast1).unwrap();
     let v = serde_json::json!({
         "dedicated_hosts": p.dedicated_hosts,
-        "us-east-1": r,
+        "us-east-1": {
+            "on_demand": r.on_demand,
+            "reserved": r.reserved,
+            "savings_plans": r.savings_plans,
+            "dedicated_instance": r.dedicated_instance,
+            "dedicated_host": r.dedicated_host,
+        },
     });
     let mut s = serde_json::to_string_pretty(&v).unwrap();
     s.push('\n');
@@ -41,8 +47,11 @@ fn imports_the_offer_and_savings_plans_files_exactly() {
             dedicated_host: 1,
         }
     );
-    let expected =
-        std::fs::read_to_string(format!("{FIXTURES}/ec2_import_expected_us-east-1.json")).unwrap();
+    let path = format!("{FIXTURES}/ec2_import_expected_us-east-1.json");
+    if std::env::var_os("UPDATE_FIXTURES").is_some() {
+        std::fs::write(&path, written(&p)).unwrap();
+    }
+    let expected = std::fs::read_to_string(path).unwrap();
     assert_eq!(written(&p), expected);
 }
 
@@ -58,22 +67,23 @@ fn keeps_other_regions_and_spot_snapshots() {
         p.region(Region::UsEast1).unwrap(),
     );
     assert_eq!(new.spot, old.spot);
+    assert_eq!(new.spot_average, old.spot_average);
+    assert_eq!(new.host_reservations, old.host_reservations);
     // Without a Savings Plans file, the existing Savings Plans tables stay.
     assert_eq!(new.savings_plans, old.savings_plans);
     // The eu-west-1 product in the offer file is not taken for us-east-1, and the unused
     // Capacity Reservation SKU does not overwrite the c5.xlarge rate.
     assert_eq!(
-        new.on_demand.rates["m5.large"],
+        new.on_demand[0].rates["m5.large"],
         Some("0.096".parse().unwrap())
     );
     assert_eq!(
-        new.on_demand.rates["c5.xlarge"],
+        new.on_demand[0].rates["c5.xlarge"],
         Some("0.17".parse().unwrap())
     );
-    assert_eq!(new.on_demand.rates["m5.xlarge"], None);
-    assert_eq!(new.on_demand.as_of, "2020-07-09");
-    assert!(new
-        .on_demand
+    assert_eq!(new.on_demand[0].rates["m5.xlarge"], None);
+    assert_eq!(new.on_demand[0].as_of, "2020-07-09");
+    assert!(new.on_demand[0]
         .source
         .ends_with("/AmazonEC2/20200709223013/us-east-1/index.json"));
 }

@@ -18,6 +18,13 @@ usage:
                                   bulk files (the EC2 offer file and the Savings Plans rate file);
                                   FILE's other regions and Spot snapshots are kept (the bundled
                                   table is the starting point when FILE does not exist)
+  awscost import-tidy --dir DIR [--skypilot VMS.csv --skypilot-date YYYY-MM-DD] --out FILE
+                                  rebuild the EC2 pricing table from the tidy CSV files in DIR
+                                  (catalog_ec2_3regions.csv, pricesim_*.csv, derived_*.csv,
+                                  infracost-goldens_*.csv; see the README) and, optionally,
+                                  SkyPilot's AWS vms.csv for Spot ranges the catalog lacks;
+                                  FILE's Free Tier, host capacities and any Reserved Instance
+                                  rates no input covers are kept
   awscost --help
 
 exit status: 0 on success; 2 when the workload is invalid (the message names the field).";
@@ -39,6 +46,7 @@ fn main() -> ExitCode {
             out(&serde_json::to_string_pretty(awscost::limits::LIMITS).unwrap_or_default())
         }
         ["import-ec2", rest @ ..] => import_ec2(rest),
+        ["import-tidy", rest @ ..] => import_tidy(rest),
         ["--help" | "-h" | "help"] => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -190,6 +198,101 @@ fn import_ec2(args: &[&str]) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+fn import_tidy(args: &[&str]) -> ExitCode {
+    let (mut dir, mut vms, mut vms_date, mut out_path) = (None, None, None, None);
+    let mut it = args.iter();
+    while let Some(flag) = it.next() {
+        let slot = match *flag {
+            "--dir" => &mut dir,
+            "--skypilot" => &mut vms,
+            "--skypilot-date" => &mut vms_date,
+            "--out" => &mut out_path,
+            other => {
+                eprintln!("awscost: unknown option {other}\n{USAGE}");
+                return ExitCode::from(2);
+            }
+        };
+        match it.next() {
+            Some(v) => *slot = Some(*v),
+            None => {
+                eprintln!("awscost: {flag} needs a value");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let (Some(dir), Some(out_path)) = (dir, out_path) else {
+        eprintln!("awscost: import-tidy needs --dir and --out\n{USAGE}");
+        return ExitCode::from(2);
+    };
+    match run_import_tidy(dir, vms, vms_date, out_path) {
+        Ok(s) => {
+            eprintln!(
+                "awscost: {} types; {} On-Demand, {} Reserved Instance, {} Savings Plans, {} Spot range, {} Spot average, {} Dedicated Instance, {} Dedicated Host and {} host reservation rates written to {out_path}",
+                s.types, s.on_demand, s.reserved, s.savings_plans, s.spot_ranges, s.spot_averages,
+                s.dedicated_instance, s.dedicated_host, s.host_reservations
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("awscost: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run_import_tidy(
+    dir: &str,
+    vms: Option<&str>,
+    vms_date: Option<&str>,
+    out_path: &str,
+) -> Result<awscost::ec2_tidy::TidySummary, String> {
+    let read = |p: &std::path::Path| {
+        std::fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display()))
+    };
+    let mut names: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| format!("cannot read {dir}: {e}"))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    names.sort();
+    let named = |prefix: &str| -> Vec<&std::path::PathBuf> {
+        names
+            .iter()
+            .filter(|p| {
+                p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with(prefix) && n.ends_with(".csv"))
+            })
+            .collect()
+    };
+    let all = |prefix: &str| -> Result<Vec<String>, String> {
+        named(prefix).into_iter().map(|p| read(p)).collect()
+    };
+    let one = |prefix: &str| -> Result<Option<String>, String> {
+        named(prefix).first().map(|p| read(p)).transpose()
+    };
+    let catalog = one("catalog_ec2_")?.ok_or(format!("{dir} has no catalog_ec2_*.csv"))?;
+    let inputs = awscost::ec2_tidy::TidyInputs {
+        catalog,
+        pricesim: all("pricesim_")?,
+        all_upfront_fees: all("derived_std-ri-all-upfront-fees")?,
+        partial_upfront_split: one("derived_partial-upfront-split")?,
+        infracost: one("infracost-goldens")?,
+        skypilot_vms: vms.map(|p| read(std::path::Path::new(p))).transpose()?,
+        skypilot_as_of: vms_date.unwrap_or("2026-11-22").to_string(),
+    };
+    let base_text = read(std::path::Path::new(out_path))?;
+    // Read, not validated: only its Free Tier, host capacities and uncovered rates are kept,
+    // and the result is validated whole.
+    let base: awscost::ec2::Ec2Pricing =
+        awscost::pricing::parse(awscost::ec2::PRICING_FILE, &base_text)
+            .map_err(|e| e.to_string())?;
+    let (table, summary) =
+        awscost::ec2_tidy::import_tidy(&inputs, &base).map_err(|e| e.to_string())?;
+    std::fs::write(out_path, table.to_json())
+        .map_err(|e| format!("cannot write {out_path}: {e}"))?;
+    Ok(summary)
 }
 
 /// Prints a line to stdout; a closed pipe (`| head`) ends the program quietly.

@@ -8,6 +8,10 @@
 //! cannot drift apart; a field added to a table type fails to compile until it is listed.
 //!
 //! Reading needs no JSON parser and no field names, which keeps them out of the widget.
+//!
+//! Names (the keys of every [`SortedMap`]: instance types, families, sizes) are written once, in
+//! a sorted dictionary at the start ([`Writer::with_dictionary`]); each map then writes its keys
+//! as steps between dictionary positions, mostly `1`, which compresses to almost nothing.
 
 use super::{Catalog, Region, SortedMap, Tier};
 use crate::{ebs, ec2, lambda, s3};
@@ -29,9 +33,44 @@ pub struct Writer {
     pub out: String,
     /// Strings that cannot be written because they contain [`END`].
     pub errors: Vec<String>,
+    /// The sorted names map keys are written against (empty: keys are written out).
+    dictionary: Vec<String>,
+    /// A dry run that only collects the map keys.
+    collecting: Option<Vec<String>>,
 }
 
 impl Writer {
+    /// Writes the dictionary of `value`'s map keys, then `value` against it.
+    pub fn with_dictionary<T: Packed>(value: &T) -> Writer {
+        let mut dry = Writer {
+            collecting: Some(vec![]),
+            ..Writer::default()
+        };
+        value.write(&mut dry);
+        let mut keys = dry.collecting.unwrap_or_default();
+        keys.sort_unstable();
+        keys.dedup();
+        let mut w = Writer::default();
+        keys.write(&mut w);
+        w.dictionary = keys;
+        value.write(&mut w);
+        w
+    }
+
+    /// A map key: its step from the previous key's dictionary position, or itself.
+    fn key(&mut self, key: &str, previous: &mut usize) {
+        if let Some(keys) = &mut self.collecting {
+            keys.push(key.to_string());
+        }
+        match self.dictionary.binary_search_by(|k| k.as_str().cmp(key)) {
+            Ok(i) => {
+                self.token(&(i - *previous).to_string());
+                *previous = i;
+            }
+            Err(_) => self.token(key),
+        }
+    }
+
     fn token(&mut self, t: &str) {
         if t.contains(END) {
             self.errors
@@ -47,6 +86,7 @@ impl Writer {
 pub struct Reader<'a> {
     rest: &'a str,
     ok: bool,
+    dictionary: Vec<String>,
 }
 
 impl<'a> Reader<'a> {
@@ -54,6 +94,35 @@ impl<'a> Reader<'a> {
         Reader {
             rest: text,
             ok: true,
+            dictionary: vec![],
+        }
+    }
+
+    /// A reader of what [`Writer::with_dictionary`] wrote.
+    pub fn with_dictionary(text: &'a str) -> Self {
+        let mut r = Reader::new(text);
+        r.dictionary = Vec::<String>::read(&mut r);
+        r
+    }
+
+    fn key(&mut self, previous: &mut usize) -> String {
+        let t = self.token();
+        if self.dictionary.is_empty() {
+            return t.to_owned();
+        }
+        let i = t
+            .parse::<usize>()
+            .ok()
+            .and_then(|d| previous.checked_add(d));
+        match i.and_then(|i| self.dictionary.get(i).map(|k| (i, k))) {
+            Some((i, k)) => {
+                *previous = i;
+                k.clone()
+            }
+            None => {
+                self.ok = false;
+                String::new()
+            }
         }
     }
 
@@ -147,15 +216,17 @@ impl<T: Packed> Packed for Vec<T> {
 impl<V: Packed> Packed for SortedMap<V> {
     fn write(&self, w: &mut Writer) {
         w.token(&self.len().to_string());
-        for (k, v) in self {
-            k.write(w);
-            v.write(w);
+        // All keys, then all values: like columns compress better than interleaved ones.
+        let mut at = 0;
+        for k in self.keys() {
+            w.key(k, &mut at);
         }
+        self.values().for_each(|v| v.write(w));
     }
     fn read(r: &mut Reader<'_>) -> Self {
-        let entries: Vec<(String, V)> = (0..r.count())
-            .map(|_| (String::read(r), V::read(r)))
-            .collect();
+        let mut at = 0;
+        let keys: Vec<String> = (0..r.count()).map(|_| r.key(&mut at)).collect();
+        let entries: Vec<(String, V)> = keys.into_iter().map(|k| (k, V::read(r))).collect();
         if !entries.windows(2).all(|w| w[0].0 < w[1].0) {
             r.ok = false;
         }
@@ -238,18 +309,44 @@ packed_struct! {
     }
 
     ec2::Ec2Pricing { instance_types, dedicated_hosts, regions }
-    ec2::InstanceCatalog { as_of, source, note, types }
-    ec2::InstanceType { name, vcpu, memory_gib, architecture }
+    ec2::InstanceCatalog { as_of, source, note, types, free_tier }
+    ec2::InstanceType { name, vcpu, memory_gib, architecture, network }
+    ec2::FreeTier { as_of, source, terms, types }
     ec2::HostCapacity { family, physical_cores, instances_per_host, as_of, source, note }
     ec2::RegionTables {
-        region, on_demand, spot, reserved, savings_plans, dedicated_instance, dedicated_host,
+        region, on_demand, spot, spot_average, reserved, savings_plans, dedicated_instance,
+        dedicated_host, host_reservations,
     }
     ec2::RateTable { as_of, source, note, rates }
     ec2::SpotTable { as_of, source, note, rates }
-    ec2::ReservedTable { as_of, source, note, instance_type, offers }
-    ec2::ReservedOffer { offering_class, term, payment, upfront, hourly }
-    ec2::SavingsPlanTable { as_of, source, note, instance_type, rates }
-    ec2::SavingsPlanRate { plan, term, payment, hourly }
+    ec2::SpotRange { low, high, azs }
+    ec2::ReservedTable { as_of, source, note, offering_class, term, payment, rates }
+    ec2::HostReservationTable { as_of, source, note, term, payment, rates }
+    ec2::SplitPrice { upfront, hourly }
+    ec2::EffectivePrice { effective_hourly }
+    ec2::SavingsPlanTable { as_of, source, note, plan, term, payment, rates }
+}
+
+/// A split price is its two values; an effective one a `*` before its one value (no split
+/// begins with it, as a decimal never does).
+impl Packed for ec2::ReservedPrice {
+    fn write(&self, w: &mut Writer) {
+        match self {
+            ec2::ReservedPrice::Split(p) => p.write(w),
+            ec2::ReservedPrice::Effective(e) => {
+                w.token("*");
+                e.write(w);
+            }
+        }
+    }
+    fn read(r: &mut Reader<'_>) -> Self {
+        if r.rest.starts_with('*') {
+            r.token();
+            ec2::ReservedPrice::Effective(Packed::read(r))
+        } else {
+            ec2::ReservedPrice::Split(Packed::read(r))
+        }
+    }
 }
 
 #[cfg(test)]
