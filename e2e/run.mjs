@@ -255,8 +255,10 @@ async function main() {
       const od = page.locator('#ec2-on-demand-monthly');
       await od.waitFor({ timeout: 5000 });
       check('EC2 panel: m5.large On-Demand is $70.08 a month', ((await od.textContent()) ?? '').includes('$70.08'), await od.textContent());
-      const rows = await page.locator('#ec2-options > tbody > tr[id^=ec2-row-]').count();
-      check('EC2 panel: one row per purchasing option (29)', rows === 29, String(rows));
+      const rows = await page.locator('#ec2-options tr[id^=ec2-row-]').count();
+      const missing = (await page.locator('#ec2-options tr.missing').evaluateAll((els) => els.map((e) => e.dataset.options).join(' '))).split(' ').filter(Boolean).length;
+      check('EC2 panel: every purchasing option is a row or named as unpriced (35)', rows + missing === 35, `${rows} + ${missing}`);
+      check('EC2 panel: five groups', (await page.locator('#ec2-options > tbody.group').count()) === 5);
       const be = await page.locator('#ec2-row-reserved-standard-3y-all-upfront .break-even').textContent();
       check('EC2 panel: a 3-year RI shows its break-even', /\d/.test(be ?? ''), be ?? '');
       await page.fill('#ec2-hours_per_month', '800');
@@ -265,6 +267,16 @@ async function main() {
       check('EC2 panel: 800 hours a month is explained beside the field', /744/.test((await e.textContent()) ?? ''));
       await page.fill('#ec2-hours_per_month', '730');
       await page.screenshot({ path: path.join(OUT, 'e2e-ec2.png'), fullPage: true });
+      // t3.small in each region: On-Demand 0.0208 / 0.0228 / 0.0224 an hour × 730 h.
+      await page.fill('#ec2-instance_type', 't3.small');
+      for (const [region, monthly] of [['us-east-1', '$15.18'], ['eu-west-1', '$16.64'], ['ap-south-1', '$16.35']]) {
+        await page.selectOption('#region', region);
+        await page.waitForFunction((m) => document.querySelector('#ec2-row-on-demand .monthly')?.textContent === m, monthly, { timeout: 5000 }).catch(() => {});
+        const got = await page.locator('#ec2-row-on-demand .monthly').textContent();
+        check(`EC2 panel: t3.small On-Demand in ${region} is ${monthly} a month`, got === monthly, got ?? '');
+      }
+      await page.selectOption('#region', 'us-east-1');
+      await page.fill('#ec2-instance_type', 'm5.large');
     }
 
     // EBS: AWS's example need (2,000 GiB, 10,000 IOPS, 500 MiB/s) is cheapest on gp3 at

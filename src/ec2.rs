@@ -1084,6 +1084,15 @@ impl OptionGroup {
         OptionGroup::Spot,
         OptionGroup::DedicatedAndCapacity,
     ];
+    pub fn code(self) -> &'static str {
+        match self {
+            OptionGroup::OnDemand => "on-demand",
+            OptionGroup::Reserved => "reserved",
+            OptionGroup::SavingsPlans => "savings-plans",
+            OptionGroup::Spot => "spot",
+            OptionGroup::DedicatedAndCapacity => "dedicated-and-capacity",
+        }
+    }
     pub fn name(self) -> &'static str {
         match self {
             OptionGroup::OnDemand => "On-Demand",

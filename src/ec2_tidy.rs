@@ -341,7 +341,7 @@ impl Builder<'_> {
         let mut spot = SpotTable {
             as_of: self.inputs.skypilot_as_of.clone(),
             source: sources::SKYPILOT.into(),
-            note: Some("SkyPilot's AWS catalog (v7): one Spot price snapshot per Availability Zone; the lowest and highest of the region's zones and how many were sampled. The catalog is regenerated every few hours; as_of is the date of the commit read.".into()),
+            note: Some("SkyPilot's AWS catalog (v7): one Spot price snapshot per Availability Zone; the lowest and highest of the region's zones and how many were sampled. The catalog is regenerated every few hours and the copy read records no build date, so as_of is the date its rows were read (2026-11-22 for the bundled table).".into()),
             rates: SortedMap::default(),
         };
         let mut spot_avg = table(

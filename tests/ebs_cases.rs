@@ -20,7 +20,6 @@ fn d(s: &str) -> Decimal {
 enum Row {
     Priced(u64, &'static str),
     Stopped(&'static str),
-    Unpriced(u64),
 }
 
 struct Case {
@@ -262,16 +261,17 @@ const CASES: &[Case] = &[
         cheapest: Some(Sc1),
     },
     Case {
-        // ap-south-1 has no public io1/io2 IOPS rate: eligible, not priced.
-        // gp3 within its included 3,000 IOPS: 2,000 × $0.0912 = $182.40.
-        name: "ap-south-1 without provisioned-IOPS rates",
+        // ap-south-1 (ec2.shop's copy of AWS's EBS pricing-page data, 2024-07-18):
+        // gp3 within its included 3,000 IOPS: 2,000 × $0.0912 = $182.40; io1 and io2:
+        // 2,000 × $0.131 + 3,000 IOPS × $0.068 = $262 + $204 = $466.00.
+        name: "ap-south-1 with provisioned IOPS",
         region: Region::ApSouth1,
         workload: r#"{"size_gib": 2000, "iops": 3000}"#,
         rows: &[
             (Gp2, Priced(2000, "228.00")),
             (Gp3, Priced(2000, "182.40")),
-            (Io1, Unpriced(2000)),
-            (Io2, Unpriced(2000)),
+            (Io1, Priced(2000, "466.00")),
+            (Io2, Priced(2000, "466.00")),
         ],
         cheapest: Some(Gp3),
     },
@@ -311,15 +311,6 @@ fn cases_worked_by_hand() {
                     );
                     let reason = o.reason.as_deref().unwrap_or_default();
                     assert!(reason.contains(text), "{at}: {reason}");
-                }
-                Unpriced(gib) => {
-                    assert!(o.eligible && !o.priced, "{at}");
-                    assert_eq!(o.provisioned_gib, Some(*gib), "{at}");
-                    assert!(o.monthly_usd.is_none(), "{at}");
-                    assert!(
-                        o.no_rate.as_deref().unwrap().contains("No public rate"),
-                        "{at}"
-                    );
                 }
             }
         }

@@ -37,20 +37,31 @@ async fn on_demand_matches_aws_and_every_option_has_a_row() {
     assert_eq!(text(&root, &format!("{od} .upfront")), "$0.00");
     assert_eq!(text(&root, &format!("{od} .horizon")), "$2,522.88");
     assert_eq!(text(&root, "#ec2-on-demand-monthly"), "$70.08");
+    // Five groups; every option is a row of its group or named in the group's line of options
+    // with no bundled rate.
     assert_eq!(
-        root.query_selector_all("#ec2-options > tbody > tr[id^=ec2-row-]")
+        root.query_selector_all("#ec2-options > tbody.group")
             .unwrap()
             .length(),
-        29
+        5
     );
-    for id in awscost::ec2::option_ids() {
-        assert!(
-            root.query_selector(&format!("#ec2-row-{id}"))
+    let missing: Vec<String> = (0..5)
+        .filter_map(|i| {
+            root.query_selector_all("#ec2-options tr.missing")
                 .unwrap()
-                .is_some(),
-            "row {id}"
-        );
+                .get(i)
+        })
+        .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+        .filter_map(|e| e.get_attribute("data-options"))
+        .flat_map(|s| s.split(' ').map(String::from).collect::<Vec<_>>())
+        .collect();
+    for id in awscost::ec2::option_ids() {
+        let row = root.query_selector(&format!("#ec2-row-{id}")).unwrap();
+        assert!(row.is_some() != missing.contains(&id), "option {id}");
     }
+    // m5.large in us-east-1: no EC2 Instance Savings Plans rate is bundled.
+    assert!(missing.contains(&"savings-plan-ec2-instance-1y-no-upfront".to_string()));
+    assert!(text(&root, "#ec2-missing-savings-plans").contains("No public rate bundled"));
     // The On-Demand row expands into its line item and pricing row.
     let working = root
         .query_selector("#ec2-working-on-demand")
@@ -94,10 +105,21 @@ async fn three_year_reservation_shows_its_break_even_and_unpriced_rows_say_why()
         spot.starts_with("no") && spot.contains("2-minute"),
         "{spot}"
     );
-    // A Savings Plan without a bundled rate says so instead of a number.
-    let sp = "#ec2-row-savings-plan-compute-3y-no-upfront";
-    assert_eq!(text(&root, &format!("{sp} .horizon")), "—");
-    assert!(text(&root, &format!("{sp} .why")).contains("No public rate bundled"));
+    // Compute Savings Plans (us-east-1, pricesim 2026-09-24): 3y All Upfront 0.044 × 26,280 h.
+    let sp = "#ec2-row-savings-plan-compute-3y-all-upfront";
+    assert_eq!(text(&root, &format!("{sp} .horizon")), "$1,156.32");
+    // A Partial Upfront Reserved Instance known only by its effective rate says so.
+    let pu = "#ec2-row-reserved-standard-1y-partial-upfront";
+    assert_eq!(
+        text(&root, &format!("{pu} .upfront")),
+        "effective rate only"
+    );
+    assert!(text(&root, &format!("{pu} .break-even")).contains("split"));
+    // The group leads with its best option; the notes sit beside the bundled rates' best.
+    assert!(
+        text(&root, "#ec2-group-reserved .group-head").contains("Standard, 3 years, All Upfront")
+    );
+    assert!(text(&root, "#ec2-best-savings").contains("62.38 %"));
     // The cheapest suitable option is named and marked.
     let cheapest = root.query_selector("#ec2-cheapest").unwrap().unwrap();
     assert_eq!(
@@ -186,4 +208,75 @@ fn reducer_keeps_ec2_text() {
     let s = State::default().apply(Action::SetEc2(Ec2Field::Count, "1e2".into()));
     assert_eq!(s.ec2.count, "1e2");
     assert_eq!(State::default().ec2.count, "1");
+}
+
+fn panel_eu(s: &State, on_action: Callback<Action>) -> Html {
+    html! {
+        <Ec2Panel region={awscost::Region::EuWest1} form={s.ec2.clone()} chart={s.ec2_chart.clone()}
+            on_action={on_action} />
+    }
+}
+
+fn panel_ap(s: &State, on_action: Callback<Action>) -> Html {
+    html! {
+        <Ec2Panel region={awscost::Region::ApSouth1} form={s.ec2.clone()} chart={s.ec2_chart.clone()}
+            on_action={on_action} />
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_small_type_in_every_region() {
+    // t3.small On-Demand (catalog_ec2_3regions.csv, ec2.shop's copy of AWS's 2025-04-04 data):
+    // 0.0208 × 730 = 15.184; 0.0228 × 730 = 16.644; 0.0224 × 730 = 16.352 a month.
+    for (render, monthly, spot) in [
+        (panel as Render, "$15.18", "$5.26"),
+        (panel_eu as Render, "$16.64", "$7.81"),
+        (panel_ap as Render, "$16.35", "$6.06"),
+    ] {
+        let root = mount_panel(render);
+        settle().await;
+        type_into(&root, "ec2-instance_type", "t3.small");
+        settle().await;
+        assert_eq!(text(&root, "#ec2-row-on-demand .monthly"), monthly);
+        // Spot, the highest AZ snapshot (SkyPilot): 0.0072 / 0.0107 / 0.0083 × 730.
+        assert_eq!(text(&root, "#ec2-row-spot .monthly"), spot);
+        assert!(text(&root, "#ec2-row-reserved-standard-1y-all-upfront .upfront").starts_with('$'));
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_finder_filters_and_picks_a_type() {
+    let root = mount_panel(panel);
+    settle().await;
+    choose(&root, "ec2-finder-family", "t3");
+    settle().await;
+    // t3: nano to 2xlarge, seven sizes, cheapest first.
+    assert!(
+        text(&root, "#ec2-finder-count").starts_with("7 types match"),
+        "{}",
+        text(&root, "#ec2-finder-count")
+    );
+    assert!(text(&root, "#ec2-finder-table tbody tr").starts_with("t3.nano"));
+    type_into(&root, "ec2-finder-vcpu", "4");
+    settle().await;
+    assert!(text(&root, "#ec2-finder-count").starts_with("2 types match"));
+    type_into(&root, "ec2-finder-vcpu", "");
+    settle().await;
+    let use_micro: web_sys::HtmlElement = root
+        .query_selector("#ec2-finder-table button[aria-label='Use t3.micro']")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert!(text(&root, "#ec2-finder-table").contains("free tier (study notes)"));
+    use_micro.click();
+    settle().await;
+    assert_eq!(input(&root, "ec2-instance_type").value(), "t3.micro");
+    // 0.0104 × 730 = 7.592 a month; the Free Tier as taught and as today.
+    assert_eq!(text(&root, "#ec2-row-on-demand .monthly"), "$7.59");
+    let ft = text(&root, "#ec2-free-tier");
+    assert!(
+        ft.contains("750 hours") && ft.contains("15 July 2025"),
+        "{ft}"
+    );
 }

@@ -10,6 +10,7 @@ use crate::components::limits_table::LimitsTable;
 use crate::components::line_items::LineItems;
 use crate::components::number_field::NumberField;
 use crate::components::select_field::SelectField;
+use crate::components::type_finder::TypeFinder;
 use crate::components::warning_list::WarningList;
 use crate::hooks::{error_for, invalid_tables, use_ids, use_panel, Ids, Shown};
 use crate::state::{evaluate_ec2, Action, Ec2Field, Ec2Flag, Ec2Form, Usage};
@@ -120,6 +121,9 @@ pub fn Ec2Panel(props: &Ec2PanelProps) -> Html {
                     value={AttrValue::from(form.instance_type.clone())}
                     error={error_for(&errors, Ec2Field::InstanceType.path())}
                     on_input={act(|t| Action::SetEc2(Ec2Field::InstanceType, t))} />
+                <TypeFinder pricing={&catalog.ec2} region={props.region}
+                    chosen={AttrValue::from(form.instance_type.clone())}
+                    on_pick={act(|t| Action::SetEc2(Ec2Field::InstanceType, t))} />
                 { number(Ec2Field::Count, "Instances", "", "") }
                 <fieldset>
                     <legend>{ "Usage" }</legend>
@@ -160,6 +164,7 @@ pub fn Ec2Panel(props: &Ec2PanelProps) -> Html {
                 }
                 if let Some(r) = &result {
                     { summary(r, &ids) }
+                    { free_tier(r, &ids) }
                     <WarningList warnings={r.warnings.clone()} />
                     <Ec2Chart result={SharedEc2(r.clone())} picks={picks.clone()} />
                     { mixed(r, picks.iter().any(|p| p == "mixed"), &on_pick, &ids) }
@@ -178,6 +183,23 @@ pub fn Ec2Panel(props: &Ec2PanelProps) -> Html {
                 </div>
             }
         </section>
+    }
+}
+
+/// The Free Tier as the study notes teach it, beside AWS's terms today.
+fn free_tier(r: &Ec2Result, ids: &Ids) -> Html {
+    let Some(f) = &r.instance.free_tier else {
+        return html! {};
+    };
+    html! {
+        <div class="free-tier" id={ids.of("ec2-free-tier")}>
+            <p><strong>{ format!("{}: Free Tier", r.instance.instance_type) }</strong></p>
+            if f.in_study_notes { <p>{ format!("Study notes: {}.", f.study_notes_terms) }</p> }
+            <p>{ "AWS today: " }{ &f.today_terms }{ " (" }
+                <a href={f.source.clone()} target="_blank" rel="noopener noreferrer">{ "source" }</a>
+                { format!(", {})", f.as_of) }</p>
+            <p class="hint">{ "The comparison below prices every hour at the public rate; Free Tier hours or credits are not subtracted." }</p>
+        </div>
     }
 }
 
@@ -200,8 +222,9 @@ fn summary(r: &Ec2Result, ids: &Ids) -> Html {
             <div class="card cheapest">
                 <h3>{ "Cheapest suitable" }</h3>
                 if let Some(o) = cheapest {
-                    <p class="figure" id={ids.of("ec2-cheapest")} data-option={o.id.clone()}>{ o.horizon_total_usd.map(|u| u.to_string()).unwrap_or_default() }</p>
-                    <p>{ format!("{} over {} months", o.label, r.horizon_months) }
+                    <p class="figure" id={ids.of("ec2-cheapest")} data-option={o.id.clone()}>{ o.amortised_monthly_usd.map(|u| u.to_string()).unwrap_or_default() }</p>
+                    <p>{ format!("a month on average: {}; {} over {} months", o.label,
+                        o.horizon_total_usd.map(|u| u.to_string()).unwrap_or_default(), r.horizon_months) }
                         if let (Some(p), Some(u)) = (o.saving_percent, o.saving_usd) {
                             { format!("; saves {u} ({}) against On-Demand", percent(p)) }
                         }

@@ -3,7 +3,7 @@
 use crate::components::ec2_chart::SharedEc2;
 use crate::components::ec2_options::percent;
 use crate::hooks::use_ids;
-use awscost::ec2::study_note;
+use awscost::ec2::{study_note, OptionKind};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -17,7 +17,7 @@ pub fn Ec2StudyNotes(props: &Ec2StudyNotesProps) -> Html {
     let r = &props.result.0;
     html! {
         <details class="study-notes" id={ids.of("ec2-study-notes")}>
-            <summary>{ "Purchasing options: study notes vs computed here" }</summary>
+            <summary>{ "Purchasing options: study notes vs the bundled rates" }</summary>
             <table>
                 <thead><tr>
                     <th scope="col">{ "Option" }</th><th scope="col">{ "Study notes" }</th>
@@ -42,6 +42,33 @@ pub fn Ec2StudyNotes(props: &Ec2StudyNotesProps) -> Html {
                     }) }
                 </tbody>
             </table>
+            <table id={ids.of("ec2-best-savings")}>
+                <caption>{ "What the notes promise vs the largest saving the bundled rates reach in this region" }</caption>
+                <thead><tr>
+                    <th scope="col">{ "Option" }</th><th scope="col">{ "Study notes" }</th>
+                    <th scope="col">{ "Largest in the catalog" }</th>
+                    <th scope="col">{ format!("For {}", r.instance.instance_type) }</th>
+                </tr></thead>
+                <tbody>
+                    { for r.best_savings.iter().map(|b| html! { <tr>
+                        <th scope="row">{ match b.kind {
+                            OptionKind::Reserved => "Reserved Instances",
+                            OptionKind::SavingsPlan => "Savings Plans",
+                            _ => "Spot",
+                        } }</th>
+                        <td>{ b.notes_saving }</td>
+                        <td>{ match (&b.region_best_percent, &b.region_best_type, &b.region_best_option) {
+                            (Some(p), Some(t), Some(o)) => format!("{} ({t}, {o})", percent(*p)),
+                            _ => "no public rate bundled".into(),
+                        } }</td>
+                        <td>{ match (&b.chosen_type_percent, &b.chosen_type_option) {
+                            (Some(p), Some(o)) => format!("{} ({o})", percent(*p)),
+                            _ => "no public rate bundled".into(),
+                        } }</td>
+                    </tr> }) }
+                </tbody>
+            </table>
+            <p class="hint">{ r.best_savings.first().map(|b| b.basis).unwrap_or_default() }</p>
         </details>
     }
 }

@@ -21,4 +21,5 @@ pub mod s3_plan;
 pub mod scenario_bar;
 pub mod scenario_compare;
 pub mod select_field;
+pub mod type_finder;
 pub mod warning_list;
