@@ -341,7 +341,7 @@ impl Builder<'_> {
         let mut spot = SpotTable {
             as_of: self.inputs.skypilot_as_of.clone(),
             source: sources::SKYPILOT.into(),
-            note: Some("SkyPilot's AWS catalog (v7): one Spot price snapshot per Availability Zone; the lowest and highest of the region's zones and how many were sampled. The catalog is regenerated every few hours and the copy read records no build date, so as_of is the date its rows were read (2026-11-22 for the bundled table).".into()),
+            note: Some("SkyPilot's AWS catalog (v7): one Spot price snapshot per Availability Zone; the lowest and highest of the region's zones and how many were sampled. The catalog is regenerated every few hours and neither the file nor the copy read (the stored version of that commit) records when; as_of is the day its rows were read, so the figures are of that day at the latest (2026-11-22 for the bundled table), and of 2025 at the earliest (the file lists families first offered in 2025). A market price: a reference, not a quote.".into()),
             rates: SortedMap::default(),
         };
         let mut spot_avg = table(

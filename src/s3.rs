@@ -243,7 +243,29 @@ pub struct ClassRates {
     /// Retrieval charges: none for Standard and Intelligent-Tiering, one untiered entry for the
     /// IA classes and Glacier IR, one per retrieval tier for the archive classes.
     pub retrieval: Vec<RetrievalRates>,
+    /// Request rates of this class read from another source than the table's (whose `source`
+    /// and `as_of` cite every other rate).
+    #[serde(default)]
+    pub rate_sources: Vec<RateSource>,
 }
+
+/// Where one request rate of a class comes from when its table's source lacks it.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RateSource {
+    /// The rate's field: `put_per_1000`, `get_per_1000` or `lifecycle_transition_per_1000`.
+    pub rate: String,
+    pub as_of: String,
+    pub source: String,
+    pub note: String,
+}
+
+/// The request-rate fields a [`RateSource`] may name.
+pub const REQUEST_RATES: [&str; 3] = [
+    "put_per_1000",
+    "get_per_1000",
+    "lifecycle_transition_per_1000",
+];
 
 /// Retrieval charges of a class, or of one retrieval tier of it.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
@@ -304,6 +326,26 @@ impl crate::pricing::Table for S3Pricing {
                 ] {
                     if let Some(v) = v {
                         c.rate(&format!("{at}.{name}"), v);
+                    }
+                }
+                for (k, x) in r.rate_sources.iter().enumerate() {
+                    let at = format!("{at}.rate_sources[{k}]");
+                    c.meta(&at, &x.as_of, &x.source);
+                    if !REQUEST_RATES.contains(&x.rate.as_str()) {
+                        c.fail(
+                            &format!("{at}.rate"),
+                            format!(
+                                "{:?} is not a request rate (one of {})",
+                                x.rate,
+                                REQUEST_RATES.join(", ")
+                            ),
+                        );
+                    }
+                    if r.rate_sources[..k].iter().any(|y| y.rate == x.rate) {
+                        c.fail(
+                            &format!("{at}.rate"),
+                            format!("{} is sourced twice", x.rate),
+                        );
                     }
                 }
                 for (k, x) in r.retrieval.iter().enumerate() {
@@ -1004,6 +1046,26 @@ impl Pricer<'_> {
         }
     }
 
+    /// The source of one request rate of a class: its own [`RateSource`] where it has one, else
+    /// the table's.
+    fn rate_src(&self, rates: &ClassRates, field: &str) -> SourceRef {
+        let row = format!("{} {} {field}", self.region, rates.class.code());
+        match rates.rate_sources.iter().find(|x| x.rate == field) {
+            Some(x) => SourceRef {
+                table: PRICING_FILE.into(),
+                row,
+                url: x.source.clone(),
+                as_of: x.as_of.clone(),
+            },
+            None => SourceRef {
+                table: PRICING_FILE.into(),
+                row,
+                url: self.table.source.clone(),
+                as_of: self.table.as_of.clone(),
+            },
+        }
+    }
+
     fn no_rate(&self, class: StorageClass, what: &str) -> String {
         format!(
             "no public rate for {what} in {} in {}",
@@ -1155,14 +1217,14 @@ impl Pricer<'_> {
                         qty(count),
                         fmt_rate(r)
                     ),
-                    self.src(format!(
-                        "{code} {}",
+                    self.rate_src(
+                        rates,
                         if label.starts_with("PUT") {
                             "put_per_1000"
                         } else {
                             "get_per_1000"
-                        }
-                    )),
+                        },
+                    ),
                 )),
                 None => m.missing.push(self.no_rate(class, what)),
             }
@@ -2039,29 +2101,58 @@ mod tests {
     }
 
     #[test]
-    fn deep_archive_without_sourced_get_rate_says_so() {
-        let r = compare(pricing(), Region::EuWest1, &S3Workload::default()).unwrap();
-        let da = option(&r, StorageClass::DeepArchive);
-        if pricing()
-            .table(Region::EuWest1)
-            .unwrap()
-            .class(StorageClass::DeepArchive)
-            .unwrap()
-            .get_per_1000
-            .is_none()
-        {
-            assert_eq!(da.monthly_usd, None);
-            assert!(da.missing_rates[0].starts_with("no public rate for GET"));
-            assert!(r.warnings.iter().any(|w| w.code == "rate_not_sourced"));
-            assert_ne!(r.cheapest, Some(StorageClass::DeepArchive));
+    fn a_class_without_a_sourced_get_rate_says_so() {
+        let mut p = pricing().clone();
+        for t in &mut p.tables {
+            for c in &mut t.classes {
+                if c.class == StorageClass::DeepArchive {
+                    c.get_per_1000 = None;
+                }
+            }
         }
+        let r = compare(&p, Region::EuWest1, &S3Workload::default()).unwrap();
+        let da = option(&r, StorageClass::DeepArchive);
+        assert_eq!(da.monthly_usd, None);
+        assert!(da.missing_rates[0].starts_with("no public rate for GET"));
+        assert!(r.warnings.iter().any(|w| w.code == "rate_not_sourced"));
+        assert_ne!(r.cheapest, Some(StorageClass::DeepArchive));
         // Without GETs the rate is not needed.
         let w = S3Workload {
             get_requests_per_month: Decimal::ZERO,
             ..S3Workload::default()
         };
-        let r = compare(pricing(), Region::EuWest1, &w).unwrap();
+        let r = compare(&p, Region::EuWest1, &w).unwrap();
         assert!(option(&r, StorageClass::DeepArchive).monthly_usd.is_some());
+    }
+
+    #[test]
+    fn deep_archive_get_rate_cites_its_own_source_outside_us_east_1() {
+        // 1,000,000 GETs a month at $0.0004 per 1,000 = $0.40 in every region (AWS's S3 data of
+        // 2025-06-05, "GET and all other requests to GDA", $0.0000004 per request).
+        for region in Region::ALL {
+            let r = compare(pricing(), region, &S3Workload::default()).unwrap();
+            let da = option(&r, StorageClass::DeepArchive);
+            let get = da
+                .lines
+                .iter()
+                .find(|l| l.label.starts_with("GET"))
+                .unwrap();
+            assert_eq!(get.rate, d("0.0004"), "{region}");
+            assert_eq!(get.exact_usd, d("0.40"), "{region}");
+            assert_eq!(
+                get.source.row,
+                format!("{region} DEEP_ARCHIVE get_per_1000")
+            );
+            if region == Region::UsEast1 {
+                assert_eq!(get.source.url, "https://aws.amazon.com/s3/pricing/");
+            } else {
+                assert!(get.source.url.contains("QuinnyPig/aws-price-watcher"));
+                assert_eq!(get.source.as_of, "2025-06-05");
+                // Its other rates keep the table's source.
+                let put = pricing().table(region).unwrap();
+                assert_ne!(put.source, get.source.url);
+            }
+        }
     }
 
     #[test]

@@ -520,6 +520,43 @@ fn dedicated_host_counts_hosts() {
 }
 
 #[test]
+fn dedicated_host_capacity_from_aws_in_every_region() {
+    // r5: AWS's EC2 User Guide (dedicated-hosts-overview.md at d2899614): an R5 host has 48
+    // physical cores and runs at most 2 r5.8xlarge. 3 × r5.8xlarge need 2 hosts; eu-west-1 r5
+    // host 7.445 a host-hour (Vantage's `dedicated` key) × 730 × 2 = 10,869.70 a month.
+    let mut w = work("r5.8xlarge", 3, "730", 1);
+    w.core_bound_license = true;
+    let r = run(Region::EuWest1, w);
+    let o = opt(&r, "dedicated-host");
+    assert!(o.suitable, "{:?}", o.reason);
+    let h = o.hosts.as_ref().unwrap();
+    assert_eq!((h.instances_per_host, h.hosts_needed), (2, 2));
+    assert_eq!(cents(o.monthly_usd), "10869.70");
+    // m5.12xlarge: 2 a host (AWS Price List 2019-09-20, instanceCapacity12xlarge); ap-south-1
+    // m5 host 5.333 × 730 × 2 hosts for 3 instances = 7,786.18 a month.
+    let mut w = work("m5.12xlarge", 3, "730", 1);
+    w.core_bound_license = true;
+    let r = run(Region::ApSouth1, w);
+    let o = opt(&r, "dedicated-host");
+    assert_eq!(o.hosts.as_ref().unwrap().hosts_needed, 2);
+    assert_eq!(cents(o.monthly_usd), "7786.18");
+    // No size capacity stated for r5.large: the per-host rate is known, the host count is not.
+    let mut w = work("r5.large", 3, "730", 1);
+    w.core_bound_license = true;
+    let r = run(Region::UsEast1, w);
+    let o = opt(&r, "dedicated-host");
+    assert!(o.monthly_usd.is_none());
+    assert!(
+        o.reason
+            .as_deref()
+            .unwrap()
+            .starts_with("No public Dedicated Host capacity for r5.large is bundled"),
+        "{:?}",
+        o.reason
+    );
+}
+
+#[test]
 fn dedicated_hardware_rules_out_shared_tenancy() {
     let mut w = work("m5.large", 1, "730", 3);
     w.needs_dedicated = true;

@@ -302,7 +302,9 @@ packed_struct! {
     s3::S3Table { region, as_of, source, classes, intelligent_tiering }
     s3::ClassRates {
         class, storage_tiers, put_per_1000, get_per_1000, lifecycle_transition_per_1000, retrieval,
+        rate_sources,
     }
+    s3::RateSource { rate, as_of, source, note }
     s3::RetrievalRates { tier, per_gb, requests_per_1000 }
     s3::TieringRates {
         monitoring_per_1000_objects, infrequent_access_gb_month, archive_instant_access_gb_month,
