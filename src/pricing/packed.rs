@@ -37,6 +37,7 @@ pub struct Writer {
     dictionary: Vec<String>,
     /// A dry run that only collects the map keys.
     collecting: Option<Vec<String>>,
+    recent: Recent,
 }
 
 impl Writer {
@@ -87,6 +88,7 @@ pub struct Reader<'a> {
     rest: &'a str,
     ok: bool,
     dictionary: Vec<String>,
+    recent: Recent,
 }
 
 impl<'a> Reader<'a> {
@@ -95,6 +97,7 @@ impl<'a> Reader<'a> {
             rest: text,
             ok: true,
             dictionary: vec![],
+            recent: Recent::default(),
         }
     }
 
@@ -160,15 +163,119 @@ impl Packed for String {
     }
 }
 
+/// The last two decimals written (or read). Prices within a family scale with its sizes (an
+/// `m5.xlarge` costs about twice an `m5.large`, and so on through every purchasing option), so
+/// a decimal close to a small ratio of one of them is written as that ratio and the difference
+/// in its last decimal place: `x2` is twice the last decimal, `x4/3` four thirds of it, `y1/8`
+/// an eighth of the one before, `x2-1` twice the last less one unit of its last place (AWS
+/// rounds each size's rate: `0.071` → `0.141`). Maps list a family's sizes in the same order in
+/// every table, so the tokens repeat and compress to almost nothing. A token is used only where
+/// it is shorter than the decimal and gives it back exactly, scale included (`0.20`, not `0.2`),
+/// by the reader's own arithmetic ([`Recent::value_of`]).
+#[derive(Clone, Copy, Debug, Default)]
+struct Recent([Option<Decimal>; 2]);
+
+/// The largest numerator and denominator a ratio is written with.
+const MAX_RATIO_TERM: u32 = 64;
+const MAX_RATIO_DENOMINATOR: u32 = 16;
+
+impl Recent {
+    fn push(&mut self, d: Decimal) {
+        self.0 = [Some(d), self.0[0]];
+    }
+
+    /// `base × p ÷ q` rounded to `base`'s decimal places, plus `k` units of the last one.
+    fn predicted(base: Decimal, p: u32, q: u32, k: i64) -> Option<Decimal> {
+        let places = base.scale();
+        let mut x = base
+            .checked_mul(Decimal::from(p))?
+            .checked_div(Decimal::from(q))?
+            .round_dp(places);
+        x.rescale(places);
+        x.checked_add(Decimal::try_new(k, places).ok()?)
+    }
+
+    /// The shortest token that gives back `v` exactly.
+    fn token_for(&self, v: Decimal) -> String {
+        let text = v.to_string();
+        let mut best = text.clone();
+        for (mark, base) in [('x', self.0[0]), ('y', self.0[1])] {
+            let Some(base) = base.filter(|b| b.is_sign_positive() && !b.is_zero()) else {
+                continue;
+            };
+            if v.scale() != base.scale() || !v.is_sign_positive() {
+                continue;
+            }
+            for q in 1..=MAX_RATIO_DENOMINATOR {
+                let Some(p) = v
+                    .checked_mul(Decimal::from(q))
+                    .and_then(|x| x.checked_div(base))
+                    .and_then(|x| x.round().normalize().to_string().parse::<u32>().ok())
+                    .filter(|p| (1..=MAX_RATIO_TERM).contains(p))
+                else {
+                    continue;
+                };
+                let Some(pred) = Self::predicted(base, p, q, 0) else {
+                    continue;
+                };
+                let Some(k) = v
+                    .checked_sub(pred)
+                    .and_then(|d| d.checked_mul(Decimal::from(10u64.pow(base.scale().min(18)))))
+                    .and_then(|d| d.normalize().to_string().parse::<i64>().ok())
+                else {
+                    continue;
+                };
+                let mut t = format!("{mark}{p}");
+                if q != 1 {
+                    t.push_str(&format!("/{q}"));
+                }
+                if k != 0 {
+                    t.push_str(&format!("{k:+}"));
+                }
+                if t.len() < best.len()
+                    && self.value_of(&t).map(|d| d.to_string()) == Some(text.clone())
+                {
+                    best = t;
+                }
+            }
+        }
+        best
+    }
+
+    /// The decimal a token stands for.
+    fn value_of(&self, t: &str) -> Option<Decimal> {
+        let (base, ratio) = match t.as_bytes().first() {
+            Some(b'x') => (self.0[0]?, &t[1..]),
+            Some(b'y') => (self.0[1]?, &t[1..]),
+            _ => return Decimal::from_str(t).ok(),
+        };
+        let (ratio, k) = match ratio.find(['+', '-']) {
+            Some(i) => (&ratio[..i], ratio[i..].parse().ok()?),
+            None => (ratio, 0),
+        };
+        let (p, q) = ratio.split_once('/').unwrap_or((ratio, "1"));
+        Self::predicted(base, p.parse().ok()?, q.parse().ok()?, k)
+    }
+}
+
 impl Packed for Decimal {
     fn write(&self, w: &mut Writer) {
-        w.token(&self.to_string());
+        let t = w.recent.token_for(*self);
+        w.token(&t);
+        w.recent.push(*self);
     }
     fn read(r: &mut Reader<'_>) -> Self {
-        Decimal::from_str(r.token()).unwrap_or_else(|_| {
-            r.ok = false;
-            Decimal::ZERO
-        })
+        let t = r.token();
+        match r.recent.value_of(t) {
+            Some(d) => {
+                r.recent.push(d);
+                d
+            }
+            None => {
+                r.ok = false;
+                Decimal::ZERO
+            }
+        }
     }
 }
 
@@ -386,6 +493,57 @@ mod tests {
             ("m5.large".to_string(), Some(d("0.096"))),
             ("c5.large".to_string(), None),
         ]));
+    }
+
+    #[test]
+    fn prices_that_scale_are_written_as_ratios_and_read_back_exactly() {
+        let d = |s: &str| Decimal::from_str(s).unwrap();
+        let m = SortedMap::from_iter(
+            [
+                ("m5.12xlarge", "2.304"),
+                ("m5.16xlarge", "3.072"),
+                ("m5.2xlarge", "0.384"),
+                ("m5.large", "0.096"),
+                ("m5.xlarge", "0.1920"),
+                ("t3.nano", "0.0052"),
+                ("z", "0.20"),
+            ]
+            .map(|(k, v)| (k.to_string(), d(v))),
+        );
+        let out = round_trip(&m);
+        let values: Vec<&str> = out.split('\u{1f}').skip(8).take(7).collect();
+        // 4/3 of 2.304; an eighth of 3.072; a quarter of 0.384; 0.1920 keeps its scale, so it
+        // is written out; 0.0052 is no small ratio of either; 0.20 is written out too.
+        assert_eq!(
+            values,
+            ["2.304", "x4/3", "x1/8", "x1/4", "0.1920", "0.0052", "0.20"]
+        );
+        // A ratio of the one before last.
+        // AWS rounds each size's rate: twice 0.071 less a thousandth, then twice that plus one.
+        let out = round_trip(&vec![d("0.071"), d("0.141"), d("0.283"), d("0.0710")]);
+        assert_eq!(out, "4\u{1f}0.071\u{1f}x2-1\u{1f}x2+1\u{1f}0.0710\u{1f}");
+        // Never a ratio of zero or a negative one, and only where it is shorter.
+        let out = round_trip(&vec![
+            d("0.125"),
+            d("0"),
+            d("0.375"),
+            d("-0.5"),
+            d("0.5"),
+            d("1"),
+        ]);
+        assert_eq!(
+            out,
+            "6\u{1f}0.125\u{1f}0\u{1f}y3\u{1f}-0.5\u{1f}0.5\u{1f}1\u{1f}"
+        );
+    }
+
+    #[test]
+    fn ratio_tokens_without_a_base_are_refused() {
+        for bad in ["x2\u{1f}", "y1/2\u{1f}", "x0/0\u{1f}", "xz\u{1f}"] {
+            let mut r = Reader::new(bad);
+            let _ = Decimal::read(&mut r);
+            assert!(!r.finish(), "{bad:?}");
+        }
     }
 
     #[test]
