@@ -2,7 +2,7 @@
 //! (`#[serde(deny_unknown_fields)]`, enums for closed sets) and validates them once
 //! (`pricing::Table::check`). An invalid table stops the build, naming the file, the path in it
 //! and the problem. The checked tables are written to `$OUT_DIR/catalog.packed` in the compact
-//! form of `pricing::packed`, which `pricing::catalog()` reads, so the library needs no JSON
+//! form of `pricing::packed`, which `catalog::catalog()` reads, so the library needs no JSON
 //! reader for them.
 
 // The engine itself, so the tables are read and checked by the code the library uses. Its
@@ -19,7 +19,7 @@ use pricing::packed::Writer;
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-changed=pricing");
-    let catalog = pricing::Catalog::load().unwrap_or_else(|errors| {
+    let catalog = catalog::Catalog::load().unwrap_or_else(|errors| {
         for e in &errors {
             eprintln!("{e}");
         }

@@ -26,12 +26,11 @@
 use crate::error::{Collector, FieldError, Problem};
 use crate::limits::ebs as lim;
 use crate::money::{qty, rate as fmt_rate, Usd};
+use crate::money::{HOURS_PER_MONTH, MAX_HOURS_PER_MONTH};
 use crate::pricing::{split_tiers, Check, Region, Tier};
 use crate::report::{LineItem, SourceRef, Warning};
-use crate::workload::{HOURS_PER_MONTH, MAX_HOURS_PER_MONTH};
 use rust_decimal::prelude::*;
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 pub const PRICING_FILE: &str = "pricing/ebs.json";
 
@@ -39,52 +38,19 @@ pub const PRICING_FILE: &str = "pricing/ebs.json";
 // Volume types
 // ---------------------------------------------------------------------------------------------
 
-/// The EBS volume types compared.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum VolumeType {
-    Gp2,
-    Gp3,
-    Io1,
-    Io2,
-    St1,
-    Sc1,
+crate::closed_set! {
+    /// The EBS volume types compared, in display order, with AWS's name for each.
+    pub enum VolumeType {
+        Gp2 = "gp2", "General Purpose SSD (gp2)";
+        Gp3 = "gp3", "General Purpose SSD (gp3)";
+        Io1 = "io1", "Provisioned IOPS SSD (io1)";
+        Io2 = "io2", "Provisioned IOPS SSD (io2 Block Express)";
+        St1 = "st1", "Throughput Optimized HDD (st1)";
+        Sc1 = "sc1", "Cold HDD (sc1)";
+    }
 }
 
 impl VolumeType {
-    /// In display order.
-    pub const ALL: [VolumeType; 6] = [
-        VolumeType::Gp2,
-        VolumeType::Gp3,
-        VolumeType::Io1,
-        VolumeType::Io2,
-        VolumeType::St1,
-        VolumeType::Sc1,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            VolumeType::Gp2 => "gp2",
-            VolumeType::Gp3 => "gp3",
-            VolumeType::Io1 => "io1",
-            VolumeType::Io2 => "io2",
-            VolumeType::St1 => "st1",
-            VolumeType::Sc1 => "sc1",
-        }
-    }
-
-    /// AWS's name for the type.
-    pub fn name(self) -> &'static str {
-        match self {
-            VolumeType::Gp2 => "General Purpose SSD (gp2)",
-            VolumeType::Gp3 => "General Purpose SSD (gp3)",
-            VolumeType::Io1 => "Provisioned IOPS SSD (io1)",
-            VolumeType::Io2 => "Provisioned IOPS SSD (io2 Block Express)",
-            VolumeType::St1 => "Throughput Optimized HDD (st1)",
-            VolumeType::Sc1 => "Cold HDD (sc1)",
-        }
-    }
-
     /// Whether the type can be a boot volume.
     pub fn can_boot(self) -> bool {
         !matches!(self, VolumeType::St1 | VolumeType::Sc1)
@@ -108,28 +74,14 @@ impl VolumeType {
     }
 }
 
-impl fmt::Display for VolumeType {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
-    }
-}
-
-/// Where snapshot data is stored.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum SnapshotTier {
-    #[default]
-    Standard,
-    /// EBS Snapshots Archive: cheaper storage, 90-day minimum, a fee per GB restored.
-    Archive,
-}
-
-impl SnapshotTier {
-    pub fn code(self) -> &'static str {
-        match self {
-            SnapshotTier::Standard => "standard",
-            SnapshotTier::Archive => "archive",
-        }
+crate::closed_set! {
+    /// Where snapshot data is stored.
+    #[derive(Default)]
+    pub enum SnapshotTier {
+        #[default]
+        Standard = "standard", "Standard";
+        /// EBS Snapshots Archive: cheaper storage, 90-day minimum, a fee per GB restored.
+        Archive = "archive", "Archive";
     }
 }
 
@@ -1426,6 +1378,17 @@ fn warnings(
     w
 }
 
+// The compact form the bundled tables are compiled in (`crate::pricing::packed`).
+crate::packed_struct! {
+    EbsPricing { tables }
+    EbsTable {
+        region, as_of, source, note, storage_gb_month, gp3_iops_month, gp3_throughput_mibps_month,
+        io1_iops_month, io2_iops_tiers, snapshot_gb_month,
+    }
+    StorageRates { gp2, gp3, io1, io2, st1, sc1 }
+    SnapshotRates { standard, archive }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1435,7 +1398,7 @@ mod tests {
     }
 
     fn pricing() -> &'static EbsPricing {
-        &crate::pricing::catalog().unwrap().ebs
+        &crate::catalog::catalog().unwrap().ebs
     }
 
     fn need(size: u64, iops: u64, mibps: u64) -> EbsSpec {

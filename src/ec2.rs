@@ -23,9 +23,9 @@
 
 use crate::error::{Collector, FieldError, Problem};
 use crate::money::{qty, rate as fmt_rate, Usd};
+use crate::money::{HOURS_PER_MONTH, MAX_HOURS_PER_MONTH};
 use crate::pricing::{Check, Region, SortedMap};
 use crate::report::{LineItem, SourceRef, Warning};
-use crate::workload::{HOURS_PER_MONTH, MAX_HOURS_PER_MONTH};
 use rust_decimal::prelude::*;
 use rust_decimal::RoundingStrategy;
 use serde::{Deserialize, Serialize, Serializer};
@@ -43,68 +43,50 @@ pub const MAX_COUNT: u64 = 100_000;
 // Closed sets
 // ---------------------------------------------------------------------------------------------
 
-/// Standard (change AZ, size within the family, network) or Convertible (exchange for another
-/// family, OS or tenancy).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum OfferingClass {
-    Standard,
-    Convertible,
-}
-
-/// Commitment length.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Term {
-    #[serde(rename = "1y")]
-    OneYear,
-    #[serde(rename = "3y")]
-    ThreeYears,
-}
-
-/// How much of a commitment is paid at the start of the term.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Payment {
-    NoUpfront,
-    PartialUpfront,
-    AllUpfront,
-}
-
-/// Savings Plan type: Compute (any family, size, region, OS, tenancy; also Fargate and Lambda)
-/// or EC2 Instance (one family in one region).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum PlanType {
-    Compute,
-    Ec2Instance,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Architecture {
-    #[serde(rename = "x86_64")]
-    X86_64,
-    #[serde(rename = "arm64")]
-    Arm64,
-}
-
-impl OfferingClass {
-    pub const ALL: [OfferingClass; 2] = [OfferingClass::Standard, OfferingClass::Convertible];
-    pub fn code(self) -> &'static str {
-        match self {
-            OfferingClass::Standard => "standard",
-            OfferingClass::Convertible => "convertible",
-        }
+crate::closed_set! {
+    /// Standard (change AZ, size within the family, network) or Convertible (exchange for
+    /// another family, OS or tenancy).
+    pub enum OfferingClass {
+        Standard = "standard", "Standard";
+        Convertible = "convertible", "Convertible";
     }
-    pub fn name(self) -> &'static str {
-        match self {
-            OfferingClass::Standard => "Standard",
-            OfferingClass::Convertible => "Convertible",
-        }
+}
+
+crate::closed_set! {
+    /// Commitment length.
+    pub enum Term {
+        OneYear = "1y", "1 year";
+        ThreeYears = "3y", "3 years";
+    }
+}
+
+crate::closed_set! {
+    /// How much of a commitment is paid at the start of the term.
+    pub enum Payment {
+        NoUpfront = "no-upfront", "No Upfront";
+        PartialUpfront = "partial-upfront", "Partial Upfront";
+        AllUpfront = "all-upfront", "All Upfront";
+    }
+}
+
+crate::closed_set! {
+    /// Savings Plan type: Compute (any family, size, region, OS, tenancy; also Fargate and
+    /// Lambda) or EC2 Instance (one family in one region).
+    pub enum PlanType {
+        Compute = "compute", "Compute";
+        Ec2Instance = "ec2-instance", "EC2 Instance";
+    }
+}
+
+crate::closed_set! {
+    /// The instruction set of an instance type.
+    pub enum Architecture {
+        X86_64 = "x86_64", "x86_64";
+        Arm64 = "arm64", "arm64";
     }
 }
 
 impl Term {
-    pub const ALL: [Term; 2] = [Term::OneYear, Term::ThreeYears];
     pub fn years(self) -> u32 {
         match self {
             Term::OneYear => 1,
@@ -113,57 +95,6 @@ impl Term {
     }
     pub fn months(self) -> u32 {
         self.years() * 12
-    }
-    pub fn code(self) -> &'static str {
-        match self {
-            Term::OneYear => "1y",
-            Term::ThreeYears => "3y",
-        }
-    }
-    /// "1 year", "3 years".
-    pub fn label(self) -> &'static str {
-        match self {
-            Term::OneYear => "1 year",
-            Term::ThreeYears => "3 years",
-        }
-    }
-}
-
-impl Payment {
-    pub const ALL: [Payment; 3] = [
-        Payment::NoUpfront,
-        Payment::PartialUpfront,
-        Payment::AllUpfront,
-    ];
-    pub fn code(self) -> &'static str {
-        match self {
-            Payment::NoUpfront => "no-upfront",
-            Payment::PartialUpfront => "partial-upfront",
-            Payment::AllUpfront => "all-upfront",
-        }
-    }
-    pub fn name(self) -> &'static str {
-        match self {
-            Payment::NoUpfront => "No Upfront",
-            Payment::PartialUpfront => "Partial Upfront",
-            Payment::AllUpfront => "All Upfront",
-        }
-    }
-}
-
-impl PlanType {
-    pub const ALL: [PlanType; 2] = [PlanType::Compute, PlanType::Ec2Instance];
-    pub fn code(self) -> &'static str {
-        match self {
-            PlanType::Compute => "compute",
-            PlanType::Ec2Instance => "ec2-instance",
-        }
-    }
-    pub fn name(self) -> &'static str {
-        match self {
-            PlanType::Compute => "Compute",
-            PlanType::Ec2Instance => "EC2 Instance",
-        }
     }
 }
 
@@ -724,21 +655,13 @@ impl RegionTables {
 // Workload
 // ---------------------------------------------------------------------------------------------
 
-/// How the instances above the committed baseline are paid for in the mixed strategy.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum PeakPricing {
-    #[default]
-    OnDemand,
-    Spot,
-}
-
-impl PeakPricing {
-    pub fn code(self) -> &'static str {
-        match self {
-            PeakPricing::OnDemand => "on-demand",
-            PeakPricing::Spot => "spot",
-        }
+crate::closed_set! {
+    /// How the instances above the committed baseline are paid for in the mixed strategy.
+    #[derive(Default)]
+    pub enum PeakPricing {
+        #[default]
+        OnDemand = "on-demand", "On-Demand";
+        Spot = "spot", "Spot";
     }
 }
 
@@ -1036,18 +959,18 @@ pub fn study_note(id: &str) -> Option<&'static StudyNote> {
 // Result
 // ---------------------------------------------------------------------------------------------
 
-/// What kind of purchase an option is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum OptionKind {
-    OnDemand,
-    Reserved,
-    SavingsPlan,
-    Spot,
-    DedicatedInstance,
-    DedicatedHost,
-    DedicatedHostReservation,
-    CapacityReservation,
+crate::closed_set! {
+    /// What kind of purchase an option is.
+    pub enum OptionKind {
+        OnDemand = "on-demand", "On-Demand";
+        Reserved = "reserved", "Reserved Instance";
+        SavingsPlan = "savings-plan", "Savings Plan";
+        Spot = "spot", "Spot";
+        DedicatedInstance = "dedicated-instance", "Dedicated Instance";
+        DedicatedHost = "dedicated-host", "Dedicated Host";
+        DedicatedHostReservation = "dedicated-host-reservation", "Dedicated Host Reservation";
+        CapacityReservation = "capacity-reservation", "On-Demand Capacity Reservation";
+    }
 }
 
 impl OptionKind {
@@ -1065,42 +988,14 @@ impl OptionKind {
     }
 }
 
-/// The groups the comparison is read in, in order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum OptionGroup {
-    OnDemand,
-    Reserved,
-    SavingsPlans,
-    Spot,
-    DedicatedAndCapacity,
-}
-
-impl OptionGroup {
-    pub const ALL: [OptionGroup; 5] = [
-        OptionGroup::OnDemand,
-        OptionGroup::Reserved,
-        OptionGroup::SavingsPlans,
-        OptionGroup::Spot,
-        OptionGroup::DedicatedAndCapacity,
-    ];
-    pub fn code(self) -> &'static str {
-        match self {
-            OptionGroup::OnDemand => "on-demand",
-            OptionGroup::Reserved => "reserved",
-            OptionGroup::SavingsPlans => "savings-plans",
-            OptionGroup::Spot => "spot",
-            OptionGroup::DedicatedAndCapacity => "dedicated-and-capacity",
-        }
-    }
-    pub fn name(self) -> &'static str {
-        match self {
-            OptionGroup::OnDemand => "On-Demand",
-            OptionGroup::Reserved => "Reserved Instances",
-            OptionGroup::SavingsPlans => "Savings Plans",
-            OptionGroup::Spot => "Spot",
-            OptionGroup::DedicatedAndCapacity => "Dedicated and capacity",
-        }
+crate::closed_set! {
+    /// The groups the comparison is read in, in order.
+    pub enum OptionGroup {
+        OnDemand = "on-demand", "On-Demand";
+        Reserved = "reserved", "Reserved Instances";
+        SavingsPlans = "savings-plans", "Savings Plans";
+        Spot = "spot", "Spot";
+        DedicatedAndCapacity = "dedicated-and-capacity", "Dedicated and capacity";
     }
 }
 
@@ -1452,7 +1347,7 @@ impl Ctx<'_> {
         if term.months() > self.months {
             return Err(format!(
                 "A {} term is longer than the {}-month horizon, and the bundled source gives only its effective rate ({} an hour): what falls within the horizon depends on the upfront fee, which the source does not give.",
-                term.label(),
+                term.name(),
                 self.months,
                 fmt_rate(effective)
             ));
@@ -1999,7 +1894,7 @@ fn reserved_options<'a>(ctx: &Ctx<'a>, options: &mut Vec<Ec2Option>, used: &mut 
                     label: format!(
                         "Reserved Instance, {}, {}, {}",
                         class.name(),
-                        term.label(),
+                        term.name(),
                         payment.name()
                     ),
                     kind: OptionKind::Reserved,
@@ -2026,7 +1921,7 @@ fn reserved_options<'a>(ctx: &Ctx<'a>, options: &mut Vec<Ec2Option>, used: &mut 
                     None => Err(ctx.no_rate(&format!(
                         "a {} {} {} Reserved Instance",
                         class.name(),
-                        term.label(),
+                        term.name(),
                         payment.name()
                     ))),
                 };
@@ -2052,7 +1947,7 @@ fn savings_plan_options<'a>(ctx: &Ctx<'a>, options: &mut Vec<Ec2Option>, used: &
                     label: format!(
                         "{} Savings Plan, {}, {}",
                         plan.name(),
-                        term.label(),
+                        term.name(),
                         payment.name()
                     ),
                     kind: OptionKind::SavingsPlan,
@@ -2090,7 +1985,7 @@ fn savings_plan_options<'a>(ctx: &Ctx<'a>, options: &mut Vec<Ec2Option>, used: &
                         "{} {} Savings Plan ({}, {})",
                         article(plan.name()),
                         plan.name(),
-                        term.label(),
+                        term.name(),
                         payment.name()
                     ))),
                 };
@@ -2242,7 +2137,7 @@ fn host_reservation_options<'a>(
                 ),
                 label: format!(
                     "Dedicated Host Reservation, {}, {}",
-                    term.label(),
+                    term.name(),
                     payment.name()
                 ),
                 kind: OptionKind::DedicatedHostReservation,
@@ -2254,7 +2149,7 @@ fn host_reservation_options<'a>(
             let charges = match ctx.tables.host_reservation(fam, term, payment) {
                 None => Err(ctx.no_host_rate(&format!(
                     "a {} {} Dedicated Host Reservation",
-                    term.label(),
+                    term.name(),
                     payment.name()
                 ))),
                 Some((t, price)) => host_need(ctx).and_then(|(host, per_host, hosts)| {
@@ -2651,13 +2546,55 @@ fn year(date: &str) -> u32 {
     date.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0)
 }
 
+// The compact form the bundled tables are compiled in (`crate::pricing::packed`).
+crate::packed_struct! {
+    Ec2Pricing { instance_types, dedicated_hosts, regions }
+    InstanceCatalog { as_of, source, note, types, free_tier }
+    InstanceType { name, vcpu, memory_gib, architecture, network }
+    FreeTier { as_of, source, terms, types }
+    HostCapacity { family, physical_cores, instances_per_host, as_of, source, note }
+    RegionTables {
+        region, on_demand, spot, spot_average, reserved, savings_plans, dedicated_instance,
+        dedicated_host, host_reservations,
+    }
+    RateTable { as_of, source, note, rates }
+    SpotTable { as_of, source, note, rates }
+    SpotRange { low, high, azs }
+    ReservedTable { as_of, source, note, offering_class, term, payment, rates }
+    HostReservationTable { as_of, source, note, term, payment, rates }
+    SplitPrice { upfront, hourly }
+    EffectivePrice { effective_hourly }
+    SavingsPlanTable { as_of, source, note, plan, term, payment, rates }
+}
+
+/// A split price is its two values; an effective one a `*` before its one value (no split
+/// begins with it, as a decimal never does).
+impl crate::pricing::packed::Packed for ReservedPrice {
+    fn write(&self, w: &mut crate::pricing::packed::Writer) {
+        match self {
+            ReservedPrice::Split(p) => p.write(w),
+            ReservedPrice::Effective(e) => {
+                w.token("*");
+                e.write(w);
+            }
+        }
+    }
+    fn read(r: &mut crate::pricing::packed::Reader<'_>) -> Self {
+        if r.take("*") {
+            ReservedPrice::Effective(crate::pricing::packed::Packed::read(r))
+        } else {
+            ReservedPrice::Split(crate::pricing::packed::Packed::read(r))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::pricing::Table;
 
     fn pricing() -> &'static Ec2Pricing {
-        &crate::pricing::catalog().unwrap().ec2
+        &crate::catalog::catalog().unwrap().ec2
     }
 
     #[test]

@@ -358,7 +358,7 @@ impl Builder<'_> {
             HostReservationTable {
             as_of: sources::VANTAGE_DATE.into(),
             source: sources::VANTAGE.into(),
-            note: Some(format!("Dedicated Host Reservation, All Upfront, {}: DERIVED upfront fee per host = Vantage's effective rate per host-hour × {} h, rounded to the whole dollar (every value lands within $0.05 of one, as AWS's fees are whole dollars); hourly charge 0. Committed 2026-07-05, fetch date not recorded.", t.label(), t.years() * 8760)),
+            note: Some(format!("Dedicated Host Reservation, All Upfront, {}: DERIVED upfront fee per host = Vantage's effective rate per host-hour × {} h, rounded to the whole dollar (every value lands within $0.05 of one, as AWS's fees are whole dollars); hourly charge 0. Committed 2026-07-05, fetch date not recorded.", t.name(), t.years() * 8760)),
             term: t,
             payment: Payment::AllUpfront,
             rates: SortedMap::default(),
@@ -445,7 +445,7 @@ impl Builder<'_> {
             let mut table = ReservedTable {
                 as_of: sources::VANTAGE_DATE.into(),
                 source: sources::VANTAGE.into(),
-                note: Some(format!("Standard, All Upfront, {}: DERIVED upfront fee = Vantage's effective rate (upfront ÷ term hours) × {} h, rounded to the whole dollar; every value lands within $0.02 of one, as AWS's fees are whole dollars, and in us-east-1 pricesim's effective rates of 2026-09-24 give the same fees. Hourly charge 0. Committed 2026-07-05, fetch date not recorded.", t.label(), t.years() * 8760)),
+                note: Some(format!("Standard, All Upfront, {}: DERIVED upfront fee = Vantage's effective rate (upfront ÷ term hours) × {} h, rounded to the whole dollar; every value lands within $0.02 of one, as AWS's fees are whole dollars, and in us-east-1 pricesim's effective rates of 2026-09-24 give the same fees. Hourly charge 0. Committed 2026-07-05, fetch date not recorded.", t.name(), t.years() * 8760)),
                 offering_class: OfferingClass::Standard,
                 term: t,
                 payment: Payment::AllUpfront,
@@ -488,7 +488,7 @@ impl Builder<'_> {
             let mut pu_split = ReservedTable {
                 as_of: sources::INFRACOST_DATE.into(),
                 source: format!("{}/instance_test/instance_test.golden", sources::INFRACOST),
-                note: Some(format!("Standard, Partial Upfront, {}: hourly charge from Infracost's golden test (priced from AWS's Price List; first seen 2021-05-04, unchanged at its regeneration of 2024-07-01); DERIVED upfront fee = (pricesim's effective rate of 2026-09-24 − that hourly charge) × {} h, which lands on a whole dollar.", term_.label(), y * 8760)),
+                note: Some(format!("Standard, Partial Upfront, {}: hourly charge from Infracost's golden test (priced from AWS's Price List; first seen 2021-05-04, unchanged at its regeneration of 2024-07-01); DERIVED upfront fee = (pricesim's effective rate of 2026-09-24 − that hourly charge) × {} h, which lands on a whole dollar.", term_.name(), y * 8760)),
                 offering_class: OfferingClass::Standard,
                 term: term_,
                 payment: Payment::PartialUpfront,
@@ -517,7 +517,7 @@ impl Builder<'_> {
             let mut pu = ReservedTable {
                 as_of: sources::PRICESIM_DATE.into(),
                 source: sources::PRICESIM.into(),
-                note: Some(format!("Standard, Partial Upfront, {}: the EFFECTIVE rate only (upfront fee ÷ {} h + hourly charge, to 6 significant digits), as pricesim generated it on 2026-09-24 from AWS's pricing-page data; the split into fee and hourly charge is not in this source.", term_.label(), y * 8760)),
+                note: Some(format!("Standard, Partial Upfront, {}: the EFFECTIVE rate only (upfront fee ÷ {} h + hourly charge, to 6 significant digits), as pricesim generated it on 2026-09-24 from AWS's pricing-page data; the split into fee and hourly charge is not in this source.", term_.name(), y * 8760)),
                 offering_class: OfferingClass::Standard,
                 term: term_,
                 payment: Payment::PartialUpfront,
@@ -549,7 +549,7 @@ impl Builder<'_> {
                 let mut sp = SavingsPlanTable {
                     as_of: sources::PRICESIM_DATE.into(),
                     source: sources::PRICESIM.into(),
-                    note: Some(format!("Compute Savings Plans, {}, {}: the rate per instance-hour covered, as pricesim generated it on 2026-09-24 from AWS's Savings Plans pricing-page data (us-east-1, Linux, shared tenancy). The No Upfront rates equal the Convertible Reserved Instance No Upfront rates for every type (an observation, not used as a rate).", term_.label(), p.name())),
+                    note: Some(format!("Compute Savings Plans, {}, {}: the rate per instance-hour covered, as pricesim generated it on 2026-09-24 from AWS's Savings Plans pricing-page data (us-east-1, Linux, shared tenancy). The No Upfront rates equal the Convertible Reserved Instance No Upfront rates for every type (an observation, not used as a rate).", term_.name(), p.name())),
                     plan: PlanType::Compute,
                     term: term_,
                     payment: p,

@@ -26,10 +26,10 @@
 
 use crate::error::{Collector, FieldError, Problem};
 use crate::limits::lambda as lim;
+use crate::money::MAX_HOURS_PER_MONTH;
 use crate::money::{qty, rate as fmt_rate, Usd};
 use crate::pricing::{Check, Region, Tier};
 use crate::report::{LineItem, SourceRef, Warning};
-use crate::workload::MAX_HOURS_PER_MONTH;
 use rust_decimal::prelude::*;
 use serde::{Deserialize, Serialize, Serializer};
 
@@ -151,40 +151,25 @@ impl LambdaTable {
 // Workload
 // ---------------------------------------------------------------------------------------------
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Architecture {
-    #[default]
-    #[serde(rename = "x86_64")]
-    X86_64,
-    #[serde(rename = "arm64")]
-    Arm64,
-}
-
-impl Architecture {
-    pub fn code(self) -> &'static str {
-        match self {
-            Architecture::X86_64 => "x86_64",
-            Architecture::Arm64 => "arm64",
-        }
+crate::closed_set! {
+    /// The instruction set a function runs on.
+    #[derive(Default)]
+    pub enum Architecture {
+        #[default]
+        X86_64 = "x86_64", "x86_64";
+        Arm64 = "arm64", "arm64";
     }
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum InvocationType {
-    /// Request/response: payload up to 6 MB.
-    #[default]
-    Sync,
-    /// Event: payload up to 1 MB (256 KB in the study notes).
-    Async,
-}
-
-impl InvocationType {
-    pub fn code(self) -> &'static str {
-        match self {
-            InvocationType::Sync => "sync",
-            InvocationType::Async => "async",
-        }
+crate::closed_set! {
+    /// How a function is invoked.
+    #[derive(Default)]
+    pub enum InvocationType {
+        /// Request/response: payload up to 6 MB.
+        #[default]
+        Sync = "sync", "Synchronous";
+        /// Event: payload up to 1 MB (256 KB in the study notes).
+        Async = "async", "Asynchronous";
     }
 }
 
@@ -1004,7 +989,7 @@ pub fn sweep(spec: &LambdaSpec, p: &Prepared) -> Sweep {
 }
 
 /// Seconds in AWS's average month (730 hours).
-const SECONDS_PER_MONTH: u64 = crate::workload::HOURS_PER_MONTH * 3600;
+const SECONDS_PER_MONTH: u64 = crate::money::HOURS_PER_MONTH * 3600;
 
 /// Average concurrent executions: invocations per second × duration in seconds (Little's law).
 pub fn estimated_concurrency(spec: &LambdaSpec) -> Decimal {
@@ -1263,6 +1248,14 @@ fn amount_line(mut l: LineItem, exact: Decimal) -> LineItem {
     l
 }
 
+// The compact form the bundled tables are compiled in (`crate::pricing::packed`).
+crate::packed_struct! {
+    LambdaPricing { tables, free_tier }
+    LambdaTable { region, as_of, source, requests_per_million, ephemeral_storage_gb_s, x86_64, arm64 }
+    ArchRates { duration_tiers, provisioned_concurrency_gb_s, provisioned_duration_gb_s }
+    FreeTier { as_of, source, requests, gb_seconds }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1272,7 +1265,7 @@ mod tests {
     }
 
     fn pricing() -> &'static LambdaPricing {
-        &crate::pricing::catalog().unwrap().lambda
+        &crate::catalog::catalog().unwrap().lambda
     }
 
     fn work(mem: u32, ms: &str, inv: u64) -> LambdaWorkload {

@@ -7,6 +7,8 @@
 //! naming the field.
 #![forbid(unsafe_code)]
 
+pub mod catalog;
+pub mod closed;
 pub mod ebs;
 pub mod ec2;
 pub mod ec2_import;
@@ -15,6 +17,7 @@ pub mod ec2_import;
 pub mod ec2_tidy;
 pub mod error;
 pub mod export;
+pub mod input;
 pub mod lambda;
 pub mod limits;
 pub mod money;
@@ -47,7 +50,7 @@ pub struct Comparison {
 
 /// Compares every option for every service section of the workload.
 pub fn compare(w: &Workload) -> Result<Comparison, InputErrors> {
-    let catalog = pricing::catalog().map_err(|errs| {
+    let catalog = catalog::catalog().map_err(|errs| {
         InputErrors::one(FieldError::new(
             "",
             Problem::Malformed(format!(

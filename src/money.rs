@@ -126,6 +126,11 @@ pub fn parse_number(text: &str) -> Option<Decimal> {
     }
 }
 
+/// Hours in the longest month (31 days); the most any monthly hour count can be.
+pub const MAX_HOURS_PER_MONTH: u64 = 744;
+/// AWS's average month for always-on pricing: 730 hours.
+pub const HOURS_PER_MONTH: u64 = 730;
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,60 +1,26 @@
-//! Bundled pricing tables (`pricing/*.json`, from the public AWS pricing pages each table cites),
-//! parsed into typed structs and validated once, when the crate is built.
+//! What every pricing table is made of, whatever its service: regions, values by name, volume
+//! tiers, the one-time checks a table passes when the crate is built ([`Table`], [`Check`]) and
+//! the compact form it is compiled in ([`packed`]). Each service's own table types live in its
+//! folder (`src/<service>/table.rs`); [`crate::catalog`] gathers them.
 //!
 //! Every table carries `source` (a public https URL) and `as_of` (YYYY-MM-DD). Rates are decimal
 //! strings, never floats. Validation: rates are non-negative, tiers ascend and end open, each
 //! region appears once. The build script (`build.rs`) reads the files with the [`Table`] readers
-//! below and validates them; an invalid table stops the build, naming the file and the path in
-//! it. It then writes the checked tables in the compact form of [`packed`], which [`catalog`]
-//! reads back, so the engine carries no JSON reader for them.
+//! and validates them; an invalid table stops the build, naming the file and the path in it.
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
-use std::sync::OnceLock;
 
 pub mod packed;
 
-/// The regions the bundled tables cover.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Region {
-    #[serde(rename = "us-east-1")]
-    UsEast1,
-    #[serde(rename = "eu-west-1")]
-    EuWest1,
-    #[serde(rename = "ap-south-1")]
-    ApSouth1,
-}
-
-impl Region {
-    pub const ALL: [Region; 3] = [Region::UsEast1, Region::EuWest1, Region::ApSouth1];
-    pub const CODES: &'static [&'static str] = &["us-east-1", "eu-west-1", "ap-south-1"];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Region::UsEast1 => "us-east-1",
-            Region::EuWest1 => "eu-west-1",
-            Region::ApSouth1 => "ap-south-1",
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Region::UsEast1 => "US East (N. Virginia)",
-            Region::EuWest1 => "Europe (Ireland)",
-            Region::ApSouth1 => "Asia Pacific (Mumbai)",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Region> {
-        Region::ALL.into_iter().find(|r| r.code() == code)
-    }
-}
-
-impl fmt::Display for Region {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
+crate::closed_set! {
+    /// The regions the bundled tables cover.
+    pub enum Region {
+        UsEast1 = "us-east-1", "US East (N. Virginia)";
+        EuWest1 = "eu-west-1", "Europe (Ireland)";
+        ApSouth1 = "ap-south-1", "Asia Pacific (Mumbai)";
     }
 }
 
@@ -377,104 +343,6 @@ pub fn parse<T: serde::de::DeserializeOwned>(
     })
 }
 
-/// Every bundled table, loaded and validated.
-#[derive(Debug, PartialEq, Eq)]
-pub struct Catalog {
-    pub lambda: crate::lambda::LambdaPricing,
-    pub ebs: crate::ebs::EbsPricing,
-    pub s3: crate::s3::S3Pricing,
-    pub ec2: crate::ec2::Ec2Pricing,
-}
-
-/// The bundled files and their text, which the build script reads and validates (and the tests).
-pub const FILES: &[(&str, &str)] = &[
-    (
-        crate::lambda::PRICING_FILE,
-        include_str!("../pricing/lambda.json"),
-    ),
-    (
-        crate::ebs::PRICING_FILE,
-        include_str!("../pricing/ebs.json"),
-    ),
-    (crate::s3::PRICING_FILE, include_str!("../pricing/s3.json")),
-    (
-        crate::ec2::PRICING_FILE,
-        include_str!("../pricing/ec2.json"),
-    ),
-];
-
-impl Catalog {
-    /// Loads and validates every bundled table.
-    pub fn load() -> Result<Catalog, Vec<PricingError>> {
-        let mut errors = vec![];
-        let lambda = take(
-            crate::lambda::LambdaPricing::load(include_str!("../pricing/lambda.json")),
-            &mut errors,
-        );
-        let ebs = take(
-            crate::ebs::EbsPricing::load(include_str!("../pricing/ebs.json")),
-            &mut errors,
-        );
-        let s3 = take(
-            crate::s3::S3Pricing::load(include_str!("../pricing/s3.json")),
-            &mut errors,
-        );
-        let ec2 = take(
-            crate::ec2::Ec2Pricing::load(include_str!("../pricing/ec2.json")),
-            &mut errors,
-        );
-        match (lambda, ebs, s3, ec2) {
-            (Some(lambda), Some(ebs), Some(s3), Some(ec2)) => Ok(Catalog {
-                lambda,
-                ebs,
-                s3,
-                ec2,
-            }),
-            _ => Err(errors),
-        }
-    }
-}
-
-/// The table if it loaded; its problems otherwise (so every file's problems are reported).
-fn take<T>(r: Result<T, Vec<PricingError>>, errors: &mut Vec<PricingError>) -> Option<T> {
-    r.map_err(|e| errors.extend(e)).ok()
-}
-
-static CATALOG: OnceLock<Result<Catalog, Vec<PricingError>>> = OnceLock::new();
-
-/// The bundled catalog, as validated when the crate was built; read on first use.
-pub fn catalog() -> Result<&'static Catalog, &'static [PricingError]> {
-    match CATALOG.get_or_init(bundled) {
-        Ok(c) => Ok(c),
-        Err(e) => Err(e),
-    }
-}
-
-/// The tables `build.rs` validated and wrote out.
-#[cfg(awscost_bundled)]
-fn bundled() -> Result<Catalog, Vec<PricingError>> {
-    use packed::Packed;
-    let mut r =
-        packed::Reader::with_dictionary(include_str!(concat!(env!("OUT_DIR"), "/catalog.packed")));
-    let catalog = Catalog::read(&mut r);
-    if r.finish() {
-        Ok(catalog)
-    } else {
-        Err(vec![PricingError {
-            file: "catalog.packed",
-            path: String::new(),
-            message: "the bundled tables do not read back as written; rebuild the crate".into(),
-        }])
-    }
-}
-
-/// Inside the build script, which compiles this module to write the tables out, they are read
-/// from the JSON files.
-#[cfg(not(awscost_bundled))]
-fn bundled() -> Result<Catalog, Vec<PricingError>> {
-    Catalog::load()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -593,25 +461,5 @@ mod tests {
         same(&m, &b);
         assert_eq!(SortedMap::from(b.clone()), m);
         assert_eq!(b.into_iter().collect::<SortedMap<_>>(), m);
-    }
-
-    /// What the build wrote out is exactly what the files say, down to each rate's written
-    /// decimal places.
-    #[test]
-    fn bundled_catalog_is_the_files() {
-        let from_files = Catalog::load().expect("every bundled table validates");
-        let bundled = catalog().expect("bundled catalog reads back");
-        assert_eq!(&from_files, bundled);
-        assert_eq!(format!("{from_files:?}"), format!("{bundled:?}"));
-    }
-
-    #[test]
-    fn bundled_catalog_loads() {
-        let c = catalog().expect("bundled pricing validates");
-        assert_eq!(c.lambda.tables.len(), 3);
-        assert_eq!(c.ebs.tables.len(), 3);
-        assert_eq!(c.s3.tables.len(), 3);
-        assert_eq!(FILES.len(), 4);
-        assert_eq!(c.ec2.regions.len(), 3);
     }
 }

@@ -37,23 +37,17 @@ pub const MODEL: &str = "Every object is the average size (storage ÷ object cou
 // Storage classes
 // ---------------------------------------------------------------------------------------------
 
-/// The storage classes, named as AWS's API names them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum StorageClass {
-    #[serde(rename = "STANDARD")]
-    Standard,
-    #[serde(rename = "INTELLIGENT_TIERING")]
-    IntelligentTiering,
-    #[serde(rename = "STANDARD_IA")]
-    StandardIa,
-    #[serde(rename = "ONEZONE_IA")]
-    OnezoneIa,
-    #[serde(rename = "GLACIER_IR")]
-    GlacierIr,
-    #[serde(rename = "GLACIER")]
-    Glacier,
-    #[serde(rename = "DEEP_ARCHIVE")]
-    DeepArchive,
+crate::closed_set! {
+    /// The storage classes, coded as AWS's API names them.
+    pub enum StorageClass {
+        Standard = "STANDARD", "S3 Standard";
+        IntelligentTiering = "INTELLIGENT_TIERING", "S3 Intelligent-Tiering";
+        StandardIa = "STANDARD_IA", "S3 Standard-IA";
+        OnezoneIa = "ONEZONE_IA", "S3 One Zone-IA";
+        GlacierIr = "GLACIER_IR", "S3 Glacier Instant Retrieval";
+        Glacier = "GLACIER", "S3 Glacier Flexible Retrieval";
+        DeepArchive = "DEEP_ARCHIVE", "S3 Glacier Deep Archive";
+    }
 }
 
 /// What the study notes teach about a class, beside AWS's current figure where it differs.
@@ -69,40 +63,6 @@ pub struct ClassFacts {
 }
 
 impl StorageClass {
-    pub const ALL: [StorageClass; 7] = [
-        StorageClass::Standard,
-        StorageClass::IntelligentTiering,
-        StorageClass::StandardIa,
-        StorageClass::OnezoneIa,
-        StorageClass::GlacierIr,
-        StorageClass::Glacier,
-        StorageClass::DeepArchive,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            StorageClass::Standard => "STANDARD",
-            StorageClass::IntelligentTiering => "INTELLIGENT_TIERING",
-            StorageClass::StandardIa => "STANDARD_IA",
-            StorageClass::OnezoneIa => "ONEZONE_IA",
-            StorageClass::GlacierIr => "GLACIER_IR",
-            StorageClass::Glacier => "GLACIER",
-            StorageClass::DeepArchive => "DEEP_ARCHIVE",
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            StorageClass::Standard => "S3 Standard",
-            StorageClass::IntelligentTiering => "S3 Intelligent-Tiering",
-            StorageClass::StandardIa => "S3 Standard-IA",
-            StorageClass::OnezoneIa => "S3 One Zone-IA",
-            StorageClass::GlacierIr => "S3 Glacier Instant Retrieval",
-            StorageClass::Glacier => "S3 Glacier Flexible Retrieval",
-            StorageClass::DeepArchive => "S3 Glacier Deep Archive",
-        }
-    }
-
     /// Minimum storage duration in days (0 = none).
     pub fn minimum_days(self) -> u32 {
         match self {
@@ -185,23 +145,14 @@ impl StorageClass {
     }
 }
 
-/// How fast archived data comes back (Glacier Flexible Retrieval and Deep Archive).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum RetrievalTier {
-    Expedited,
-    #[default]
-    Standard,
-    Bulk,
-}
-
-impl RetrievalTier {
-    pub fn code(self) -> &'static str {
-        match self {
-            RetrievalTier::Expedited => "expedited",
-            RetrievalTier::Standard => "standard",
-            RetrievalTier::Bulk => "bulk",
-        }
+crate::closed_set! {
+    /// How fast archived data comes back (Glacier Flexible Retrieval and Deep Archive).
+    #[derive(Default)]
+    pub enum RetrievalTier {
+        Expedited = "expedited", "Expedited";
+        #[default]
+        Standard = "standard", "Standard";
+        Bulk = "bulk", "Bulk";
     }
 }
 
@@ -1963,6 +1914,21 @@ fn workload_warnings(spec: &S3Spec) -> Vec<Warning> {
     w
 }
 
+// The compact form the bundled tables are compiled in (`crate::pricing::packed`).
+crate::packed_struct! {
+    S3Pricing { tables }
+    S3Table { region, as_of, source, classes, intelligent_tiering }
+    ClassRates {
+        class, storage_tiers, put_per_1000, get_per_1000, lifecycle_transition_per_1000, retrieval,
+        rate_sources,
+    }
+    RateSource { rate, as_of, source, note }
+    RetrievalRates { tier, per_gb, requests_per_1000 }
+    TieringRates {
+        monitoring_per_1000_objects, infrequent_access_gb_month, archive_instant_access_gb_month,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1972,7 +1938,7 @@ mod tests {
     }
 
     fn pricing() -> &'static S3Pricing {
-        &crate::pricing::catalog().unwrap().s3
+        &crate::catalog::catalog().unwrap().s3
     }
 
     fn option(r: &S3Result, c: StorageClass) -> &S3Option {

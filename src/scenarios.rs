@@ -162,7 +162,7 @@ pub const METHOD: &str = "Each figure is the monthly USD amount from the service
 
 /// Reads a scenario set, naming the field of any problem.
 pub fn from_json(text: &str) -> Result<ScenarioSet, InputErrors> {
-    crate::workload::read_json(text)
+    crate::input::read_json(text)
 }
 
 /// Prices every scenario and sets each against the baseline. Problems name the field as

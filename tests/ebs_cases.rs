@@ -7,7 +7,7 @@
 //! list rates, so the arithmetic can be checked line by line: rate × quantity, no proration.
 
 use awscost::ebs::{compare, EbsWorkload, VolumeType};
-use awscost::{pricing, Region};
+use awscost::{catalog, Region};
 use rust_decimal::Decimal;
 
 fn d(s: &str) -> Decimal {
@@ -279,7 +279,7 @@ const CASES: &[Case] = &[
 
 #[test]
 fn cases_worked_by_hand() {
-    let catalog = pricing::catalog().expect("bundled pricing validates");
+    let catalog = catalog::catalog().expect("bundled pricing validates");
     for case in CASES {
         let w: EbsWorkload = serde_json::from_str(case.workload).expect(case.name);
         let r = compare(&catalog.ebs, case.region, &w).expect(case.name);
@@ -327,7 +327,7 @@ fn cases_worked_by_hand() {
 #[test]
 fn gp2_to_gp3_saving_is_called_out() {
     // gp2 2,000 GiB ($200) against gp3 500 GiB with 6,000 IOPS ($55): $145 (73 %).
-    let catalog = pricing::catalog().unwrap();
+    let catalog = catalog::catalog().unwrap();
     let w: EbsWorkload = serde_json::from_str(r#"{"size_gib": 500, "iops": 6000}"#).unwrap();
     let r = compare(&catalog.ebs, Region::UsEast1, &w).unwrap();
     assert_eq!(r.gp2_to_gp3_saving_usd.unwrap().cents(), d("145.00"));
@@ -342,7 +342,7 @@ fn gp2_to_gp3_saving_is_called_out() {
 
 #[test]
 fn study_note_limits_are_pointed_out() {
-    let catalog = pricing::catalog().unwrap();
+    let catalog = catalog::catalog().unwrap();
     let w: EbsWorkload =
         serde_json::from_str(r#"{"size_gib": 200, "iops": 40000, "throughput_mibps": 1500}"#)
             .unwrap();

@@ -6,12 +6,12 @@ use awscost::ebs::{
     compare, EbsOption, EbsPricing, EbsResult, EbsWorkload, SnapshotTier, VolumeType,
 };
 use awscost::limits::ebs as lim;
-use awscost::{pricing, Region};
+use awscost::{catalog, Region};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
 fn ebs_pricing() -> &'static EbsPricing {
-    &pricing::catalog().expect("bundled pricing validates").ebs
+    &catalog::catalog().expect("bundled pricing validates").ebs
 }
 
 fn region() -> impl Strategy<Value = Region> {

@@ -6,7 +6,7 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 
 fn pricing() -> &'static awscost::ec2::Ec2Pricing {
-    &awscost::pricing::catalog().unwrap().ec2
+    &awscost::catalog::catalog().unwrap().ec2
 }
 
 /// The catalog types the region offers.

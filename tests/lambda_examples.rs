@@ -13,7 +13,7 @@ fn d(s: &str) -> Decimal {
 
 fn run(region: Region, json: &str) -> LambdaResult {
     let w: LambdaWorkload = serde_json::from_str(json).unwrap();
-    compare(&awscost::pricing::catalog().unwrap().lambda, region, &w).unwrap()
+    compare(&awscost::catalog::catalog().unwrap().lambda, region, &w).unwrap()
 }
 
 fn cents(r: &LambdaResult) -> String {

@@ -7,7 +7,7 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 
 fn pricing() -> &'static lambda::LambdaPricing {
-    &awscost::pricing::catalog().unwrap().lambda
+    &awscost::catalog::catalog().unwrap().lambda
 }
 
 fn region() -> impl Strategy<Value = Region> {

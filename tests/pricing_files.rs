@@ -23,19 +23,19 @@ fn every_file_in_pricing_is_bundled_and_valid() {
             }
         }
     }
-    let bundled: BTreeSet<String> = awscost::pricing::FILES
+    let bundled: BTreeSet<String> = awscost::catalog::FILES
         .iter()
         .map(|(name, _)| name.to_string())
         .collect();
-    assert_eq!(on_disk, bundled, "pricing/ and pricing::FILES must match");
-    for (name, text) in awscost::pricing::FILES {
+    assert_eq!(on_disk, bundled, "pricing/ and catalog::FILES must match");
+    for (name, text) in awscost::catalog::FILES {
         let disk =
             std::fs::read_to_string(format!("{}/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
         assert_eq!(&disk, text, "{name} is bundled as it is on disk");
         let v: serde_json::Value = serde_json::from_str(text).unwrap();
         assert_sourced(name, &v);
     }
-    awscost::pricing::Catalog::load().expect("every bundled table validates");
+    awscost::catalog::Catalog::load().expect("every bundled table validates");
 }
 
 /// Every object that carries prices (has a `source`) also has `as_of`, and every table array's
@@ -65,7 +65,7 @@ fn assert_sourced(name: &str, v: &serde_json::Value) {
 
 #[test]
 fn a_tampered_table_is_rejected_with_its_path() {
-    let text = awscost::pricing::FILES
+    let text = awscost::catalog::FILES
         .iter()
         .find(|(n, _)| *n == "pricing/lambda.json")
         .unwrap()

@@ -13,7 +13,7 @@ fn d(s: &str) -> Decimal {
 }
 
 fn run(region: Region, w: &S3Workload) -> S3Result {
-    let c = awscost::pricing::catalog().unwrap();
+    let c = awscost::catalog::catalog().unwrap();
     s3::compare(&c.s3, region, w).unwrap()
 }
 

@@ -7,13 +7,13 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 
 fn run(region: Region, w: &S3Workload) -> Option<S3Result> {
-    let c = awscost::pricing::catalog().unwrap();
+    let c = awscost::catalog::catalog().unwrap();
     s3::compare(&c.s3, region, w).ok()
 }
 
 /// Standard's first-tier storage rate.
 fn catalog_rate(r: Region) -> Decimal {
-    let c = awscost::pricing::catalog().unwrap();
+    let c = awscost::catalog::catalog().unwrap();
     c.s3.table(r)
         .unwrap()
         .class(StorageClass::Standard)

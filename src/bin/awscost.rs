@@ -150,7 +150,7 @@ fn import_ec2(args: &[&str]) -> ExitCode {
                     .join("; ")
             })
         }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => awscost::pricing::catalog()
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => awscost::catalog::catalog()
             .map(|c| c.ec2.clone())
             .map_err(|e| {
                 e.iter()

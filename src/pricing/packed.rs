@@ -1,11 +1,13 @@
-//! The bundled tables in the compact form the build writes and [`super::catalog`] reads back.
+//! The compact form the bundled tables are compiled in: what `build.rs` writes and
+//! `catalog::catalog()` reads back.
 //!
 //! `build.rs` loads `pricing/*.json` with the typed readers and validates every table
-//! ([`super::Catalog::load`]); it then writes the validated [`Catalog`] with [`Packed::write`]
-//! as a flat list of text tokens, one value each, in field order: decimals as written
-//! (`0.20` stays `0.20`), enums as their index, options and lists with a marker or a count in
-//! front. Each type's fields are listed once below, for writing and reading alike, so the two
-//! cannot drift apart; a field added to a table type fails to compile until it is listed.
+//! (`catalog::Catalog::load`); it then writes the validated catalog with [`Packed::write`] as a
+//! flat list of text tokens, one value each, in field order: decimals as written (`0.20` stays
+//! `0.20`), closed sets as their position (`closed_set!`), options and lists with a marker or a
+//! count in front. Each table type lists its fields once, beside its definition
+//! ([`packed_struct!`](crate::packed_struct)), for writing and reading alike, so the two cannot
+//! drift apart.
 //!
 //! Reading needs no JSON parser and no field names, which keeps them out of the widget.
 //!
@@ -13,8 +15,7 @@
 //! a sorted dictionary at the start ([`Writer::with_dictionary`]); each map then writes its keys
 //! as steps between dictionary positions, mostly `1`, which compresses to almost nothing.
 
-use super::{Catalog, Region, SortedMap, Tier};
-use crate::{ebs, ec2, lambda, s3};
+use super::{SortedMap, Tier};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
@@ -72,7 +73,8 @@ impl Writer {
         }
     }
 
-    fn token(&mut self, t: &str) {
+    /// Writes one token as it is (a marker such as `*`, never a value).
+    pub fn token(&mut self, t: &str) {
         if t.contains(END) {
             self.errors
                 .push(format!("{t:?} contains the control character U+001F"));
@@ -146,6 +148,22 @@ impl<'a> Reader<'a> {
         let n = u32::read(self) as usize;
         // Never more items than tokens left.
         n.min(self.rest.len())
+    }
+
+    /// Whether the next token is `t`; if so, it is read.
+    pub fn take(&mut self, t: &str) -> bool {
+        match self.rest.split_once(END) {
+            Some((next, rest)) if next == t => {
+                self.rest = rest;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Marks the data as not what the build wrote (a value out of its range).
+    pub fn refuse(&mut self) {
+        self.ok = false;
     }
 
     /// Every token read, and each as its type.
@@ -341,126 +359,32 @@ impl<V: Packed> Packed for SortedMap<V> {
     }
 }
 
-/// A closed set, written as the index of its variant.
-macro_rules! packed_enum {
-    ($($t:ty { $($v:ident),+ $(,)? })+) => {$(
-        impl Packed for $t {
-            fn write(&self, w: &mut Writer) {
-                // Every variant is listed (this match is exhaustive).
-                let i = match self { $(Self::$v)|+ => [$(Self::$v),+].iter().position(|v| v == self) };
-                w.token(&i.unwrap_or_default().to_string());
-            }
-            fn read(r: &mut Reader<'_>) -> Self {
-                let all = [$(Self::$v),+];
-                let i = u32::read(r) as usize;
-                all.get(i).copied().unwrap_or_else(|| {
-                    r.ok = false;
-                    all[0]
-                })
-            }
-        }
-    )+};
-}
-
-/// A struct, written field by field in the order listed (and read back in it).
+/// A struct, written field by field in the order listed (and read back in it). Each table type
+/// lists its fields beside its definition; a field added to it fails to compile until it is
+/// listed there.
+#[macro_export]
 macro_rules! packed_struct {
     ($($t:ty { $($f:ident),+ $(,)? })+) => {$(
-        impl Packed for $t {
-            fn write(&self, w: &mut Writer) {
+        impl $crate::pricing::packed::Packed for $t {
+            fn write(&self, w: &mut $crate::pricing::packed::Writer) {
                 let Self { $($f),+ } = self;
-                $($f.write(w);)+
+                $($crate::pricing::packed::Packed::write($f, w);)+
             }
-            fn read(r: &mut Reader<'_>) -> Self {
-                Self { $($f: Packed::read(r)),+ }
+            fn read(r: &mut $crate::pricing::packed::Reader<'_>) -> Self {
+                Self { $($f: $crate::pricing::packed::Packed::read(r)),+ }
             }
         }
     )+};
 }
 
-packed_enum! {
-    Region { UsEast1, EuWest1, ApSouth1 }
-    s3::StorageClass { Standard, IntelligentTiering, StandardIa, OnezoneIa, GlacierIr, Glacier, DeepArchive }
-    s3::RetrievalTier { Expedited, Standard, Bulk }
-    ec2::Architecture { X86_64, Arm64 }
-    ec2::OfferingClass { Standard, Convertible }
-    ec2::Term { OneYear, ThreeYears }
-    ec2::Payment { NoUpfront, PartialUpfront, AllUpfront }
-    ec2::PlanType { Compute, Ec2Instance }
-}
-
-packed_struct! {
-    Catalog { lambda, ebs, s3, ec2 }
+crate::packed_struct! {
     Tier { up_to, rate }
-
-    lambda::LambdaPricing { tables, free_tier }
-    lambda::LambdaTable { region, as_of, source, requests_per_million, ephemeral_storage_gb_s, x86_64, arm64 }
-    lambda::ArchRates { duration_tiers, provisioned_concurrency_gb_s, provisioned_duration_gb_s }
-    lambda::FreeTier { as_of, source, requests, gb_seconds }
-
-    ebs::EbsPricing { tables }
-    ebs::EbsTable {
-        region, as_of, source, note, storage_gb_month, gp3_iops_month, gp3_throughput_mibps_month,
-        io1_iops_month, io2_iops_tiers, snapshot_gb_month,
-    }
-    ebs::StorageRates { gp2, gp3, io1, io2, st1, sc1 }
-    ebs::SnapshotRates { standard, archive }
-
-    s3::S3Pricing { tables }
-    s3::S3Table { region, as_of, source, classes, intelligent_tiering }
-    s3::ClassRates {
-        class, storage_tiers, put_per_1000, get_per_1000, lifecycle_transition_per_1000, retrieval,
-        rate_sources,
-    }
-    s3::RateSource { rate, as_of, source, note }
-    s3::RetrievalRates { tier, per_gb, requests_per_1000 }
-    s3::TieringRates {
-        monitoring_per_1000_objects, infrequent_access_gb_month, archive_instant_access_gb_month,
-    }
-
-    ec2::Ec2Pricing { instance_types, dedicated_hosts, regions }
-    ec2::InstanceCatalog { as_of, source, note, types, free_tier }
-    ec2::InstanceType { name, vcpu, memory_gib, architecture, network }
-    ec2::FreeTier { as_of, source, terms, types }
-    ec2::HostCapacity { family, physical_cores, instances_per_host, as_of, source, note }
-    ec2::RegionTables {
-        region, on_demand, spot, spot_average, reserved, savings_plans, dedicated_instance,
-        dedicated_host, host_reservations,
-    }
-    ec2::RateTable { as_of, source, note, rates }
-    ec2::SpotTable { as_of, source, note, rates }
-    ec2::SpotRange { low, high, azs }
-    ec2::ReservedTable { as_of, source, note, offering_class, term, payment, rates }
-    ec2::HostReservationTable { as_of, source, note, term, payment, rates }
-    ec2::SplitPrice { upfront, hourly }
-    ec2::EffectivePrice { effective_hourly }
-    ec2::SavingsPlanTable { as_of, source, note, plan, term, payment, rates }
-}
-
-/// A split price is its two values; an effective one a `*` before its one value (no split
-/// begins with it, as a decimal never does).
-impl Packed for ec2::ReservedPrice {
-    fn write(&self, w: &mut Writer) {
-        match self {
-            ec2::ReservedPrice::Split(p) => p.write(w),
-            ec2::ReservedPrice::Effective(e) => {
-                w.token("*");
-                e.write(w);
-            }
-        }
-    }
-    fn read(r: &mut Reader<'_>) -> Self {
-        if r.rest.starts_with('*') {
-            r.token();
-            ec2::ReservedPrice::Effective(Packed::read(r))
-        } else {
-            ec2::ReservedPrice::Split(Packed::read(r))
-        }
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pricing::Region;
 
     fn round_trip<T: Packed + PartialEq + std::fmt::Debug>(v: &T) -> String {
         let mut w = Writer::default();
@@ -488,7 +412,7 @@ mod tests {
         ];
         let out = round_trip(&t);
         assert!(out.contains("0.20\u{1f}"), "scale kept: {out:?}");
-        round_trip(&Some(ec2::Term::ThreeYears));
+        round_trip(&Some(Region::ApSouth1));
         round_trip(&SortedMap::from_iter([
             ("m5.large".to_string(), Some(d("0.096"))),
             ("c5.large".to_string(), None),

@@ -13,7 +13,8 @@ use crate::hooks::Ids;
 use crate::presets::PRESETS;
 use crate::share;
 use crate::state::{Action, Service, State};
-use awscost::pricing::{Catalog, Region};
+use awscost::catalog::Catalog;
+use awscost::pricing::Region;
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
@@ -127,7 +128,7 @@ pub fn App(props: &AppProps) -> Html {
     } else {
         panels[0]
     };
-    let catalog = match awscost::pricing::catalog() {
+    let catalog = match awscost::catalog::catalog() {
         Ok(c) => c,
         Err(errors) => {
             return html! {

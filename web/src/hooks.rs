@@ -2,8 +2,9 @@
 //! fixed, and the error for a field.
 
 use crate::app::Pricing;
+use awscost::catalog::Catalog;
 use awscost::error::FieldError;
-use awscost::pricing::{Catalog, Region};
+use awscost::pricing::Region;
 use yew::prelude::*;
 
 /// The bundled catalog: the page's, from context, or loaded directly when a panel is mounted on
@@ -12,7 +13,7 @@ use yew::prelude::*;
 pub fn use_catalog() -> Option<&'static Catalog> {
     match use_context::<Pricing>() {
         Some(Pricing(c)) => Some(c),
-        None => awscost::pricing::catalog().ok(),
+        None => awscost::catalog::catalog().ok(),
     }
 }
 

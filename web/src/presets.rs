@@ -118,7 +118,7 @@ mod tests {
 
     #[test]
     fn every_preset_evaluates_in_us_east_1_and_shows_its_panel() {
-        let catalog = awscost::pricing::catalog().unwrap();
+        let catalog = awscost::catalog::catalog().unwrap();
         for (n, p) in PRESETS.iter().enumerate() {
             let s = State::default().apply(Action::ApplyPreset(n));
             assert_eq!(s.region, Region::UsEast1);

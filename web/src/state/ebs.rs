@@ -142,7 +142,7 @@ impl EbsForm {
 
 /// The engine's answer for the EBS panel, or every field problem.
 pub fn evaluate_ebs(
-    pricing: &awscost::pricing::Catalog,
+    pricing: &awscost::catalog::Catalog,
     region: Region,
     form: &EbsForm,
 ) -> Result<awscost::ebs::EbsResult, Vec<FieldError>> {
@@ -164,7 +164,7 @@ mod tests {
         // https://aws.amazon.com/ebs/pricing/ example 1 (us-east-1): gp3, 2,000 GB × $0.08
         // + 7,000 IOPS × $0.005 + 375 MB/s × $0.04 = $160 + $35 + $15 = $210.00.
         let s = State::default();
-        let catalog = awscost::pricing::catalog().unwrap();
+        let catalog = awscost::catalog::catalog().unwrap();
         let r = evaluate_ebs(catalog, s.region, &s.ebs).unwrap();
         assert_eq!(r.cheapest.map(|t| t.code()), Some("gp3"));
         let gp3 = r.options.iter().find(|o| o.id.code() == "gp3").unwrap();
@@ -179,7 +179,7 @@ mod tests {
             .apply(Action::SetEbs(EbsField::Hours, "800".into()))
             .apply(Action::SetEbs(EbsField::Instances, "17".into()));
         assert_eq!(s.ebs.size_gib, "lots");
-        let catalog = awscost::pricing::catalog().unwrap();
+        let catalog = awscost::catalog::catalog().unwrap();
         let e = evaluate_ebs(catalog, s.region, &s.ebs).unwrap_err();
         let fields: Vec<_> = e.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(

@@ -190,7 +190,7 @@ impl Ec2Form {
 
 /// The engine's answer for the EC2 panel, or every field problem.
 pub fn evaluate_ec2(
-    pricing: &awscost::pricing::Catalog,
+    pricing: &awscost::catalog::Catalog,
     region: Region,
     form: &Ec2Form,
 ) -> Result<awscost::ec2::Ec2Result, Vec<FieldError>> {
@@ -209,7 +209,7 @@ mod tests {
     #[test]
     fn ec2_default_is_one_m5_large_always_on() {
         let s = State::default();
-        let catalog = awscost::pricing::catalog().unwrap();
+        let catalog = awscost::catalog::catalog().unwrap();
         let r = evaluate_ec2(catalog, s.region, &s.ec2).unwrap();
         // AWS's On-Demand rate for m5.large in us-east-1 is $0.096 an hour: × 730 h = $70.08.
         assert_eq!(r.options[0].id, "on-demand");
@@ -239,7 +239,7 @@ mod tests {
             .apply(Action::SetEc2(Ec2Field::Count, "two".into()))
             .apply(Action::SetEc2(Ec2Field::HoursPerMonth, "800".into()))
             .apply(Action::SetEc2(Ec2Field::BaselineCount, "".into()));
-        let catalog = awscost::pricing::catalog().unwrap();
+        let catalog = awscost::catalog::catalog().unwrap();
         let e = evaluate_ec2(catalog, s.region, &s.ec2).unwrap_err();
         let fields: Vec<_> = e.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, vec!["ec2.count", "ec2.hours_per_month"]);
@@ -248,7 +248,7 @@ mod tests {
 
     #[test]
     fn ec2_unknown_type_and_baseline_above_count_are_named() {
-        let catalog = awscost::pricing::catalog().unwrap();
+        let catalog = awscost::catalog::catalog().unwrap();
         let s = State::default().apply(Action::SetEc2(Ec2Field::InstanceType, "m5.huge".into()));
         let e = evaluate_ec2(catalog, s.region, &s.ec2).unwrap_err();
         assert_eq!(e[0].field, "ec2.instance_type");

@@ -168,7 +168,7 @@ impl LambdaForm {
 
 /// The engine's answer for the Lambda panel, or every field problem.
 pub fn evaluate_lambda(
-    pricing: &awscost::pricing::Catalog,
+    pricing: &awscost::catalog::Catalog,
     region: Region,
     form: &LambdaForm,
 ) -> Result<awscost::lambda::LambdaResult, Vec<FieldError>> {
@@ -202,7 +202,7 @@ mod tests {
         let s = State::default()
             .apply(Action::SetLambda(LambdaField::Memory, "abc".into()))
             .apply(Action::SetLambda(LambdaField::Duration, "9999999".into()));
-        let catalog = awscost::pricing::catalog().unwrap();
+        let catalog = awscost::catalog::catalog().unwrap();
         let e = evaluate_lambda(catalog, s.region, &s.lambda).unwrap_err();
         let fields: Vec<_> = e.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, vec!["lambda.memory_mb", "lambda.duration_ms"]);
@@ -211,7 +211,7 @@ mod tests {
     #[test]
     fn default_answers_the_aws_example() {
         let s = State::default();
-        let catalog = awscost::pricing::catalog().unwrap();
+        let catalog = awscost::catalog::catalog().unwrap();
         let r = evaluate_lambda(catalog, s.region, &s.lambda).unwrap();
         assert_eq!(r.requested.monthly_usd.to_string(), "$18.73");
     }

@@ -203,7 +203,7 @@ impl S3Form {
 
 /// The engine's answer for the S3 panel, or every field problem.
 pub fn evaluate_s3(
-    pricing: &awscost::pricing::Catalog,
+    pricing: &awscost::catalog::Catalog,
     region: Region,
     form: &S3Form,
 ) -> Result<awscost::s3::S3Result, Vec<FieldError>> {
@@ -223,7 +223,7 @@ mod tests {
     fn s3_default_is_the_issue_example() {
         // https://aws.amazon.com/s3/pricing/ (us-east-1): Standard-IA 10,000 GB × $0.0125 = $125,
         // 1M GET × $0.001 per 1,000 = $1, 1,000 GB retrieved × $0.01 = $10: $136.00 a month.
-        let catalog = awscost::pricing::catalog().unwrap();
+        let catalog = awscost::catalog::catalog().unwrap();
         let r = evaluate_s3(catalog, Region::UsEast1, &S3Form::default()).unwrap();
         let ia = r.options.iter().find(|o| o.id == StorageClass::StandardIa);
         assert_eq!(
@@ -244,7 +244,7 @@ mod tests {
             .apply(Action::SetS3(S3Field::RetentionDays, "0".into()))
             .apply(Action::SetS3(S3Field::PlanDays1, "".into()));
         assert_eq!(s.s3.storage_gb, "ten");
-        let catalog = awscost::pricing::catalog().unwrap();
+        let catalog = awscost::catalog::catalog().unwrap();
         let e = evaluate_s3(catalog, s.region, &s.s3).unwrap_err();
         let fields: Vec<_> = e.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(
