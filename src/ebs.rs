@@ -1389,6 +1389,82 @@ crate::packed_struct! {
     SnapshotRates { standard, archive }
 }
 
+/// EBS as the engine's shared parts see it ([`crate::service::Service`]).
+pub struct Ebs;
+
+impl crate::service::Service for Ebs {
+    const NAME: &'static str = "EBS";
+    const MEASURE: &'static str =
+        "Monthly cost of the cheapest volume type that meets the need (volume plus snapshots)";
+    const TITLE: &'static str = "EBS volumes";
+    type Pricing = EbsPricing;
+    type Workload = EbsWorkload;
+    type Result = EbsResult;
+
+    fn compare(
+        pricing: &EbsPricing,
+        region: Region,
+        w: &EbsWorkload,
+    ) -> Result<EbsResult, Vec<FieldError>> {
+        compare(pricing, region, w)
+    }
+
+    fn as_of(r: &EbsResult) -> &str {
+        &r.as_of
+    }
+
+    /// The cheapest type that meets the need; every type beside it.
+    fn figures(b: &EbsResult) -> crate::service::Figures {
+        use crate::service::{Figure, Figures};
+        let options: Vec<(String, String, Figure)> = b
+            .options
+            .iter()
+            .map(|o| {
+                let note = match (&o.reason, &o.no_rate, o.provisioned_gib) {
+                    (Some(r), _, _) => r.clone(),
+                    (None, Some(r), _) => r.clone(),
+                    (None, None, Some(g)) => format!("{} GiB", crate::money::qty(g.into())),
+                    (None, None, None) => String::new(),
+                };
+                (
+                    o.id.code().into(),
+                    o.name.into(),
+                    Figure::new(o.monthly_usd, note),
+                )
+            })
+            .collect();
+        let headline = match b
+            .cheapest
+            .and_then(|t| b.options.iter().find(|o| o.id == t))
+        {
+            Some(o) => Figure::new(
+                o.monthly_usd,
+                match o.provisioned_gib {
+                    Some(g) => format!("{}, {} GiB", o.name, crate::money::qty(g.into())),
+                    None => o.name.into(),
+                },
+            ),
+            None => Figure::new(
+                None,
+                "No volume type that meets the need has a bundled rate",
+            ),
+        };
+        Figures { headline, options }
+    }
+
+    fn inputs(e: &EbsWorkload, out: &mut crate::input::Inputs) {
+        out.num("ebs.size_gib", Some(e.size_gib));
+        out.num("ebs.iops", Some(e.iops));
+        out.num("ebs.throughput_mibps", Some(e.throughput_mibps));
+        out.num("ebs.hours_per_month", Some(e.hours_per_month));
+        out.flag("ebs.boot", e.boot);
+        out.flag("ebs.multi_attach", e.multi_attach);
+        out.num("ebs.attach_instances", e.attach_instances);
+        out.num("ebs.snapshot_gib", Some(e.snapshot_gib));
+        out.text("ebs.snapshot_tier", e.snapshot_tier.code());
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2588,6 +2588,77 @@ impl crate::pricing::packed::Packed for ReservedPrice {
     }
 }
 
+/// EC2 as the engine's shared parts see it ([`crate::service::Service`]).
+pub struct Ec2;
+
+impl crate::service::Service for Ec2 {
+    const NAME: &'static str = "EC2";
+    const MEASURE: &'static str = "Average monthly cost of the cheapest suitable purchasing option: its total over the horizon ÷ the horizon's months (upfronts spread evenly)";
+    const TITLE: &'static str = "EC2 purchasing options";
+    type Pricing = Ec2Pricing;
+    type Workload = Ec2Workload;
+    type Result = Ec2Result;
+
+    fn compare(
+        pricing: &Ec2Pricing,
+        region: Region,
+        w: &Ec2Workload,
+    ) -> Result<Ec2Result, Vec<FieldError>> {
+        compare(pricing, region, w)
+    }
+
+    fn as_of(r: &Ec2Result) -> &str {
+        &r.as_of
+    }
+
+    /// The cheapest suitable option's horizon total spread over its months; every option beside
+    /// it.
+    fn figures(e: &Ec2Result) -> crate::service::Figures {
+        use crate::service::{Figure, Figures};
+        let months = Decimal::from(e.horizon_months.max(1));
+        let monthly = |o: &Ec2Option| o.horizon_total_usd.map(|t| Usd(t.0 / months));
+        let options: Vec<(String, String, Figure)> = e
+            .options
+            .iter()
+            .map(|o| {
+                let note = match (&o.reason, o.suitable) {
+                    (Some(r), _) => r.clone(),
+                    (None, false) => "Not suitable for this workload".into(),
+                    (None, true) => format!("{} × {}", e.count, e.instance.instance_type),
+                };
+                let usd = if o.suitable { monthly(o) } else { None };
+                (o.id.clone(), o.label.clone(), Figure::new(usd, note))
+            })
+            .collect();
+        let headline = match e
+            .cheapest_suitable
+            .as_ref()
+            .and_then(|id| e.options.iter().find(|o| &o.id == id))
+        {
+            Some(o) => Figure::new(
+                monthly(o),
+                format!("{} × {}, {}", e.count, e.instance.instance_type, o.label),
+            ),
+            None => Figure::new(None, "No suitable option has a bundled rate"),
+        };
+        Figures { headline, options }
+    }
+
+    fn inputs(e: &Ec2Workload, out: &mut crate::input::Inputs) {
+        out.text("ec2.instance_type", &e.instance_type);
+        out.num("ec2.count", Some(e.count));
+        out.num("ec2.hours_per_month", e.hours_per_month);
+        out.num("ec2.hours_per_day", e.hours_per_day);
+        out.num("ec2.days_per_week", e.days_per_week);
+        out.flag("ec2.interruption_tolerant", e.interruption_tolerant);
+        out.num("ec2.horizon_years", Some(e.horizon_years));
+        out.flag("ec2.needs_dedicated", e.needs_dedicated);
+        out.flag("ec2.core_bound_license", e.core_bound_license);
+        out.num("ec2.baseline_count", e.baseline_count);
+        out.text("ec2.peak_pricing", e.peak_pricing.code());
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1256,6 +1256,86 @@ crate::packed_struct! {
     FreeTier { as_of, source, requests, gb_seconds }
 }
 
+/// Lambda as the engine's shared parts see it ([`crate::service::Service`]).
+pub struct Lambda;
+
+impl crate::service::Service for Lambda {
+    const NAME: &'static str = "Lambda";
+    const MEASURE: &'static str = "Monthly cost at the memory setting asked for";
+    const TITLE: &'static str = "Lambda memory";
+    type Pricing = LambdaPricing;
+    type Workload = LambdaWorkload;
+    type Result = LambdaResult;
+
+    fn compare(
+        pricing: &LambdaPricing,
+        region: Region,
+        w: &LambdaWorkload,
+    ) -> Result<LambdaResult, Vec<FieldError>> {
+        compare(pricing, region, w)
+    }
+
+    fn as_of(r: &LambdaResult) -> &str {
+        &r.as_of
+    }
+
+    /// The cost at the memory asked for; the cheapest and fastest settings beside it.
+    fn figures(l: &LambdaResult) -> crate::service::Figures {
+        use crate::service::{Figure, Figures};
+        let setting = |mb: u32| {
+            format!(
+                "{} MB, {}",
+                crate::money::qty(mb.into()),
+                l.requested.architecture.code()
+            )
+        };
+        let requested = Figure::new(
+            Some(l.requested.monthly_usd),
+            setting(l.requested.memory_mb),
+        );
+        Figures {
+            headline: requested.clone(),
+            options: vec![
+                ("requested".into(), "Memory asked for".into(), requested),
+                (
+                    "cheapest".into(),
+                    "Cheapest memory setting".into(),
+                    Figure::new(Some(l.cheapest.monthly_usd), setting(l.cheapest.memory_mb)),
+                ),
+                (
+                    "fastest".into(),
+                    "Fastest memory setting".into(),
+                    Figure::new(Some(l.fastest.monthly_usd), setting(l.fastest.memory_mb)),
+                ),
+            ],
+        }
+    }
+
+    fn inputs(l: &LambdaWorkload, out: &mut crate::input::Inputs) {
+        out.text("lambda.architecture", l.architecture.code());
+        out.num("lambda.memory_mb", Some(l.memory_mb));
+        out.num("lambda.duration_ms", Some(l.duration_ms));
+        out.num(
+            "lambda.invocations_per_month",
+            Some(l.invocations_per_month),
+        );
+        out.num("lambda.ephemeral_storage_mb", Some(l.ephemeral_storage_mb));
+        out.flag("lambda.free_tier", l.free_tier);
+        out.num(
+            "lambda.provisioned_concurrency",
+            Some(l.provisioned_concurrency),
+        );
+        out.num(
+            "lambda.provisioned_hours_per_month",
+            Some(l.provisioned_hours_per_month),
+        );
+        out.num("lambda.cpu_bound_percent", Some(l.cpu_bound_percent));
+        out.flag("lambda.multi_threaded", l.multi_threaded);
+        out.text("lambda.invocation_type", l.invocation_type.code());
+        out.num("lambda.payload_kb", l.payload_kb);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -25,6 +25,8 @@ pub mod pricing;
 pub mod report;
 pub mod s3;
 pub mod scenarios;
+pub mod service;
+pub mod services;
 pub mod workload;
 
 pub use error::{FieldError, InputErrors, Problem};
@@ -33,6 +35,8 @@ pub use pricing::Region;
 pub use workload::Workload;
 
 use serde::Serialize;
+use service::Service;
+use {ebs::Ebs, ec2::Ec2, lambda::Lambda, s3::S3};
 
 /// The answer for a whole workload: one section per service the workload describes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -60,36 +64,33 @@ pub fn compare(w: &Workload) -> Result<Comparison, InputErrors> {
         ))
     })?;
     let mut errors = vec![];
+    let r = w.region;
     let lambda = section(
         w.lambda
             .as_ref()
-            .map(|l| lambda::compare(&catalog.lambda, w.region, l)),
+            .map(|x| Lambda::compare(&catalog.lambda, r, x)),
         &mut errors,
     );
     let ebs = section(
-        w.ebs
-            .as_ref()
-            .map(|e| ebs::compare(&catalog.ebs, w.region, e)),
+        w.ebs.as_ref().map(|x| Ebs::compare(&catalog.ebs, r, x)),
         &mut errors,
     );
     let s3 = section(
-        w.s3.as_ref().map(|s| s3::compare(&catalog.s3, w.region, s)),
+        w.s3.as_ref().map(|x| S3::compare(&catalog.s3, r, x)),
         &mut errors,
     );
     let ec2 = section(
-        w.ec2
-            .as_ref()
-            .map(|e| ec2::compare(&catalog.ec2, w.region, e)),
+        w.ec2.as_ref().map(|x| Ec2::compare(&catalog.ec2, r, x)),
         &mut errors,
     );
     if !errors.is_empty() {
         return Err(InputErrors { errors });
     }
     let mut as_of: Vec<&str> = [
-        lambda.as_ref().map(|r| r.as_of.as_str()),
-        ebs.as_ref().map(|r| r.as_of.as_str()),
-        s3.as_ref().map(|r| r.as_of.as_str()),
-        ec2.as_ref().map(|r| r.as_of.as_str()),
+        lambda.as_ref().map(Lambda::as_of),
+        ebs.as_ref().map(Ebs::as_of),
+        s3.as_ref().map(S3::as_of),
+        ec2.as_ref().map(Ec2::as_of),
     ]
     .into_iter()
     .flatten()

@@ -1929,6 +1929,75 @@ crate::packed_struct! {
     }
 }
 
+/// S3 as the engine's shared parts see it ([`crate::service::Service`]).
+pub struct S3;
+
+impl crate::service::Service for S3 {
+    const NAME: &'static str = "S3";
+    const MEASURE: &'static str = "Monthly cost of the storage class cheapest over the retention period (steady month, before early-deletion charges)";
+    const TITLE: &'static str = "S3 storage classes";
+    type Pricing = S3Pricing;
+    type Workload = S3Workload;
+    type Result = S3Result;
+
+    fn compare(
+        pricing: &S3Pricing,
+        region: Region,
+        w: &S3Workload,
+    ) -> Result<S3Result, Vec<FieldError>> {
+        compare(pricing, region, w)
+    }
+
+    fn as_of(r: &S3Result) -> &str {
+        &r.as_of
+    }
+
+    /// The class cheapest over the retention, at its steady month; every class beside it.
+    fn figures(s: &S3Result) -> crate::service::Figures {
+        use crate::service::{Figure, Figures};
+        let options: Vec<(String, String, Figure)> = s
+            .options
+            .iter()
+            .map(|o| {
+                let note = if o.missing_rates.is_empty() {
+                    o.name.to_string()
+                } else {
+                    format!("No bundled rate: {}", o.missing_rates.join(", "))
+                };
+                (
+                    o.id.code().into(),
+                    o.name.into(),
+                    Figure::new(o.monthly_usd, note),
+                )
+            })
+            .collect();
+        let headline = match s
+            .cheapest
+            .and_then(|t| s.options.iter().find(|o| o.id == t))
+        {
+            Some(o) => Figure::new(o.monthly_usd, o.name),
+            None => Figure::new(None, "No storage class has every rate bundled"),
+        };
+        Figures { headline, options }
+    }
+
+    fn inputs(s: &S3Workload, out: &mut crate::input::Inputs) {
+        out.num("s3.storage_gb", Some(s.storage_gb));
+        out.num("s3.object_count", s.object_count);
+        out.num("s3.average_object_size_kb", s.average_object_size_kb);
+        out.num("s3.put_requests_per_month", Some(s.put_requests_per_month));
+        out.num("s3.get_requests_per_month", Some(s.get_requests_per_month));
+        out.num("s3.retrieval_gb_per_month", Some(s.retrieval_gb_per_month));
+        out.num("s3.retention_days", Some(s.retention_days));
+        out.num("s3.monthly_read_fraction", s.monthly_read_fraction);
+        out.text("s3.retrieval_tier", s.retrieval_tier.code());
+        for (n, step) in s.lifecycle.iter().flatten().enumerate() {
+            out.text(&format!("s3.lifecycle[{n}].class"), step.class.code());
+            out.num(&format!("s3.lifecycle[{n}].days"), step.days);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

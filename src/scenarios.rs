@@ -10,6 +10,7 @@
 use crate::error::{FieldError, InputErrors, Problem};
 use crate::money::Usd;
 use crate::pricing::Region;
+use crate::service::{Figure, Figures};
 use crate::workload::Workload;
 use crate::Comparison;
 use rust_decimal::prelude::*;
@@ -37,58 +38,7 @@ pub struct NamedWorkload {
     pub workload: Workload,
 }
 
-/// A service a scenario can describe.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ServiceCode {
-    Lambda,
-    Ec2,
-    Ebs,
-    S3,
-}
-
-impl ServiceCode {
-    pub const ALL: [ServiceCode; 4] = [
-        ServiceCode::Lambda,
-        ServiceCode::Ec2,
-        ServiceCode::Ebs,
-        ServiceCode::S3,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            ServiceCode::Lambda => "lambda",
-            ServiceCode::Ec2 => "ec2",
-            ServiceCode::Ebs => "ebs",
-            ServiceCode::S3 => "s3",
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            ServiceCode::Lambda => "Lambda",
-            ServiceCode::Ec2 => "EC2",
-            ServiceCode::Ebs => "EBS",
-            ServiceCode::S3 => "S3",
-        }
-    }
-
-    /// What the service's headline figure is.
-    pub fn measure(self) -> &'static str {
-        match self {
-            ServiceCode::Lambda => "Monthly cost at the memory setting asked for",
-            ServiceCode::Ec2 => {
-                "Average monthly cost of the cheapest suitable purchasing option: its total over the horizon ÷ the horizon's months (upfronts spread evenly)"
-            }
-            ServiceCode::Ebs => {
-                "Monthly cost of the cheapest volume type that meets the need (volume plus snapshots)"
-            }
-            ServiceCode::S3 => {
-                "Monthly cost of the storage class cheapest over the retention period (steady month, before early-deletion charges)"
-            }
-        }
-    }
-}
+pub use crate::services::ServiceCode;
 
 /// One scenario's figure in a row, and how it compares with the baseline's.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -243,7 +193,7 @@ pub fn compare_results(set: &ScenarioSet, results: &[Comparison]) -> ScenarioCom
     let base = set.baseline.min(results.len().saturating_sub(1));
     let mut services = vec![];
     for code in ServiceCode::ALL {
-        let per: Vec<Option<Figures>> = results.iter().map(|c| figures(code, c)).collect();
+        let per: Vec<Option<Figures>> = results.iter().map(|c| code.figures(c)).collect();
         if per.iter().all(Option::is_none) {
             continue;
         }
@@ -252,7 +202,7 @@ pub fn compare_results(set: &ScenarioSet, results: &[Comparison]) -> ScenarioCom
             label: code.name().into(),
             cells: per
                 .iter()
-                .map(|f| f.as_ref().map(|f| f.headline.clone()).unwrap_or_default())
+                .map(|f| f.as_ref().map(|f| cell(&f.headline)).unwrap_or_default())
                 .collect(),
         };
         // Option ids in first-seen order across the scenarios.
@@ -272,7 +222,7 @@ pub fn compare_results(set: &ScenarioSet, results: &[Comparison]) -> ScenarioCom
                     .map(|f| {
                         f.as_ref()
                             .and_then(|f| f.options.iter().find(|(i, _, _)| *i == id))
-                            .map(|(_, _, c)| c.clone())
+                            .map(|(_, _, c)| cell(c))
                             .unwrap_or_default()
                     })
                     .collect();
@@ -337,139 +287,12 @@ pub fn compare_results(set: &ScenarioSet, results: &[Comparison]) -> ScenarioCom
     }
 }
 
-/// A service's figures for one scenario: the headline, and every option as `(id, label, cell)`.
-struct Figures {
-    headline: Cell,
-    options: Vec<(String, String, Cell)>,
-}
-
-fn cell(monthly_usd: Option<Usd>, note: impl Into<String>) -> Cell {
+/// A figure as a cell of the comparison, before its delta.
+fn cell(f: &Figure) -> Cell {
     Cell {
-        monthly_usd,
-        note: Some(note.into()),
+        monthly_usd: f.monthly_usd,
+        note: Some(f.note.clone()),
         ..Cell::default()
-    }
-}
-
-fn figures(code: ServiceCode, c: &Comparison) -> Option<Figures> {
-    match code {
-        ServiceCode::Lambda => {
-            let l = c.lambda.as_ref()?;
-            let setting = |mb: u32| {
-                format!(
-                    "{} MB, {}",
-                    crate::money::qty(mb.into()),
-                    l.requested.architecture.code()
-                )
-            };
-            let requested = cell(
-                Some(l.requested.monthly_usd),
-                setting(l.requested.memory_mb),
-            );
-            Some(Figures {
-                headline: requested.clone(),
-                options: vec![
-                    ("requested".into(), "Memory asked for".into(), requested),
-                    (
-                        "cheapest".into(),
-                        "Cheapest memory setting".into(),
-                        cell(Some(l.cheapest.monthly_usd), setting(l.cheapest.memory_mb)),
-                    ),
-                    (
-                        "fastest".into(),
-                        "Fastest memory setting".into(),
-                        cell(Some(l.fastest.monthly_usd), setting(l.fastest.memory_mb)),
-                    ),
-                ],
-            })
-        }
-        ServiceCode::Ec2 => {
-            let e = c.ec2.as_ref()?;
-            let months = Decimal::from(e.horizon_months.max(1));
-            let monthly =
-                |o: &crate::ec2::Ec2Option| o.horizon_total_usd.map(|t| Usd(t.0 / months));
-            let options: Vec<(String, String, Cell)> = e
-                .options
-                .iter()
-                .map(|o| {
-                    let note = match (&o.reason, o.suitable) {
-                        (Some(r), _) => r.clone(),
-                        (None, false) => "Not suitable for this workload".into(),
-                        (None, true) => format!("{} × {}", e.count, e.instance.instance_type),
-                    };
-                    let usd = if o.suitable { monthly(o) } else { None };
-                    (o.id.clone(), o.label.clone(), cell(usd, note))
-                })
-                .collect();
-            let headline = match e
-                .cheapest_suitable
-                .as_ref()
-                .and_then(|id| e.options.iter().find(|o| &o.id == id))
-            {
-                Some(o) => cell(
-                    monthly(o),
-                    format!("{} × {}, {}", e.count, e.instance.instance_type, o.label),
-                ),
-                None => cell(None, "No suitable option has a bundled rate"),
-            };
-            Some(Figures { headline, options })
-        }
-        ServiceCode::Ebs => {
-            let b = c.ebs.as_ref()?;
-            let options: Vec<(String, String, Cell)> = b
-                .options
-                .iter()
-                .map(|o| {
-                    let note = match (&o.reason, &o.no_rate, o.provisioned_gib) {
-                        (Some(r), _, _) => r.clone(),
-                        (None, Some(r), _) => r.clone(),
-                        (None, None, Some(g)) => format!("{} GiB", crate::money::qty(g.into())),
-                        (None, None, None) => String::new(),
-                    };
-                    (o.id.code().into(), o.name.into(), cell(o.monthly_usd, note))
-                })
-                .collect();
-            let headline = match b
-                .cheapest
-                .and_then(|t| b.options.iter().find(|o| o.id == t))
-            {
-                Some(o) => cell(
-                    o.monthly_usd,
-                    match o.provisioned_gib {
-                        Some(g) => format!("{}, {} GiB", o.name, crate::money::qty(g.into())),
-                        None => o.name.into(),
-                    },
-                ),
-                None => cell(
-                    None,
-                    "No volume type that meets the need has a bundled rate",
-                ),
-            };
-            Some(Figures { headline, options })
-        }
-        ServiceCode::S3 => {
-            let s = c.s3.as_ref()?;
-            let options: Vec<(String, String, Cell)> = s
-                .options
-                .iter()
-                .map(|o| {
-                    let note = if o.missing_rates.is_empty() {
-                        o.name.to_string()
-                    } else {
-                        format!("No bundled rate: {}", o.missing_rates.join(", "))
-                    };
-                    (o.id.code().into(), o.name.into(), cell(o.monthly_usd, note))
-                })
-                .collect();
-            let headline = match s
-                .cheapest
-                .and_then(|t| s.options.iter().find(|o| o.id == t))
-            {
-                Some(o) => cell(o.monthly_usd, o.name),
-                None => cell(None, "No storage class has every rate bundled"),
-            };
-            Some(Figures { headline, options })
-        }
     }
 }
 

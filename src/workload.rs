@@ -6,7 +6,7 @@
 //! checked spec, reporting every out-of-range field at once.
 
 use crate::error::InputErrors;
-use crate::input::{read_json, Inputs};
+use crate::input::read_json;
 use crate::pricing::Region;
 use serde::{Deserialize, Serialize};
 
@@ -30,75 +30,11 @@ impl Workload {
     }
 }
 
-/// A workload's inputs as `(JSON path, value)` pairs, in field order; an absent optional field
-/// is left out. Lets two workloads be set side by side input by input.
 impl Workload {
+    /// Its inputs as `(JSON path, value)` pairs, in field order; an absent optional field is
+    /// left out. Lets two workloads be set side by side input by input.
     pub fn inputs(&self) -> Vec<(String, String)> {
-        let mut out = Inputs(vec![]);
-        out.text("region", self.region.code());
-        if let Some(l) = &self.lambda {
-            out.text("lambda.architecture", l.architecture.code());
-            out.num("lambda.memory_mb", Some(l.memory_mb));
-            out.num("lambda.duration_ms", Some(l.duration_ms));
-            out.num(
-                "lambda.invocations_per_month",
-                Some(l.invocations_per_month),
-            );
-            out.num("lambda.ephemeral_storage_mb", Some(l.ephemeral_storage_mb));
-            out.flag("lambda.free_tier", l.free_tier);
-            out.num(
-                "lambda.provisioned_concurrency",
-                Some(l.provisioned_concurrency),
-            );
-            out.num(
-                "lambda.provisioned_hours_per_month",
-                Some(l.provisioned_hours_per_month),
-            );
-            out.num("lambda.cpu_bound_percent", Some(l.cpu_bound_percent));
-            out.flag("lambda.multi_threaded", l.multi_threaded);
-            out.text("lambda.invocation_type", l.invocation_type.code());
-            out.num("lambda.payload_kb", l.payload_kb);
-        }
-        if let Some(e) = &self.ebs {
-            out.num("ebs.size_gib", Some(e.size_gib));
-            out.num("ebs.iops", Some(e.iops));
-            out.num("ebs.throughput_mibps", Some(e.throughput_mibps));
-            out.num("ebs.hours_per_month", Some(e.hours_per_month));
-            out.flag("ebs.boot", e.boot);
-            out.flag("ebs.multi_attach", e.multi_attach);
-            out.num("ebs.attach_instances", e.attach_instances);
-            out.num("ebs.snapshot_gib", Some(e.snapshot_gib));
-            out.text("ebs.snapshot_tier", e.snapshot_tier.code());
-        }
-        if let Some(s) = &self.s3 {
-            out.num("s3.storage_gb", Some(s.storage_gb));
-            out.num("s3.object_count", s.object_count);
-            out.num("s3.average_object_size_kb", s.average_object_size_kb);
-            out.num("s3.put_requests_per_month", Some(s.put_requests_per_month));
-            out.num("s3.get_requests_per_month", Some(s.get_requests_per_month));
-            out.num("s3.retrieval_gb_per_month", Some(s.retrieval_gb_per_month));
-            out.num("s3.retention_days", Some(s.retention_days));
-            out.num("s3.monthly_read_fraction", s.monthly_read_fraction);
-            out.text("s3.retrieval_tier", s.retrieval_tier.code());
-            for (n, step) in s.lifecycle.iter().flatten().enumerate() {
-                out.text(&format!("s3.lifecycle[{n}].class"), step.class.code());
-                out.num(&format!("s3.lifecycle[{n}].days"), step.days);
-            }
-        }
-        if let Some(e) = &self.ec2 {
-            out.text("ec2.instance_type", &e.instance_type);
-            out.num("ec2.count", Some(e.count));
-            out.num("ec2.hours_per_month", e.hours_per_month);
-            out.num("ec2.hours_per_day", e.hours_per_day);
-            out.num("ec2.days_per_week", e.days_per_week);
-            out.flag("ec2.interruption_tolerant", e.interruption_tolerant);
-            out.num("ec2.horizon_years", Some(e.horizon_years));
-            out.flag("ec2.needs_dedicated", e.needs_dedicated);
-            out.flag("ec2.core_bound_license", e.core_bound_license);
-            out.num("ec2.baseline_count", e.baseline_count);
-            out.text("ec2.peak_pricing", e.peak_pricing.code());
-        }
-        out.0
+        crate::services::inputs(self)
     }
 }
 

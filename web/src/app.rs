@@ -118,7 +118,7 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     let panels: &[Service] = if props.panels.is_empty() {
-        Service::ALL
+        &Service::ALL
     } else {
         &props.panels
     };

@@ -654,7 +654,7 @@ mod tests {
         for tab in Service::ALL {
             for chart in [None, Some(vec![]), Some(vec!["spot".to_string()])] {
                 let mut s = State::default();
-                s.service = *tab;
+                s.service = tab;
                 s.ec2_chart = chart.clone();
                 let link = encode(&s);
                 assert!(link.starts_with("v1"), "{link}");

@@ -27,38 +27,8 @@ use rust_decimal::Decimal;
 use std::rc::Rc;
 use yew::Reducible;
 
-/// A service panel of the widget.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Service {
-    #[default]
-    Lambda,
-    Ec2,
-    Ebs,
-    S3,
-}
-
-impl Service {
-    /// Every panel, in tab order.
-    pub const ALL: &'static [Service] = &[Service::Lambda, Service::Ec2, Service::Ebs, Service::S3];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Service::Lambda => "lambda",
-            Service::Ec2 => "ec2",
-            Service::Ebs => "ebs",
-            Service::S3 => "s3",
-        }
-    }
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Service::Lambda => "Lambda memory",
-            Service::Ec2 => "EC2 purchasing options",
-            Service::Ebs => "EBS volumes",
-            Service::S3 => "S3 storage classes",
-        }
-    }
-}
+/// A service panel of the widget: the engine's own service enum (its code, name and title).
+pub use awscost::services::ServiceCode as Service;
 
 /// One way of describing the workload: its region and every panel's form.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -1,0 +1,75 @@
+//! The registry: the services the calculator compares, each implementing
+//! [`crate::service::Service`] in its own folder. This is the one place that lists them; the
+//! shared parts ([`crate::compare`], scenarios, the inputs list) ask each through it.
+
+use crate::ebs::Ebs;
+use crate::ec2::Ec2;
+use crate::input::Inputs;
+use crate::lambda::Lambda;
+use crate::s3::S3;
+use crate::service::{Figures, Service};
+use crate::{Comparison, Workload};
+
+crate::closed_set! {
+    /// A service the calculator compares, in the widget's tab order.
+    #[derive(Default)]
+    pub enum ServiceCode {
+        #[default]
+        Lambda = "lambda", "Lambda";
+        Ec2 = "ec2", "EC2";
+        Ebs = "ebs", "EBS";
+        S3 = "s3", "S3";
+    }
+}
+
+impl ServiceCode {
+    /// What its headline figure in a scenario comparison is.
+    pub fn measure(self) -> &'static str {
+        match self {
+            ServiceCode::Lambda => Lambda::MEASURE,
+            ServiceCode::Ec2 => Ec2::MEASURE,
+            ServiceCode::Ebs => Ebs::MEASURE,
+            ServiceCode::S3 => S3::MEASURE,
+        }
+    }
+
+    /// Its panel's title in the widget.
+    pub fn title(self) -> &'static str {
+        match self {
+            ServiceCode::Lambda => Lambda::TITLE,
+            ServiceCode::Ec2 => Ec2::TITLE,
+            ServiceCode::Ebs => Ebs::TITLE,
+            ServiceCode::S3 => S3::TITLE,
+        }
+    }
+
+    /// Its figures in a comparison that prices it.
+    pub fn figures(self, c: &Comparison) -> Option<Figures> {
+        match self {
+            ServiceCode::Lambda => c.lambda.as_ref().map(Lambda::figures),
+            ServiceCode::Ec2 => c.ec2.as_ref().map(Ec2::figures),
+            ServiceCode::Ebs => c.ebs.as_ref().map(Ebs::figures),
+            ServiceCode::S3 => c.s3.as_ref().map(S3::figures),
+        }
+    }
+}
+
+/// A workload's inputs as `(JSON path, value)` pairs: the region, then each section's in the
+/// workload's field order; an absent optional field is left out.
+pub fn inputs(w: &Workload) -> Vec<(String, String)> {
+    let mut out = Inputs::default();
+    out.text("region", w.region.code());
+    if let Some(l) = &w.lambda {
+        Lambda::inputs(l, &mut out);
+    }
+    if let Some(e) = &w.ebs {
+        Ebs::inputs(e, &mut out);
+    }
+    if let Some(s) = &w.s3 {
+        S3::inputs(s, &mut out);
+    }
+    if let Some(e) = &w.ec2 {
+        Ec2::inputs(e, &mut out);
+    }
+    out.0
+}
