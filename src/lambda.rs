@@ -28,7 +28,7 @@ use crate::error::{Collector, FieldError, Problem};
 use crate::limits::lambda as lim;
 use crate::money::MAX_HOURS_PER_MONTH;
 use crate::money::{qty, rate as fmt_rate, Usd};
-use crate::pricing::{Check, Region, Tier};
+use crate::pricing::{tier_band, Check, Region, Tier};
 use crate::report::{LineItem, SourceRef, Warning};
 use rust_decimal::prelude::*;
 use serde::{Deserialize, Serialize, Serializer};
@@ -1172,19 +1172,13 @@ fn lines(
 
     let total_gb_s = gb_s(c.on_demand_mb_ms);
     let free_gb_s = gb_s(c.free_mb_ms);
-    let mut lower = Decimal::ZERO;
     let tier_count = rates.duration_tiers.len();
     for (i, (tier, &(q, amount))) in rates.duration_tiers.iter().zip(&c.tiers).enumerate() {
         if i > 0 && q == 0 {
             break;
         }
         let q = gb_s(q);
-        let band = match tier.up_to {
-            Some(u) if i == 0 => format!("first {} GB-s", qty(u)),
-            Some(u) => format!("{} – {} GB-s", qty(lower), qty(u)),
-            None => format!("over {} GB-s", qty(lower)),
-        };
-        lower = tier.up_to.unwrap_or(lower);
+        let band = tier_band(&rates.duration_tiers, i, "GB-s");
         let mut formula = String::new();
         if i == 0 {
             formula = format!(

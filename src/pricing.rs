@@ -156,6 +156,32 @@ pub struct TierUse {
     pub amount: Decimal,
 }
 
+/// The label of tier `index` of `tiers`, in `unit` (left out when empty): `first 32,000`,
+/// `32,000 – 64,000`, `over 64,000`. Bands meet at the bounds the table gives: a band holds what
+/// is above its lower bound, up to and including its upper one, so the same label reads right
+/// for whole units (IOPS) and continuous ones (GB-s, GB).
+pub fn tier_band(tiers: &[Tier], index: usize, unit: &str) -> String {
+    let unit = if unit.is_empty() {
+        String::new()
+    } else {
+        format!(" {unit}")
+    };
+    let from = index
+        .checked_sub(1)
+        .and_then(|i| tiers.get(i))
+        .and_then(|t| t.up_to)
+        .unwrap_or(Decimal::ZERO);
+    match tiers.get(index).and_then(|t| t.up_to) {
+        Some(u) if index == 0 => format!("first {}{unit}", crate::money::qty(u)),
+        Some(u) => format!(
+            "{} – {}{unit}",
+            crate::money::qty(from),
+            crate::money::qty(u)
+        ),
+        None => format!("over {}{unit}", crate::money::qty(from)),
+    }
+}
+
 /// Splits `quantity` across ascending tiers, starting `already` units in (usage billed earlier in
 /// the month). Tiers with no use are skipped. Validated tiers end open, so nothing is left over.
 pub fn split_tiers(

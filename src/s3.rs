@@ -24,7 +24,7 @@
 use crate::error::{Collector, FieldError, Problem};
 use crate::limits::s3 as lim;
 use crate::money::{qty, rate as fmt_rate, Usd};
-use crate::pricing::{split_tiers, tiered_amount, Check, Region, Tier};
+use crate::pricing::{split_tiers, tier_band, tiered_amount, Check, Region, Tier};
 use crate::report::{LineItem, SourceRef, Warning};
 use rust_decimal::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -976,15 +976,12 @@ fn per_1000(n: Decimal) -> Decimal {
     n / Decimal::ONE_THOUSAND
 }
 
-fn band(tiers: &[Tier], index: usize, from: Decimal) -> String {
+/// ` (first 51,200 GB)`; nothing for a class with one tier.
+fn band(tiers: &[Tier], index: usize) -> String {
     if tiers.len() == 1 {
         return String::new();
     }
-    match tiers.get(index).and_then(|t| t.up_to) {
-        Some(u) if index == 0 => format!(" (first {} GB)", qty(u)),
-        Some(u) => format!(" ({} – {} GB)", qty(from), qty(u)),
-        None => format!(" (over {} GB)", qty(from)),
-    }
+    format!(" ({})", tier_band(tiers, index, "GB"))
 }
 
 impl Pricer<'_> {
@@ -1039,7 +1036,7 @@ impl Pricer<'_> {
         }
         split_tiers(tiers, Decimal::ZERO, gb)
             .map(|u| {
-                let b = band(tiers, u.index, u.from);
+                let b = band(tiers, u.index);
                 LineItem::priced(
                     format!("{label}{b}"),
                     u.quantity,
