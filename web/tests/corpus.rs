@@ -2,7 +2,8 @@
 //! digest per case in `tests/corpus.txt`, so a change that is meant to keep behaviour (a
 //! restructuring) shows every case whose answer moved.
 //!
-//! The cases: every preset and the defaults; 400 generated workloads through `compare` (the
+//! The cases: every preset and the defaults; hand-picked workloads at each service's bounds and
+//! tiers (below); 400 generated workloads through `compare` (the
 //! CLI's JSON, or its errors); 100 generated scenario sets through `scenarios` in JSON, Markdown
 //! and CSV; and 600 generated link fragments through the link codec (the link read back, written
 //! again, and the workloads its forms give, or the reason it is refused). The generator is a
@@ -379,6 +380,29 @@ fn read_link(fragment: &str) -> String {
     }
 }
 
+/// Workloads at the bounds and tiers a random one rarely reaches: volume tiers of Lambda
+/// compute, S3 storage and io2 IOPS; the smallest and largest instance types, hosts and
+/// reservations known only by an effective rate; each region.
+const EDGES: &[&str] = &[
+    r#"{"region":"us-east-1","lambda":{"memory_mb":10240,"duration_ms":900000,"invocations_per_month":5000000,"free_tier":false}}"#,
+    r#"{"region":"us-east-1","lambda":{"architecture":"arm64","memory_mb":128,"duration_ms":1,"invocations_per_month":0,"provisioned_concurrency":10,"provisioned_hours_per_month":744}}"#,
+    r#"{"region":"ap-south-1","lambda":{"memory_mb":1769,"duration_ms":250,"invocations_per_month":100000000,"cpu_bound_percent":0,"ephemeral_storage_mb":10240}}"#,
+    r#"{"region":"us-east-1","ebs":{"size_gib":500,"iops":40000,"throughput_mibps":250}}"#,
+    r#"{"region":"eu-west-1","ebs":{"size_gib":4000,"iops":100000,"throughput_mibps":1000,"multi_attach":true,"attach_instances":4}}"#,
+    r#"{"region":"ap-south-1","ebs":{"size_gib":16384,"iops":500,"throughput_mibps":500,"hours_per_month":100,"snapshot_gib":2000,"snapshot_tier":"archive"}}"#,
+    r#"{"region":"us-east-1","s3":{"storage_gb":600000,"object_count":600000,"put_requests_per_month":1000000,"get_requests_per_month":10000000,"retrieval_gb_per_month":1000,"retention_days":365}}"#,
+    r#"{"region":"eu-west-1","s3":{"storage_gb":100,"object_count":10000000,"retention_days":30,"retrieval_tier":"expedited"}}"#,
+    r#"{"region":"ap-south-1","s3":{"storage_gb":5000,"object_count":5000000,"retention_days":2555,"lifecycle":[{"class":"STANDARD","days":30},{"class":"GLACIER_IR","days":90},{"class":"DEEP_ARCHIVE"}]}}"#,
+    r#"{"region":"us-east-1","ec2":{"instance_type":"t3.small","count":1,"hours_per_month":730,"horizon_years":1}}"#,
+    r#"{"region":"eu-west-1","ec2":{"instance_type":"t3.small","count":1,"hours_per_month":730,"horizon_years":3}}"#,
+    r#"{"region":"ap-south-1","ec2":{"instance_type":"t3.small","count":1,"hours_per_day":8,"days_per_week":5,"horizon_years":1}}"#,
+    r#"{"region":"us-east-1","ec2":{"instance_type":"t3.medium","count":4,"hours_per_month":730,"horizon_years":3,"baseline_count":2,"peak_pricing":"spot","interruption_tolerant":true}}"#,
+    r#"{"region":"eu-west-1","ec2":{"instance_type":"r5.8xlarge","count":3,"hours_per_month":730,"horizon_years":3,"core_bound_license":true}}"#,
+    r#"{"region":"us-east-1","ec2":{"instance_type":"c5.large","count":40,"hours_per_month":730,"horizon_years":1,"needs_dedicated":true}}"#,
+    r#"{"region":"ap-south-1","ec2":{"instance_type":"m8g.16xlarge","count":2,"hours_per_month":200,"horizon_years":3}}"#,
+    r#"{"region":"ap-south-1","ec2":{"instance_type":"m7a.large","count":1}}"#,
+];
+
 /// Every case: its id, its input (for the report) and its answer.
 fn cases() -> Vec<(String, String, String)> {
     let mut rng = Rng(0x5eed_a5c0_57c0_ffee);
@@ -388,6 +412,10 @@ fn cases() -> Vec<(String, String, String)> {
         let text = w.to_string();
         let answer = awscost::compare_json(&text).unwrap_or_else(|e| errors(&e));
         out.push((format!("seed-{n}"), text, answer));
+    }
+    for (n, text) in EDGES.iter().enumerate() {
+        let answer = awscost::compare_json(text).unwrap_or_else(|e| errors(&e));
+        out.push((format!("edge-{n}"), text.to_string(), answer));
     }
     for n in 0..400 {
         let text = workload(&mut rng, &seeds, 40).to_string();
@@ -434,6 +462,7 @@ fn reaches_every_kind_of_answer(cases: &[(String, String, String)]) {
             .filter(|(id, _, a)| id.starts_with(prefix) && pred(a))
             .count()
     };
+    assert!(count("edge-", &|a| a.starts_with('{')) == EDGES.len() - 1);
     assert!(count("workload-", &|a| a.starts_with('{')) >= 150);
     assert!(count("workload-", &|a| !a.starts_with('{')) >= 100);
     assert!(count("link-", &|a| a.starts_with("refused")) >= 300);
