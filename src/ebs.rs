@@ -27,7 +27,7 @@ use crate::error::{Collector, FieldError, Problem};
 use crate::limits::ebs as lim;
 use crate::money::{qty, rate as fmt_rate, Usd};
 use crate::money::{HOURS_PER_MONTH, MAX_HOURS_PER_MONTH};
-use crate::pricing::{split_tiers, Check, Region, Tier};
+use crate::pricing::{split_tiers, tier_band, Check, Region, Tier};
 use crate::report::{LineItem, SourceRef, Warning};
 use rust_decimal::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -1031,11 +1031,7 @@ pub fn volume_lines(
                 .ok_or_else(|| missing("io2 provisioned IOPS"))?;
             let piops = s.provisioned_iops.unwrap_or(0);
             for u in split_tiers(tiers, Decimal::ZERO, Decimal::from(piops)) {
-                let band = match tiers.get(u.index).and_then(|t| t.up_to) {
-                    Some(up) if u.index == 0 => format!("first {}", qty(up)),
-                    Some(up) => format!("{} – {}", qty(u.from + Decimal::ONE), qty(up)),
-                    None => format!("over {}", qty(u.from)),
-                };
+                let band = tier_band(tiers, u.index, "");
                 out.push(prorated(
                     format!("Provisioned IOPS, {band} (io2)"),
                     u.quantity.to_u64().unwrap_or(0),

@@ -411,6 +411,38 @@ mod tests {
     }
 
     #[test]
+    fn bands_meet_at_the_bounds_the_table_gives() {
+        let t = lambda_x86_tiers();
+        let labels: Vec<String> = (0..3).map(|i| tier_band(&t, i, "GB-s")).collect();
+        assert_eq!(
+            labels,
+            [
+                "first 6,000,000,000 GB-s",
+                "6,000,000,000 – 15,000,000,000 GB-s",
+                "over 15,000,000,000 GB-s"
+            ]
+        );
+        // io2's IOPS tiers: the band after 32,000 starts at 32,000, as the one after it starts
+        // at 64,000.
+        let io2 = [
+            Tier {
+                up_to: Some(d("32000")),
+                rate: d("0.065"),
+            },
+            Tier {
+                up_to: Some(d("64000")),
+                rate: d("0.0455"),
+            },
+            Tier {
+                up_to: None,
+                rate: d("0.03185"),
+            },
+        ];
+        assert_eq!(tier_band(&io2, 1, ""), "32,000 – 64,000");
+        assert_eq!(tier_band(&io2, 2, ""), "over 64,000");
+    }
+
+    #[test]
     fn split_starts_after_earlier_usage() {
         let t = lambda_x86_tiers();
         let uses: Vec<_> = split_tiers(&t, d("5000000000"), d("2000000000")).collect();
