@@ -27,6 +27,8 @@ pub mod s3;
 pub mod scenarios;
 pub mod service;
 pub mod services;
+#[cfg(test)]
+pub(crate) mod testing;
 pub mod workload;
 
 pub use error::{FieldError, InputErrors, Problem};

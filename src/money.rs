@@ -134,13 +134,7 @@ pub const HOURS_PER_MONTH: u64 = 730;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rust_decimal_macros_free::d;
-
-    mod rust_decimal_macros_free {
-        pub fn d(s: &str) -> rust_decimal::Decimal {
-            s.parse().unwrap()
-        }
-    }
+    use crate::testing::d;
 
     #[test]
     fn rounds_half_away_from_zero_to_the_cent() {

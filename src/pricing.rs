@@ -372,10 +372,7 @@ pub fn parse<T: serde::de::DeserializeOwned>(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn d(s: &str) -> Decimal {
-        s.parse().unwrap()
-    }
+    use crate::testing::d;
 
     fn lambda_x86_tiers() -> Vec<Tier> {
         vec![
