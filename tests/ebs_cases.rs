@@ -7,12 +7,8 @@
 //! list rates, so the arithmetic can be checked line by line: rate × quantity, no proration.
 
 use awscost::ebs::{compare, EbsWorkload, VolumeType};
-use awscost::{catalog, Region};
+use awscost::Region;
 use rust_decimal::Decimal;
-
-fn d(s: &str) -> Decimal {
-    s.parse().unwrap()
-}
 
 /// What one type should show: eligible with this size and monthly cost, or ineligible with a
 /// reason containing the text.
@@ -32,6 +28,9 @@ struct Case {
 
 use Row::*;
 use VolumeType::*;
+
+mod common;
+use common::d;
 
 const CASES: &[Case] = &[
     Case {
@@ -279,7 +278,7 @@ const CASES: &[Case] = &[
 
 #[test]
 fn cases_worked_by_hand() {
-    let catalog = catalog::catalog().expect("bundled pricing validates");
+    let catalog = common::catalog();
     for case in CASES {
         let w: EbsWorkload = serde_json::from_str(case.workload).expect(case.name);
         let r = compare(&catalog.ebs, case.region, &w).expect(case.name);
@@ -327,7 +326,7 @@ fn cases_worked_by_hand() {
 #[test]
 fn gp2_to_gp3_saving_is_called_out() {
     // gp2 2,000 GiB ($200) against gp3 500 GiB with 6,000 IOPS ($55): $145 (73 %).
-    let catalog = catalog::catalog().unwrap();
+    let catalog = common::catalog();
     let w: EbsWorkload = serde_json::from_str(r#"{"size_gib": 500, "iops": 6000}"#).unwrap();
     let r = compare(&catalog.ebs, Region::UsEast1, &w).unwrap();
     assert_eq!(r.gp2_to_gp3_saving_usd.unwrap().cents(), d("145.00"));
@@ -342,7 +341,7 @@ fn gp2_to_gp3_saving_is_called_out() {
 
 #[test]
 fn study_note_limits_are_pointed_out() {
-    let catalog = catalog::catalog().unwrap();
+    let catalog = common::catalog();
     let w: EbsWorkload =
         serde_json::from_str(r#"{"size_gib": 200, "iops": 40000, "throughput_mibps": 1500}"#)
             .unwrap();

@@ -6,12 +6,14 @@ use awscost::ebs::{
     compare, EbsOption, EbsPricing, EbsResult, EbsWorkload, SnapshotTier, VolumeType,
 };
 use awscost::limits::ebs as lim;
-use awscost::{catalog, Region};
+use awscost::Region;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
+mod common;
+
 fn ebs_pricing() -> &'static EbsPricing {
-    &catalog::catalog().expect("bundled pricing validates").ebs
+    &common::catalog().ebs
 }
 
 fn region() -> impl Strategy<Value = Region> {

@@ -30,12 +30,11 @@ use awscost::ec2::{compare, option_ids, Ec2Option, Ec2Result, Ec2Workload, PeakP
 use awscost::Region;
 use rust_decimal::Decimal;
 
-fn d(s: &str) -> Decimal {
-    s.parse().unwrap()
-}
+mod common;
+use common::d;
 
 fn run(region: Region, w: Ec2Workload) -> Ec2Result {
-    compare(&awscost::catalog::catalog().unwrap().ec2, region, &w).unwrap()
+    compare(&common::catalog().ec2, region, &w).unwrap()
 }
 
 fn work(t: &str, count: u32, hours: &str, years: u32) -> Ec2Workload {
@@ -319,7 +318,7 @@ fn m5_large_three_years_in_europe_and_mumbai() {
 
 #[test]
 fn types_a_region_does_not_offer_or_price() {
-    let pricing = &awscost::catalog::catalog().unwrap().ec2;
+    let pricing = &common::catalog().ec2;
     let errs = compare(pricing, Region::ApSouth1, &work("m7a.large", 1, "730", 1)).unwrap_err();
     assert_eq!(errs[0].field, "ec2.instance_type");
     assert!(
@@ -645,7 +644,7 @@ fn every_contract_id_appears_once_in_order() {
 
 #[test]
 fn invalid_fields_are_named() {
-    let pricing = &awscost::catalog::catalog().unwrap().ec2;
+    let pricing = &common::catalog().ec2;
     let mut w = work("t3.4xlarge", 0, "800", 2);
     w.baseline_count = Some(5.into());
     let errs = compare(pricing, Region::UsEast1, &w).unwrap_err();

@@ -7,10 +7,12 @@ use awscost::pricing::Table;
 use awscost::Region;
 use std::fs::File;
 
+mod common;
+
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
 
 fn run(with_sp: bool) -> (Ec2Pricing, ImportSummary) {
-    let base = awscost::catalog::catalog().unwrap().ec2.clone();
+    let base = common::catalog().ec2.clone();
     let offer = File::open(format!("{FIXTURES}/ec2_offer_us-east-1.json")).unwrap();
     let sp = with_sp.then(|| File::open(format!("{FIXTURES}/sp_us-east-1.json")).unwrap());
     import(offer, sp, Region::UsEast1, &base).unwrap()
@@ -57,7 +59,7 @@ fn imports_the_offer_and_savings_plans_files_exactly() {
 
 #[test]
 fn keeps_other_regions_and_spot_snapshots() {
-    let base = &awscost::catalog::catalog().unwrap().ec2;
+    let base = &common::catalog().ec2;
     let (p, _) = run(false);
     for r in [Region::EuWest1, Region::ApSouth1] {
         assert_eq!(p.region(r), base.region(r));
@@ -97,7 +99,7 @@ fn imported_table_round_trips_through_the_loader() {
 
 #[test]
 fn rejects_a_file_that_is_not_an_offer_file() {
-    let base = &awscost::catalog::catalog().unwrap().ec2;
+    let base = &common::catalog().ec2;
     let e = import(&b"[1,2]"[..], None::<&[u8]>, Region::UsEast1, base).unwrap_err();
     assert!(e.to_string().contains("offer file"), "{e}");
     let e = import(

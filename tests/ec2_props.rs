@@ -5,8 +5,11 @@ use awscost::Region;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
+mod common;
+use common::d;
+
 fn pricing() -> &'static awscost::ec2::Ec2Pricing {
-    &awscost::catalog::catalog().unwrap().ec2
+    &common::catalog().ec2
 }
 
 /// The catalog types the region offers.
@@ -141,10 +144,6 @@ proptest! {
             let _ = compare(pricing(), region, &w);
         }
     }
-}
-
-fn d(s: &str) -> Decimal {
-    s.parse().unwrap()
 }
 
 /// Every catalog type prices in every region that offers it, and the bundled rates keep the

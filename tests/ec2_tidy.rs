@@ -8,16 +8,14 @@ use awscost::ec2::{
 use awscost::ec2_tidy::{import_tidy, TidyInputs};
 use awscost::pricing::Table;
 use awscost::Region;
-use rust_decimal::Decimal;
+
+mod common;
+use common::d;
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/tidy");
 
 fn read(name: &str) -> String {
     std::fs::read_to_string(format!("{DIR}/{name}")).unwrap()
-}
-
-fn d(s: &str) -> Decimal {
-    s.parse().unwrap()
 }
 
 fn run(with_vms: bool) -> Ec2Pricing {

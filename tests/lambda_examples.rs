@@ -5,15 +5,13 @@
 
 use awscost::lambda::{compare, LambdaResult, LambdaWorkload};
 use awscost::Region;
-use rust_decimal::Decimal;
 
-fn d(s: &str) -> Decimal {
-    s.parse().unwrap()
-}
+mod common;
+use common::d;
 
 fn run(region: Region, json: &str) -> LambdaResult {
     let w: LambdaWorkload = serde_json::from_str(json).unwrap();
-    compare(&awscost::catalog::catalog().unwrap().lambda, region, &w).unwrap()
+    compare(&common::catalog().lambda, region, &w).unwrap()
 }
 
 fn cents(r: &LambdaResult) -> String {

@@ -6,8 +6,10 @@ use awscost::Region;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
+mod common;
+
 fn pricing() -> &'static lambda::LambdaPricing {
-    &awscost::catalog::catalog().unwrap().lambda
+    &common::catalog().lambda
 }
 
 fn region() -> impl Strategy<Value = Region> {

@@ -8,12 +8,11 @@ use awscost::s3::{self, LifecycleStep, RetrievalTier, S3Result, S3Workload, Stor
 use awscost::Region;
 use rust_decimal::Decimal;
 
-fn d(s: &str) -> Decimal {
-    s.parse().unwrap()
-}
+mod common;
+use common::d;
 
 fn run(region: Region, w: &S3Workload) -> S3Result {
-    let c = awscost::catalog::catalog().unwrap();
+    let c = common::catalog();
     s3::compare(&c.s3, region, w).unwrap()
 }
 

@@ -6,14 +6,16 @@ use awscost::Region;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
+mod common;
+
 fn run(region: Region, w: &S3Workload) -> Option<S3Result> {
-    let c = awscost::catalog::catalog().unwrap();
+    let c = common::catalog();
     s3::compare(&c.s3, region, w).ok()
 }
 
 /// Standard's first-tier storage rate.
 fn catalog_rate(r: Region) -> Decimal {
-    let c = awscost::catalog::catalog().unwrap();
+    let c = common::catalog();
     c.s3.table(r)
         .unwrap()
         .class(StorageClass::Standard)
