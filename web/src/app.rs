@@ -9,11 +9,10 @@ use crate::components::s3_panel::S3Panel;
 use crate::components::scenario_bar::ScenarioBar;
 use crate::components::scenario_compare::ScenarioCompare;
 use crate::components::select_field::SelectField;
-use crate::hooks::Ids;
-use crate::presets::PRESETS;
+use crate::hooks::{Ids, Pricing};
 use crate::share;
+use crate::state::presets::PRESETS;
 use crate::state::{Action, Service, State};
-use awscost::catalog::Catalog;
 use awscost::pricing::Region;
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
@@ -56,16 +55,6 @@ fn save(state: &State) {
     }
     if let Some(storage) = window.local_storage().ok().flatten() {
         let _ = storage.set_item(STORAGE_KEY, &fragment);
-    }
-}
-
-/// The bundled pricing, shared read-only with every component.
-#[derive(Clone, Copy)]
-pub struct Pricing(pub &'static Catalog);
-
-impl PartialEq for Pricing {
-    fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq(self.0, other.0)
     }
 }
 
@@ -229,17 +218,18 @@ pub fn App(props: &AppProps) -> Html {
                     aria-label={(panels.len() == 1).then_some(service.title())}>
                     { match service {
                         Service::Lambda => html! {
-                            <LambdaPanel region={state.region} form={state.lambda.clone()} on_action={on_action.clone()} />
+                            <LambdaPanel region={state.region} form={state.lambda.clone()} on_change={on_action.reform(Action::Lambda)} />
                         },
                         Service::S3 => html! {
-                            <S3Panel region={state.region} form={state.s3.clone()} on_action={on_action.clone()} />
+                            <S3Panel region={state.region} form={state.s3.clone()} on_change={on_action.reform(Action::S3)} />
                         },
                         Service::Ec2 => html! {
                             <Ec2Panel region={state.region} form={state.ec2.clone()}
-                                chart={state.ec2_chart.clone()} on_action={on_action.clone()} />
+                                chart={state.ec2_chart.clone()} on_change={on_action.reform(Action::Ec2)}
+                                on_chart={on_action.reform(Action::SetEc2Chart)} />
                         },
                         Service::Ebs => html! {
-                            <EbsPanel region={state.region} form={state.ebs.clone()} on_action={on_action.clone()} />
+                            <EbsPanel region={state.region} form={state.ebs.clone()} on_change={on_action.reform(Action::Ebs)} />
                         },
                     } }
                 </section>

@@ -1,11 +1,20 @@
 //! What every panel needs: the pricing catalog, the engine's answer kept while a field is being
 //! fixed, and the error for a field.
 
-use crate::app::Pricing;
 use awscost::catalog::Catalog;
 use awscost::error::FieldError;
 use awscost::pricing::Region;
 use yew::prelude::*;
+
+/// The bundled pricing, shared read-only with every component.
+#[derive(Clone, Copy)]
+pub struct Pricing(pub &'static Catalog);
+
+impl PartialEq for Pricing {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.0, other.0)
+    }
+}
 
 /// The bundled catalog: the page's, from context, or loaded directly when a panel is mounted on
 /// its own. `None` only if the bundled tables are invalid.

@@ -7,7 +7,7 @@ pub mod app;
 pub mod components;
 pub mod embed;
 pub mod hooks;
-pub mod presets;
+
 pub mod share;
 pub mod state;
 

@@ -9,12 +9,8 @@
 //! escape, an unknown choice or an over-long link is an error naming the reason, never a panic.
 //! Values only ever go back into input fields as text.
 
-use crate::state::{EbsField, Ec2Field, LambdaField, S3Field, Scenario, Service, State, Usage};
-use awscost::ebs::SnapshotTier;
-use awscost::ec2::PeakPricing;
-use awscost::lambda::{Architecture, InvocationType};
-use awscost::s3::{RetrievalTier, StorageClass};
-use awscost::Region;
+use crate::state::keys::{self, KeyError};
+use crate::state::{Scenario, Service, State};
 use std::fmt;
 
 /// The newest version, which this build writes for scenarios; it reads `v1` and `v2`.
@@ -22,7 +18,7 @@ pub const VERSION: &str = "v2";
 /// The longest fragment read, in bytes.
 pub const MAX_LEN: usize = 16384;
 /// The longest value read, in characters (after decoding).
-pub const MAX_VALUE: usize = 100;
+pub const MAX_VALUE: usize = keys::MAX_VALUE;
 /// The most options drawn on the EC2 chart that a link may name.
 const MAX_CHART: usize = 40;
 
@@ -87,221 +83,12 @@ impl fmt::Display for ShareError {
     }
 }
 
-/// A shareable input.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Key {
-    Region,
-    Lambda(LambdaField),
-    Architecture,
-    FreeTier,
-    MultiThreaded,
-    InvocationType,
-    Ec2(Ec2Field),
-    Usage,
-    Horizon,
-    InterruptionTolerant,
-    NeedsDedicated,
-    CoreBoundLicense,
-    PeakPricing,
-    Ebs(EbsField),
-    Boot,
-    MultiAttach,
-    SnapshotTier,
-    S3(S3Field),
-    RetrievalTier,
-    Plan,
-}
-
-const INVOCATION: [(InvocationType, &str); 2] = [
-    (InvocationType::Sync, "sync"),
-    (InvocationType::Async, "async"),
-];
-const PEAK: [(PeakPricing, &str); 2] = [
-    (PeakPricing::OnDemand, "on-demand"),
-    (PeakPricing::Spot, "spot"),
-];
-const USAGE: [(Usage, &str); 2] = [
-    (Usage::HoursPerMonth, "hours_per_month"),
-    (Usage::Weekly, "weekly"),
-];
-
-fn code_of<T: PartialEq + Copy>(table: &[(T, &'static str)], v: T) -> &'static str {
-    table.iter().find(|(t, _)| *t == v).map_or("", |(_, c)| c)
-}
-
-fn from_code<T: Copy>(table: &[(T, &'static str)], code: &str) -> Option<T> {
-    table.iter().find(|(_, c)| *c == code).map(|(t, _)| *t)
-}
-
-fn flag(b: bool) -> String {
-    if b { "true" } else { "false" }.into()
-}
-
-fn read_flag(v: &str) -> Option<bool> {
-    match v {
-        "true" => Some(true),
-        "false" => Some(false),
-        _ => None,
-    }
-}
-
-impl Key {
-    /// Every key, in the order links write them.
-    pub(crate) fn all() -> Vec<Key> {
-        let mut keys = vec![Key::Region, Key::Architecture];
-        keys.extend(LambdaField::ALL.map(Key::Lambda));
-        keys.extend([Key::FreeTier, Key::MultiThreaded, Key::InvocationType]);
-        keys.extend(Ec2Field::ALL.map(Key::Ec2));
-        keys.extend([
-            Key::Usage,
-            Key::Horizon,
-            Key::InterruptionTolerant,
-            Key::NeedsDedicated,
-            Key::CoreBoundLicense,
-            Key::PeakPricing,
-        ]);
-        keys.extend(EbsField::ALL.map(Key::Ebs));
-        keys.extend([Key::Boot, Key::MultiAttach, Key::SnapshotTier]);
-        keys.extend(S3Field::WORKLOAD.map(Key::S3));
-        keys.extend([
-            Key::S3(S3Field::PlanDays0),
-            Key::S3(S3Field::PlanDays1),
-            Key::RetrievalTier,
-            Key::Plan,
-        ]);
-        keys
-    }
-
-    pub(crate) fn name(self) -> &'static str {
-        match self {
-            Key::Region => "region",
-            Key::Lambda(f) => f.path(),
-            Key::Architecture => "lambda.architecture",
-            Key::FreeTier => "lambda.free_tier",
-            Key::MultiThreaded => "lambda.multi_threaded",
-            Key::InvocationType => "lambda.invocation_type",
-            Key::Ec2(f) => f.path(),
-            Key::Usage => "ec2.usage",
-            Key::Horizon => "ec2.horizon_years",
-            Key::InterruptionTolerant => "ec2.interruption_tolerant",
-            Key::NeedsDedicated => "ec2.needs_dedicated",
-            Key::CoreBoundLicense => "ec2.core_bound_license",
-            Key::PeakPricing => "ec2.peak_pricing",
-            Key::Ebs(f) => f.path(),
-            Key::Boot => "ebs.boot",
-            Key::MultiAttach => "ebs.multi_attach",
-            Key::SnapshotTier => "ebs.snapshot_tier",
-            Key::S3(f) => f.path(),
-            Key::RetrievalTier => "s3.retrieval_tier",
-            Key::Plan => "s3.lifecycle",
-        }
-    }
-
-    pub(crate) fn find(name: &str) -> Option<Key> {
-        Key::all().into_iter().find(|k| k.name() == name)
-    }
-
-    /// The input's value as text.
-    pub(crate) fn get(self, s: &Scenario) -> String {
-        match self {
-            Key::Region => s.region.code().into(),
-            Key::Lambda(f) => s.lambda.text(f).into(),
-            Key::Architecture => s.lambda.architecture.code().into(),
-            Key::FreeTier => flag(s.lambda.free_tier),
-            Key::MultiThreaded => flag(s.lambda.multi_threaded),
-            Key::InvocationType => code_of(&INVOCATION, s.lambda.invocation_type).into(),
-            Key::Ec2(f) => s.ec2.text(f).into(),
-            Key::Usage => code_of(&USAGE, s.ec2.usage).into(),
-            Key::Horizon => s.ec2.horizon_years.to_string(),
-            Key::InterruptionTolerant => flag(s.ec2.interruption_tolerant),
-            Key::NeedsDedicated => flag(s.ec2.needs_dedicated),
-            Key::CoreBoundLicense => flag(s.ec2.core_bound_license),
-            Key::PeakPricing => code_of(&PEAK, s.ec2.peak_pricing).into(),
-            Key::Ebs(f) => s.ebs.text(f).into(),
-            Key::Boot => flag(s.ebs.boot),
-            Key::MultiAttach => flag(s.ebs.multi_attach),
-            Key::SnapshotTier => s.ebs.snapshot_tier.code().into(),
-            Key::S3(f) => s.s3.text(f).into(),
-            Key::RetrievalTier => s.s3.retrieval_tier.code().into(),
-            Key::Plan => {
-                s.s3.plan
-                    .iter()
-                    .map_while(|c| c.map(StorageClass::code))
-                    .collect::<Vec<_>>()
-                    .join(",")
-            }
-        }
-    }
-
-    /// Puts a value back; a value that is not one of the key's choices is an error.
-    pub(crate) fn set(self, s: &mut Scenario, v: &str) -> Result<(), ShareError> {
-        let bad = checked(self.name(), v)?;
-        let ok = |o: Option<()>| o.ok_or(bad.clone());
-        match self {
-            Key::Region => ok(Region::from_code(v).map(|r| s.region = r)),
-            Key::Lambda(f) => {
-                *s.lambda.text_mut(f) = v.into();
-                Ok(())
-            }
-            Key::Architecture => ok([Architecture::X86_64, Architecture::Arm64]
-                .into_iter()
-                .find(|a| a.code() == v)
-                .map(|a| s.lambda.architecture = a)),
-            Key::FreeTier => ok(read_flag(v).map(|b| s.lambda.free_tier = b)),
-            Key::MultiThreaded => ok(read_flag(v).map(|b| s.lambda.multi_threaded = b)),
-            Key::InvocationType => {
-                ok(from_code(&INVOCATION, v).map(|t| s.lambda.invocation_type = t))
-            }
-            Key::Ec2(f) => {
-                *s.ec2.text_mut(f) = v.into();
-                Ok(())
-            }
-            Key::Usage => ok(from_code(&USAGE, v).map(|u| s.ec2.usage = u)),
-            Key::Horizon => ok(match v {
-                "1" => Some(1),
-                "3" => Some(3),
-                _ => None,
-            }
-            .map(|y| s.ec2.horizon_years = y)),
-            Key::InterruptionTolerant => ok(read_flag(v).map(|b| s.ec2.interruption_tolerant = b)),
-            Key::NeedsDedicated => ok(read_flag(v).map(|b| s.ec2.needs_dedicated = b)),
-            Key::CoreBoundLicense => ok(read_flag(v).map(|b| s.ec2.core_bound_license = b)),
-            Key::PeakPricing => ok(from_code(&PEAK, v).map(|p| s.ec2.peak_pricing = p)),
-            Key::Ebs(f) => {
-                *s.ebs.text_mut(f) = v.into();
-                Ok(())
-            }
-            Key::Boot => ok(read_flag(v).map(|b| s.ebs.boot = b)),
-            Key::MultiAttach => ok(read_flag(v).map(|b| s.ebs.multi_attach = b)),
-            Key::SnapshotTier => ok([SnapshotTier::Standard, SnapshotTier::Archive]
-                .into_iter()
-                .find(|t| t.code() == v)
-                .map(|t| s.ebs.snapshot_tier = t)),
-            Key::S3(f) => {
-                *s.s3.text_mut(f) = v.into();
-                Ok(())
-            }
-            Key::RetrievalTier => ok([
-                RetrievalTier::Expedited,
-                RetrievalTier::Standard,
-                RetrievalTier::Bulk,
-            ]
-            .into_iter()
-            .find(|t| t.code() == v)
-            .map(|t| s.s3.retrieval_tier = t)),
-            Key::Plan => {
-                let mut plan = [None; crate::state::PLAN_STEPS];
-                let codes = v.split(',').filter(|c| !c.is_empty());
-                for (n, code) in codes.enumerate() {
-                    let class = StorageClass::ALL.into_iter().find(|c| c.code() == code);
-                    match (plan.get_mut(n), class) {
-                        (Some(step), Some(class)) => *step = Some(class),
-                        _ => return Err(bad),
-                    }
-                }
-                s.s3.plan = plan;
-                Ok(())
-            }
+impl From<KeyError> for ShareError {
+    fn from(e: KeyError) -> Self {
+        match e {
+            KeyError::Unknown(k) => ShareError::UnknownKey(cut(&k)),
+            KeyError::TooLong(k) => ShareError::ValueTooLong(k),
+            KeyError::NotAChoice(k) => ShareError::BadValue(k),
         }
     }
 }
@@ -351,12 +138,7 @@ fn cut(text: &str) -> String {
 /// Checks a value's length and characters; `Ok` holds the error for a value that is not one of
 /// the key's choices.
 fn checked(name: &'static str, v: &str) -> Result<ShareError, ShareError> {
-    if v.chars().count() > MAX_VALUE {
-        return Err(ShareError::ValueTooLong(name));
-    }
-    if v.chars().any(char::is_control) {
-        return Err(ShareError::BadValue(name));
-    }
+    keys::checked(name, v)?;
     Ok(ShareError::BadValue(name))
 }
 
@@ -382,10 +164,10 @@ fn services_text(list: &[Service]) -> String {
 
 /// The inputs of `s` that differ from `reference`'s.
 fn push_scenario(out: &mut String, s: &Scenario, reference: &Scenario) {
-    for key in Key::all() {
-        let v = key.get(s);
-        if v != key.get(reference) {
-            push(out, key.name(), &v);
+    for key in keys::all() {
+        let v = keys::get(s, key);
+        if v != keys::get(reference, key) {
+            push(out, key, &v);
         }
     }
 }
@@ -459,7 +241,7 @@ pub fn decode(fragment: &str) -> Result<State, ShareError> {
         vec![Scenario::default()]
     };
     let mut page_seen: Vec<&'static str> = vec![];
-    let mut seen: Vec<Key> = vec![];
+    let mut seen: Vec<&'static str> = vec![];
     for part in parts {
         let (k, v) = part.split_once('=').ok_or(ShareError::Malformed)?;
         let name = unescape(k)?;
@@ -498,13 +280,13 @@ pub fn decode(fragment: &str) -> Result<State, ShareError> {
             seen.clear();
             continue;
         }
-        let key = Key::find(&name).ok_or_else(|| ShareError::UnknownKey(cut(&name)))?;
+        let key = keys::find(&name).ok_or_else(|| ShareError::UnknownKey(cut(&name)))?;
         let current = scenarios.last_mut().ok_or(ShareError::Malformed)?;
         if seen.contains(&key) {
-            return Err(ShareError::Repeated(key.name()));
+            return Err(ShareError::Repeated(key));
         }
         seen.push(key);
-        key.set(current, &v)?;
+        keys::set(current, key, &v)?;
     }
     if scenarios.is_empty() {
         scenarios.push(Scenario::default());
@@ -555,31 +337,40 @@ fn counted(v: &str) -> Option<Vec<Service>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::state::Action;
+    #[allow(unused_imports)]
+    use crate::state::*;
+    use crate::state::{Action, EbsField, Ec2Action, Ec2Field, LambdaAction, LambdaField, S3Field};
+    use awscost::Region;
 
     /// A non-default value for every key, and a state holding all of them.
     fn every_field() -> State {
         let mut s = State::default();
-        for key in Key::all() {
+        for key in keys::all() {
             let v = match key {
-                Key::Region => "ap-south-1",
-                Key::Architecture => "arm64",
-                Key::FreeTier => "false",
-                Key::MultiThreaded => "true",
-                Key::InvocationType => "async",
-                Key::Usage => "weekly",
-                Key::Horizon => "1",
-                Key::InterruptionTolerant | Key::NeedsDedicated | Key::CoreBoundLicense => "true",
-                Key::PeakPricing => "spot",
-                Key::Boot | Key::MultiAttach => "true",
-                Key::SnapshotTier => "archive",
-                Key::RetrievalTier => "bulk",
-                Key::Plan => "GLACIER_IR,DEEP_ARCHIVE",
+                "region" => "ap-south-1",
+                "lambda.architecture" => "arm64",
+                "lambda.free_tier" => "false",
+                "lambda.multi_threaded" => "true",
+                "lambda.invocation_type" => "async",
+                "ec2.usage" => "weekly",
+                "ec2.horizon_years" => "1",
+                "ec2.interruption_tolerant" | "ec2.needs_dedicated" | "ec2.core_bound_license" => {
+                    "true"
+                }
+                "ec2.peak_pricing" => "spot",
+                "ebs.boot" | "ebs.multi_attach" => "true",
+                "ebs.snapshot_tier" => "archive",
+                "s3.retrieval_tier" => "bulk",
+                "s3.lifecycle" => "GLACIER_IR,DEEP_ARCHIVE",
                 // Typed text, kept as typed, awkward characters and all.
                 _ => "1,5 & 2=x #é%",
             };
-            key.set(&mut s, v).unwrap();
-            assert_ne!(key.get(&s), key.get(&State::default()), "{}", key.name());
+            keys::set(&mut s, key, v).unwrap();
+            assert_ne!(
+                keys::get(&s, key),
+                keys::get(&State::default(), key),
+                "{key}"
+            );
         }
         s.service = Service::S3;
         s.ec2_chart = Some(vec!["on-demand".into(), "spot".into()]);
@@ -597,7 +388,10 @@ mod tests {
     fn only_changed_inputs_are_written() {
         let s = State::default()
             .apply(Action::SetRegion(Region::EuWest1))
-            .apply(Action::SetLambda(LambdaField::Memory, "1024".into()));
+            .apply(Action::Lambda(LambdaAction::Set(
+                LambdaField::Memory,
+                "1024".into(),
+            )));
         assert_eq!(encode(&s), "v1&region=eu-west-1&lambda.memory_mb=1024");
     }
 
@@ -605,13 +399,13 @@ mod tests {
     fn every_field_round_trips_alone_and_together() {
         let all = every_field();
         assert_eq!(decode(&encode(&all)), Ok(all.clone()));
-        for key in Key::all() {
+        for key in keys::all() {
             let mut one = State::default();
-            key.set(&mut one, &key.get(&all)).unwrap();
+            keys::set(&mut one, key, &keys::get(&all, key)).unwrap();
             let link = encode(&one);
             assert!(link.contains(&format!("{}=", {
                 let mut k = String::new();
-                escape(&mut k, key.name());
+                escape(&mut k, key);
                 k
             })));
             assert_eq!(decode(&link), Ok(one), "{link}");
@@ -620,17 +414,17 @@ mod tests {
 
     #[test]
     fn every_choice_round_trips() {
-        let choices: &[(Key, &[&str])] = &[
-            (Key::Region, &["us-east-1", "eu-west-1", "ap-south-1"]),
-            (Key::Architecture, &["x86_64", "arm64"]),
-            (Key::InvocationType, &["sync", "async"]),
-            (Key::Usage, &["hours_per_month", "weekly"]),
-            (Key::Horizon, &["1", "3"]),
-            (Key::PeakPricing, &["on-demand", "spot"]),
-            (Key::SnapshotTier, &["standard", "archive"]),
-            (Key::RetrievalTier, &["expedited", "standard", "bulk"]),
+        let choices: &[(&str, &[&str])] = &[
+            ("region", &["us-east-1", "eu-west-1", "ap-south-1"]),
+            ("lambda.architecture", &["x86_64", "arm64"]),
+            ("lambda.invocation_type", &["sync", "async"]),
+            ("ec2.usage", &["hours_per_month", "weekly"]),
+            ("ec2.horizon_years", &["1", "3"]),
+            ("ec2.peak_pricing", &["on-demand", "spot"]),
+            ("ebs.snapshot_tier", &["standard", "archive"]),
+            ("s3.retrieval_tier", &["expedited", "standard", "bulk"]),
             (
-                Key::Plan,
+                "s3.lifecycle",
                 &[
                     "",
                     "STANDARD",
@@ -642,8 +436,8 @@ mod tests {
         for (key, values) in choices {
             for v in *values {
                 let mut s = State::default();
-                key.set(&mut s, v).unwrap();
-                assert_eq!(key.get(&s), *v);
+                keys::set(&mut s, key, v).unwrap();
+                assert_eq!(keys::get(&s, key), *v);
                 assert_eq!(decode(&encode(&s)), Ok(s));
             }
         }
@@ -668,10 +462,10 @@ mod tests {
     /// Three scenarios, the second renamed, the third in another region, B pinned and C active.
     fn scenarios() -> State {
         State::default()
-            .apply(Action::SetEc2(Ec2Field::Count, "4".into()))
+            .apply(Action::Ec2(Ec2Action::Set(Ec2Field::Count, "4".into())))
             .apply(Action::AddScenario)
             .apply(Action::RenameScenario(1, "Spot & more".into()))
-            .apply(Action::SetEc2(Ec2Field::Count, "6".into()))
+            .apply(Action::Ec2(Ec2Action::Set(Ec2Field::Count, "6".into())))
             .apply(Action::AddScenario)
             .apply(Action::SetRegion(Region::EuWest1))
             .apply(Action::PinBaseline(1))
@@ -693,7 +487,10 @@ mod tests {
         let all = every_field();
         let two = all
             .apply(Action::AddScenario)
-            .apply(Action::SetLambda(LambdaField::Memory, "2048".into()));
+            .apply(Action::Lambda(LambdaAction::Set(
+                LambdaField::Memory,
+                "2048".into(),
+            )));
         assert_eq!(decode(&encode(&two)), Ok(two));
         // One renamed scenario is v2 too.
         let one = State::default().apply(Action::RenameScenario(0, "Today".into()));
@@ -736,10 +533,10 @@ mod tests {
 
     #[test]
     fn typed_text_survives_any_characters() {
-        let s = State::default().apply(Action::SetEc2(
+        let s = State::default().apply(Action::Ec2(Ec2Action::Set(
             Ec2Field::InstanceType,
             "<script>alert(1)</script>&tab=ec2".into(),
-        ));
+        )));
         let link = encode(&s);
         assert!(!link.contains('<') && !link.contains("&tab"));
         assert_eq!(
@@ -829,23 +626,33 @@ mod tests {
 
     #[test]
     fn keys_are_unique_and_name_the_workload_json() {
-        let keys = Key::all();
+        let keys: Vec<&str> = keys::all().collect();
         for (i, k) in keys.iter().enumerate() {
-            assert!(
-                keys[i + 1..].iter().all(|o| o.name() != k.name()),
-                "{}",
-                k.name()
-            );
-            assert_eq!(Key::find(k.name()), Some(*k));
+            assert!(keys[i + 1..].iter().all(|o| o != k), "{k}");
+            assert_eq!(keys::find(k), Some(*k));
         }
-        assert_eq!(Key::Lambda(LambdaField::Memory).name(), "lambda.memory_mb");
-        assert_eq!(Key::S3(S3Field::PlanDays0).name(), "s3.lifecycle[0].days");
+        assert_eq!(LambdaField::Memory.path(), "lambda.memory_mb");
+        assert!(keys.contains(&S3Field::PlanDays0.path()));
+        for f in LambdaField::ALL {
+            assert!(keys.contains(&f.path()), "{}", f.path());
+        }
+        for f in Ec2Field::ALL {
+            assert!(keys.contains(&f.path()), "{}", f.path());
+        }
+        for f in EbsField::ALL {
+            assert!(keys.contains(&f.path()), "{}", f.path());
+        }
+        for f in S3Field::WORKLOAD {
+            assert!(keys.contains(&f.path()), "{}", f.path());
+        }
     }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod props {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::state::*;
     use proptest::prelude::*;
 
     proptest! {
@@ -876,7 +683,7 @@ mod props {
 
         #[test]
         fn typed_text_round_trips(t in "\\PC{0,100}") {
-            let s = State::default().apply(crate::state::Action::SetLambda(LambdaField::Duration, t));
+            let s = State::default().apply(crate::state::Action::Lambda(LambdaAction::Set(LambdaField::Duration, t)));
             prop_assert_eq!(decode(&encode(&s)), Ok(s));
         }
     }

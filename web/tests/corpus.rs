@@ -14,8 +14,8 @@
 //! does so says which behaviour changed and why.
 #![cfg(not(target_arch = "wasm32"))]
 
-use awscost_web::presets::PRESETS;
 use awscost_web::share;
+use awscost_web::state::presets::PRESETS;
 use awscost_web::state::{scenario_set, State};
 use serde_json::{json, Map, Value};
 

@@ -5,7 +5,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use awscost_web::components::ebs_panel::EbsPanel;
-use awscost_web::state::{Action, EbsField, State};
+#[allow(unused_imports)]
+use awscost_web::state::*;
 use wasm_bindgen_test::*;
 use yew::prelude::*;
 
@@ -16,7 +17,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// The panel as the page shows it.
 fn panel(s: &State, on_action: Callback<Action>) -> Html {
-    html! { <EbsPanel region={s.region} form={s.ebs.clone()} on_action={on_action} /> }
+    html! { <EbsPanel region={s.region} form={s.ebs.clone()} on_change={on_action.reform(Action::Ebs)} /> }
 }
 
 async fn need(root: &web_sys::Element, gib: &str, iops: &str, mibps: &str) {
@@ -132,7 +133,7 @@ async fn bad_input_is_explained_beside_its_field_and_kept() {
 #[wasm_bindgen_test]
 fn reducer_keeps_typed_text() {
     let before = State::default();
-    let after = before.apply(Action::SetEbs(EbsField::Iops, "1e4".into()));
+    let after = before.apply(Action::Ebs(EbsAction::Set(EbsField::Iops, "1e4".into())));
     assert_eq!(before, State::default());
     assert_eq!(after.ebs.iops, "1e4");
 }

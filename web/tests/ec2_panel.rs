@@ -2,7 +2,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use awscost_web::components::ec2_panel::Ec2Panel;
-use awscost_web::state::{Action, Ec2Field, State};
+#[allow(unused_imports)]
+use awscost_web::state::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use yew::prelude::*;
@@ -16,7 +17,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 fn panel(s: &State, on_action: Callback<Action>) -> Html {
     html! {
         <Ec2Panel region={s.region} form={s.ec2.clone()} chart={s.ec2_chart.clone()}
-            on_action={on_action} />
+            on_change={on_action.reform(Action::Ec2)} on_chart={on_action.reform(Action::SetEc2Chart)} />
     }
 }
 
@@ -205,7 +206,7 @@ async fn instance_list_shows_vcpu_and_memory() {
 
 #[wasm_bindgen_test]
 fn reducer_keeps_ec2_text() {
-    let s = State::default().apply(Action::SetEc2(Ec2Field::Count, "1e2".into()));
+    let s = State::default().apply(Action::Ec2(Ec2Action::Set(Ec2Field::Count, "1e2".into())));
     assert_eq!(s.ec2.count, "1e2");
     assert_eq!(State::default().ec2.count, "1");
 }
@@ -213,14 +214,14 @@ fn reducer_keeps_ec2_text() {
 fn panel_eu(s: &State, on_action: Callback<Action>) -> Html {
     html! {
         <Ec2Panel region={awscost::Region::EuWest1} form={s.ec2.clone()} chart={s.ec2_chart.clone()}
-            on_action={on_action} />
+            on_change={on_action.reform(Action::Ec2)} on_chart={on_action.reform(Action::SetEc2Chart)} />
     }
 }
 
 fn panel_ap(s: &State, on_action: Callback<Action>) -> Html {
     html! {
         <Ec2Panel region={awscost::Region::ApSouth1} form={s.ec2.clone()} chart={s.ec2_chart.clone()}
-            on_action={on_action} />
+            on_change={on_action.reform(Action::Ec2)} on_chart={on_action.reform(Action::SetEc2Chart)} />
     }
 }
 

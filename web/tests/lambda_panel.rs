@@ -2,7 +2,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use awscost_web::components::lambda_panel::LambdaPanel;
-use awscost_web::state::{Action, LambdaField, State};
+#[allow(unused_imports)]
+use awscost_web::state::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use yew::prelude::*;
@@ -14,7 +15,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// The panel as the page shows it.
 fn panel(s: &State, on_action: Callback<Action>) -> Html {
-    html! { <LambdaPanel region={s.region} form={s.lambda.clone()} on_action={on_action} /> }
+    html! { <LambdaPanel region={s.region} form={s.lambda.clone()} on_change={on_action.reform(Action::Lambda)} /> }
 }
 
 #[wasm_bindgen_test]
@@ -68,7 +69,10 @@ async fn typing_recomputes_and_bad_input_is_explained_and_kept() {
 #[wasm_bindgen_test]
 fn reducer_is_pure() {
     let before = State::default();
-    let after = before.apply(Action::SetLambda(LambdaField::Invocations, "1e6".into()));
+    let after = before.apply(Action::Lambda(LambdaAction::Set(
+        LambdaField::Invocations,
+        "1e6".into(),
+    )));
     assert_eq!(before, State::default());
     assert_eq!(after.lambda.invocations_per_month, "1e6");
 }

@@ -3,7 +3,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use awscost_web::components::s3_panel::S3Panel;
-use awscost_web::state::{Action, State};
+#[allow(unused_imports)]
+use awscost_web::state::*;
 use wasm_bindgen_test::*;
 use yew::prelude::*;
 
@@ -14,7 +15,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// The panel as the page shows it.
 fn panel(s: &State, on_action: Callback<Action>) -> Html {
-    html! { <S3Panel region={s.region} form={s.s3.clone()} on_action={on_action} /> }
+    html! { <S3Panel region={s.region} form={s.s3.clone()} on_change={on_action.reform(Action::S3)} /> }
 }
 
 #[wasm_bindgen_test]

@@ -8,7 +8,7 @@ use crate::components::number_field::NumberField;
 use crate::components::select_field::SelectField;
 use crate::components::warning_list::WarningList;
 use crate::hooks::{error_for, invalid_tables, use_ids, use_panel, Ids, Shown};
-use crate::state::{evaluate_ebs, Action, EbsField, EbsForm};
+use crate::state::{EbsAction, EbsField, EbsForm, Form};
 use awscost::ebs::{EbsResult, SnapshotTier};
 use awscost::error::FieldError;
 use awscost::money::qty;
@@ -21,7 +21,8 @@ use yew::prelude::*;
 pub struct EbsPanelProps {
     pub region: Region,
     pub form: EbsForm,
-    pub on_action: Callback<Action>,
+    /// Each change of one of the panel's inputs.
+    pub on_change: Callback<EbsAction>,
 }
 
 /// (field, label, unit, hint)
@@ -66,7 +67,7 @@ pub fn EbsPanel(props: &EbsPanelProps) -> Html {
     let ids = use_ids();
     // The last figures that could be computed stay on screen while a field is being fixed.
     let Some((_, shown)) = use_panel(props.region, props.form.clone(), |c, r, f| {
-        evaluate_ebs(c, r, f).map(Rc::new)
+        f.evaluate(c, r).map(Rc::new)
     }) else {
         return invalid_tables();
     };
@@ -77,23 +78,23 @@ pub fn EbsPanel(props: &EbsPanelProps) -> Html {
     } = shown;
     let form = &props.form;
     let field = |&(f, label, unit, hint): &Spec| {
-        let cb = props.on_action.clone();
+        let cb = props.on_change.clone();
         html! {
             <NumberField id={ids.of(&format!("ebs-{}", f.path().trim_start_matches("ebs.")))} label={label} unit={unit}
                 hint={(!hint.is_empty()).then(|| AttrValue::from(hint))}
                 value={AttrValue::from(form.text(f).to_string())}
                 error={error_for(&errors, f.path())}
-                on_input={Callback::from(move |t: String| cb.emit(Action::SetEbs(f, t)))} />
+                on_input={Callback::from(move |t: String| cb.emit(EbsAction::Set(f, t)))} />
         }
     };
-    let toggle = |make: fn(bool) -> Action| {
-        let cb = props.on_action.clone();
+    let toggle = |make: fn(bool) -> EbsAction| {
+        let cb = props.on_change.clone();
         Callback::from(move |b| cb.emit(make(b)))
     };
     let on_tier = {
-        let cb = props.on_action.clone();
+        let cb = props.on_change.clone();
         Callback::from(move |v: String| {
-            cb.emit(Action::SetSnapshotTier(if v == "archive" {
+            cb.emit(EbsAction::SnapshotTier(if v == "archive" {
                 SnapshotTier::Archive
             } else {
                 SnapshotTier::Standard
@@ -121,9 +122,9 @@ pub fn EbsPanel(props: &EbsPanelProps) -> Html {
                 <fieldset>
                     <legend>{ "Attachment" }</legend>
                     <CheckboxField id={ids.of("ebs-boot")} label="Boot (root) volume" checked={form.boot}
-                        on_toggle={toggle(Action::SetEbsBoot)} hint={AttrValue::from("gp2, gp3, io1 and io2 only")} />
+                        on_toggle={toggle(EbsAction::Boot)} hint={AttrValue::from("gp2, gp3, io1 and io2 only")} />
                     <CheckboxField id={ids.of("ebs-multi_attach")} label="Attach to several instances at once (Multi-Attach)"
-                        checked={form.multi_attach} on_toggle={toggle(Action::SetEbsMultiAttach)}
+                        checked={form.multi_attach} on_toggle={toggle(EbsAction::MultiAttach)}
                         hint={AttrValue::from("io1 and io2 only, up to 16 instances in one Availability Zone")} />
                     { field(&INSTANCES) }
                 </fieldset>

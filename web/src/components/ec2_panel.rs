@@ -13,7 +13,7 @@ use crate::components::select_field::SelectField;
 use crate::components::type_finder::TypeFinder;
 use crate::components::warning_list::WarningList;
 use crate::hooks::{error_for, invalid_tables, use_ids, use_panel, Ids, Shown};
-use crate::state::{evaluate_ec2, Action, Ec2Field, Ec2Flag, Ec2Form, Usage};
+use crate::state::{Ec2Action, Ec2Field, Ec2Flag, Ec2Form, Form, Usage};
 use awscost::ec2::{Ec2Result, PeakPricing};
 use awscost::error::FieldError;
 use awscost::money::qty;
@@ -28,7 +28,10 @@ pub struct Ec2PanelProps {
     /// The options drawn on the chart; `None`: On-Demand and the cheapest suitable option.
     #[prop_or_default]
     pub chart: Option<Vec<String>>,
-    pub on_action: Callback<Action>,
+    /// Each change of one of the panel's inputs.
+    pub on_change: Callback<Ec2Action>,
+    /// The options picked for the chart.
+    pub on_chart: Callback<Vec<String>>,
 }
 
 fn opts(pairs: &[(&'static str, &'static str)]) -> Vec<(AttrValue, AttrValue)> {
@@ -54,7 +57,7 @@ pub fn Ec2Panel(props: &Ec2PanelProps) -> Html {
     let ids = use_ids();
     // The last figures that could be computed stay on screen while a field is being fixed.
     let Some((catalog, shown)) = use_panel(props.region, props.form.clone(), |c, r, f| {
-        evaluate_ec2(c, r, f).map(Rc::new)
+        f.evaluate(c, r).map(Rc::new)
     }) else {
         return invalid_tables();
     };
@@ -64,18 +67,18 @@ pub fn Ec2Panel(props: &Ec2PanelProps) -> Html {
         stale,
     } = shown;
     let form = &props.form;
-    let act = |f: fn(String) -> Action| {
-        let cb = props.on_action.clone();
+    let act = |f: fn(String) -> Ec2Action| {
+        let cb = props.on_change.clone();
         Callback::from(move |v: String| cb.emit(f(v)))
     };
     let number = |f: Ec2Field, label: &'static str, unit: &'static str, hint: &'static str| {
-        let cb = props.on_action.clone();
+        let cb = props.on_change.clone();
         html! {
             <NumberField id={ids.of(f.id())} label={label} unit={unit}
                 hint={(!hint.is_empty()).then_some(AttrValue::Static(hint))}
                 value={AttrValue::from(form.text(f).to_string())}
                 error={error_for(&errors, f.path())}
-                on_input={Callback::from(move |t: String| cb.emit(Action::SetEc2(f, t)))} />
+                on_input={Callback::from(move |t: String| cb.emit(Ec2Action::Set(f, t)))} />
         }
     };
     let flag = |f: Ec2Flag,
@@ -83,10 +86,10 @@ pub fn Ec2Panel(props: &Ec2PanelProps) -> Html {
                 label: &'static str,
                 hint: &'static str,
                 checked: bool| {
-        let cb = props.on_action.clone();
+        let cb = props.on_change.clone();
         html! {
             <CheckboxField id={ids.of(id)} label={label} checked={checked} hint={AttrValue::Static(hint)}
-                on_toggle={Callback::from(move |b| cb.emit(Action::SetEc2Flag(f, b)))} />
+                on_toggle={Callback::from(move |b| cb.emit(Ec2Action::Flag(f, b)))} />
         }
     };
     // Errors that belong to no input of this panel (e.g. the region has no table).
@@ -102,14 +105,14 @@ pub fn Ec2Panel(props: &Ec2PanelProps) -> Html {
     };
     // Ticking or unticking an option redraws the chart with the new set.
     let on_pick = {
-        let cb = props.on_action.clone();
+        let cb = props.on_chart.clone();
         let current = picks.clone();
         Callback::from(move |(id, on): (String, bool)| {
             let mut v: Vec<String> = current.iter().filter(|p| **p != id).cloned().collect();
             if on {
                 v.push(id);
             }
-            cb.emit(Action::SetEc2Chart(v));
+            cb.emit(v);
         })
     };
 
@@ -120,17 +123,17 @@ pub fn Ec2Panel(props: &Ec2PanelProps) -> Html {
                 <InstanceField id={ids.of(Ec2Field::InstanceType.id())} label="Instance type" types={types}
                     value={AttrValue::from(form.instance_type.clone())}
                     error={error_for(&errors, Ec2Field::InstanceType.path())}
-                    on_input={act(|t| Action::SetEc2(Ec2Field::InstanceType, t))} />
+                    on_input={act(|t| Ec2Action::Set(Ec2Field::InstanceType, t))} />
                 <TypeFinder pricing={&catalog.ec2} region={props.region}
                     chosen={AttrValue::from(form.instance_type.clone())}
-                    on_pick={act(|t| Action::SetEc2(Ec2Field::InstanceType, t))} />
+                    on_pick={act(|t| Ec2Action::Set(Ec2Field::InstanceType, t))} />
                 { number(Ec2Field::Count, "Instances", "", "") }
                 <fieldset>
                     <legend>{ "Usage" }</legend>
                     <SelectField id={ids.of("ec2-usage")} label="Schedule given as"
                         options={opts(&[("month", "Hours per month"), ("week", "Hours a day, days a week")])}
                         value={AttrValue::Static(if form.usage == Usage::Weekly { "week" } else { "month" })}
-                        on_change={act(|v| Action::SetEc2Usage(if v == "week" { Usage::Weekly } else { Usage::HoursPerMonth }))} />
+                        on_change={act(|v| Ec2Action::Usage(if v == "week" { Usage::Weekly } else { Usage::HoursPerMonth }))} />
                     if form.usage == Usage::Weekly {
                         { number(Ec2Field::HoursPerDay, "Hours a day", "h", "0 – 24") }
                         { number(Ec2Field::DaysPerWeek, "Days a week", "", "0 – 7; 24 h × 7 days = 730 h a month") }
@@ -141,7 +144,7 @@ pub fn Ec2Panel(props: &Ec2PanelProps) -> Html {
                 <SelectField id={ids.of("ec2-horizon_years")} label="Compare over"
                     options={opts(&[("1", "1 year"), ("3", "3 years")])}
                     value={AttrValue::Static(if form.horizon_years == 1 { "1" } else { "3" })}
-                    on_change={act(|v| Action::SetEc2Horizon(if v == "1" { 1 } else { 3 }))} />
+                    on_change={act(|v| Ec2Action::Horizon(if v == "1" { 1 } else { 3 }))} />
                 { flag(Ec2Flag::InterruptionTolerant, "ec2-interruption_tolerant", "Tolerates interruption",
                     "Spot can reclaim an instance with a 2-minute warning", form.interruption_tolerant) }
                 { flag(Ec2Flag::NeedsDedicated, "ec2-needs_dedicated", "Needs dedicated hardware",
@@ -154,7 +157,7 @@ pub fn Ec2Panel(props: &Ec2PanelProps) -> Html {
                     <SelectField id={ids.of("ec2-peak_pricing")} label="Pay for the peak with"
                         options={opts(&[("on-demand", "On-Demand"), ("spot", "Spot")])}
                         value={AttrValue::Static(if form.peak_pricing == PeakPricing::Spot { "spot" } else { "on-demand" })}
-                        on_change={act(|v| Action::SetEc2PeakPricing(if v == "spot" { PeakPricing::Spot } else { PeakPricing::OnDemand }))} />
+                        on_change={act(|v| Ec2Action::PeakPricing(if v == "spot" { PeakPricing::Spot } else { PeakPricing::OnDemand }))} />
                 </fieldset>
             </form>
             <div class={classes!("results", stale.then_some("stale"))} aria-live="polite">

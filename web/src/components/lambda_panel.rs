@@ -9,7 +9,7 @@ use crate::components::number_field::NumberField;
 use crate::components::select_field::SelectField;
 use crate::components::warning_list::WarningList;
 use crate::hooks::{error_for, invalid_tables, use_ids, use_panel, Ids, Shown};
-use crate::state::{evaluate_lambda, Action, LambdaField, LambdaForm};
+use crate::state::{Form, LambdaAction, LambdaField, LambdaForm};
 use awscost::error::FieldError;
 use awscost::lambda::{Architecture, InvocationType, DURATION_MODEL};
 use awscost::money::qty;
@@ -22,7 +22,8 @@ use yew::prelude::*;
 pub struct LambdaPanelProps {
     pub region: Region,
     pub form: LambdaForm,
-    pub on_action: Callback<Action>,
+    /// Each change of one of the panel's inputs.
+    pub on_change: Callback<LambdaAction>,
 }
 
 struct FieldSpec {
@@ -88,7 +89,7 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
     let ids = use_ids();
     // The last figures that could be computed stay on screen while a field is being fixed.
     let Some((_, shown)) = use_panel(props.region, props.form.clone(), |c, r, f| {
-        evaluate_lambda(c, r, f).map(Rc::new)
+        f.evaluate(c, r).map(Rc::new)
     }) else {
         return invalid_tables();
     };
@@ -99,8 +100,8 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
     } = shown;
     let form = &props.form;
     let on = |f: LambdaField| {
-        let cb = props.on_action.clone();
-        Callback::from(move |text: String| cb.emit(Action::SetLambda(f, text)))
+        let cb = props.on_change.clone();
+        Callback::from(move |text: String| cb.emit(LambdaAction::Set(f, text)))
     };
     let arch_options = vec![
         (AttrValue::from("x86_64"), AttrValue::from("x86_64")),
@@ -110,9 +111,9 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
         ),
     ];
     let on_arch = {
-        let cb = props.on_action.clone();
+        let cb = props.on_change.clone();
         Callback::from(move |v: String| {
-            cb.emit(Action::SetArchitecture(if v == "arm64" {
+            cb.emit(LambdaAction::Architecture(if v == "arm64" {
                 Architecture::Arm64
             } else {
                 Architecture::X86_64
@@ -120,9 +121,9 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
         })
     };
     let on_type = {
-        let cb = props.on_action.clone();
+        let cb = props.on_change.clone();
         Callback::from(move |v: String| {
-            cb.emit(Action::SetInvocationType(if v == "async" {
+            cb.emit(LambdaAction::InvocationType(if v == "async" {
                 InvocationType::Async
             } else {
                 InvocationType::Sync
@@ -130,12 +131,12 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
         })
     };
     let on_free = {
-        let cb = props.on_action.clone();
-        Callback::from(move |b| cb.emit(Action::SetFreeTier(b)))
+        let cb = props.on_change.clone();
+        Callback::from(move |b| cb.emit(LambdaAction::FreeTier(b)))
     };
     let on_multi = {
-        let cb = props.on_action.clone();
-        Callback::from(move |b| cb.emit(Action::SetMultiThreaded(b)))
+        let cb = props.on_change.clone();
+        Callback::from(move |b| cb.emit(LambdaAction::MultiThreaded(b)))
     };
     // Errors that belong to no input of this panel (e.g. the region has no table).
     let general: Vec<&FieldError> = errors

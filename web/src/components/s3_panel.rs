@@ -9,7 +9,7 @@ use crate::components::s3_plan::{money, S3Plan};
 use crate::components::select_field::SelectField;
 use crate::components::warning_list::WarningList;
 use crate::hooks::{error_for, invalid_tables, use_ids, use_panel, Ids, Shown};
-use crate::state::{evaluate_s3, Action, S3Field, S3Form, PLAN_STEPS};
+use crate::state::{Form, S3Action, S3Field, S3Form, PLAN_STEPS};
 use awscost::error::FieldError;
 use awscost::s3::{RetrievalTier, StorageClass, MODEL};
 use awscost::Region;
@@ -21,7 +21,8 @@ use yew::prelude::*;
 pub struct S3PanelProps {
     pub region: Region,
     pub form: S3Form,
-    pub on_action: Callback<Action>,
+    /// Each change of one of the panel's inputs.
+    pub on_change: Callback<S3Action>,
 }
 
 /// `(field, label, unit, hint)` of each workload input.
@@ -89,7 +90,7 @@ pub fn S3Panel(props: &S3PanelProps) -> Html {
     let ids = use_ids();
     // The last figures that could be computed stay on screen while a field is being fixed.
     let Some((_, shown)) = use_panel(props.region, props.form.clone(), |c, region, form| {
-        evaluate_s3(c, region, form).map(|r| {
+        form.evaluate(c, region).map(|r| {
             let gb = form
                 .workload()
                 .map_or(Decimal::ZERO, |w| w.retrieval_gb_per_month);
@@ -105,8 +106,8 @@ pub fn S3Panel(props: &S3PanelProps) -> Html {
     } = shown;
     let form = &props.form;
     let on = |f: S3Field| {
-        let cb = props.on_action.clone();
-        Callback::from(move |text: String| cb.emit(Action::SetS3(f, text)))
+        let cb = props.on_change.clone();
+        Callback::from(move |text: String| cb.emit(S3Action::Set(f, text)))
     };
     let number = |f: S3Field, label: &'static str, unit: &'static str, hint: &'static str| {
         html! {
@@ -117,10 +118,10 @@ pub fn S3Panel(props: &S3PanelProps) -> Html {
         }
     };
     let on_tier = {
-        let cb = props.on_action.clone();
+        let cb = props.on_change.clone();
         Callback::from(move |v: String| {
             if let Some((t, _)) = TIERS.iter().find(|(t, _)| t.code() == v) {
-                cb.emit(Action::SetS3Tier(*t));
+                cb.emit(S3Action::Tier(*t));
             }
         })
     };
@@ -135,10 +136,10 @@ pub fn S3Panel(props: &S3PanelProps) -> Html {
     };
     let plan_len = form.plan_len();
     let step = |n: usize| {
-        let cb = props.on_action.clone();
+        let cb = props.on_change.clone();
         let on_class = Callback::from(move |v: String| {
             let class = StorageClass::ALL.into_iter().find(|c| c.code() == v);
-            cb.emit(Action::SetS3PlanClass(n, class));
+            cb.emit(S3Action::PlanClass(n, class));
         });
         let id = format!("s3-lifecycle-{n}-class");
         html! {

@@ -86,19 +86,30 @@ pub fn evaluate_scenarios(
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::state::*;
     use crate::state::{Action, Ec2Field, LambdaField};
 
     #[test]
     fn b_against_a_names_what_changed() {
         let s = State::default()
-            .apply(Action::SetLambda(LambdaField::Memory, "512".into()))
-            .apply(Action::SetLambda(LambdaField::Duration, "1000".into()))
-            .apply(Action::SetLambda(
+            .apply(Action::Lambda(LambdaAction::Set(
+                LambdaField::Memory,
+                "512".into(),
+            )))
+            .apply(Action::Lambda(LambdaAction::Set(
+                LambdaField::Duration,
+                "1000".into(),
+            )))
+            .apply(Action::Lambda(LambdaAction::Set(
                 LambdaField::Invocations,
                 "3000000".into(),
-            ))
+            )))
             .apply(Action::AddScenario)
-            .apply(Action::SetLambda(LambdaField::Memory, "1024".into()));
+            .apply(Action::Lambda(LambdaAction::Set(
+                LambdaField::Memory,
+                "1024".into(),
+            )));
         let (set, c) = evaluate_scenarios(&s).unwrap();
         // Only Lambda was changed, so only Lambda is compared.
         assert!(set
@@ -124,9 +135,9 @@ mod tests {
     fn problems_name_the_scenario_and_panel() {
         let s = State::default()
             .apply(Action::AddScenario)
-            .apply(Action::SetEc2(Ec2Field::Count, "".into()))
+            .apply(Action::Ec2(Ec2Action::Set(Ec2Field::Count, "".into())))
             .apply(Action::AddScenario)
-            .apply(Action::SetEc2(Ec2Field::Count, "0".into()));
+            .apply(Action::Ec2(Ec2Action::Set(Ec2Field::Count, "0".into())));
         let p = evaluate_scenarios(&s).unwrap_err();
         assert_eq!(p.len(), 1, "unreadable first: {p:?}");
         assert_eq!((p[0].scenario, p[0].service), (1, Service::Ec2));

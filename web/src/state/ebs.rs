@@ -1,10 +1,11 @@
-//! The EBS panel's inputs as typed, and how they become an engine workload.
+//! The EBS panel's inputs as typed, what its controls send, its link keys, and how it becomes
+//! an engine workload.
 
-use super::{evaluate, read_all, read_number};
-use awscost::ebs::{EbsWorkload, SnapshotTier};
+use super::form::{flag, read_all, read_flag, read_number, Form};
+use awscost::catalog::Catalog;
+use awscost::ebs::{Ebs, EbsPricing, EbsWorkload, SnapshotTier};
 use awscost::error::FieldError;
 use awscost::money::parse_number;
-use awscost::Region;
 use rust_decimal::Decimal;
 
 /// A number field of the EBS panel.
@@ -94,7 +95,7 @@ impl EbsForm {
         }
     }
 
-    pub(crate) fn text_mut(&mut self, f: EbsField) -> &mut String {
+    fn text_mut(&mut self, f: EbsField) -> &mut String {
         match f {
             EbsField::Size => &mut self.size_gib,
             EbsField::Iops => &mut self.iops,
@@ -140,17 +141,77 @@ impl EbsForm {
     }
 }
 
-/// The engine's answer for the EBS panel, or every field problem.
-pub fn evaluate_ebs(
-    pricing: &awscost::catalog::Catalog,
-    region: Region,
-    form: &EbsForm,
-) -> Result<awscost::ebs::EbsResult, Vec<FieldError>> {
-    evaluate(
-        form.workload(),
-        || form.workload_lenient().validate(),
-        |w| awscost::ebs::compare(&pricing.ebs, region, w),
-    )
+/// What the EBS panel's controls send.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EbsAction {
+    Set(EbsField, String),
+    Boot(bool),
+    MultiAttach(bool),
+    SnapshotTier(SnapshotTier),
+}
+
+impl Form for EbsForm {
+    type Service = Ebs;
+    type Action = EbsAction;
+
+    const KEYS: &'static [&'static str] = &[
+        "ebs.size_gib",
+        "ebs.iops",
+        "ebs.throughput_mibps",
+        "ebs.hours_per_month",
+        "ebs.attach_instances",
+        "ebs.snapshot_gib",
+        "ebs.boot",
+        "ebs.multi_attach",
+        "ebs.snapshot_tier",
+    ];
+
+    fn apply(&mut self, action: EbsAction) {
+        match action {
+            EbsAction::Set(f, text) => *self.text_mut(f) = text,
+            EbsAction::Boot(b) => self.boot = b,
+            EbsAction::MultiAttach(b) => self.multi_attach = b,
+            EbsAction::SnapshotTier(t) => self.snapshot_tier = t,
+        }
+    }
+
+    fn get(&self, key: &str) -> String {
+        match key {
+            "ebs.boot" => flag(self.boot),
+            "ebs.multi_attach" => flag(self.multi_attach),
+            "ebs.snapshot_tier" => self.snapshot_tier.code().into(),
+            path => EbsField::ALL
+                .into_iter()
+                .find(|f| f.path() == path)
+                .map(|f| self.text(f).to_string())
+                .unwrap_or_default(),
+        }
+    }
+
+    fn set(&mut self, key: &str, v: &str) -> Option<()> {
+        match key {
+            "ebs.boot" => self.boot = read_flag(v)?,
+            "ebs.multi_attach" => self.multi_attach = read_flag(v)?,
+            "ebs.snapshot_tier" => self.snapshot_tier = SnapshotTier::from_code(v)?,
+            path => {
+                let f = EbsField::ALL.into_iter().find(|f| f.path() == path)?;
+                *self.text_mut(f) = v.into();
+            }
+        }
+        Some(())
+    }
+
+    fn workload(&self) -> Result<EbsWorkload, Vec<FieldError>> {
+        EbsForm::workload(self)
+    }
+
+    fn range_problems(&self) -> Result<(), Vec<FieldError>> {
+        self.workload_lenient().validate().map(drop)
+    }
+
+    fn pricing(catalog: &Catalog) -> &EbsPricing {
+        &catalog.ebs
+    }
 }
 
 #[cfg(test)]
@@ -165,7 +226,7 @@ mod tests {
         // + 7,000 IOPS × $0.005 + 375 MB/s × $0.04 = $160 + $35 + $15 = $210.00.
         let s = State::default();
         let catalog = awscost::catalog::catalog().unwrap();
-        let r = evaluate_ebs(catalog, s.region, &s.ebs).unwrap();
+        let r = s.ebs.evaluate(catalog, s.region).unwrap();
         assert_eq!(r.cheapest.map(|t| t.code()), Some("gp3"));
         let gp3 = r.options.iter().find(|o| o.id.code() == "gp3").unwrap();
         assert_eq!(gp3.monthly_usd.unwrap().to_string(), "$210.00");
@@ -174,13 +235,16 @@ mod tests {
     #[test]
     fn ebs_unreadable_and_out_of_range_fields_are_reported_together() {
         let s = State::default()
-            .apply(Action::SetEbs(EbsField::Size, "lots".into()))
-            .apply(Action::SetEbs(EbsField::Iops, "".into()))
-            .apply(Action::SetEbs(EbsField::Hours, "800".into()))
-            .apply(Action::SetEbs(EbsField::Instances, "17".into()));
+            .apply(Action::Ebs(EbsAction::Set(EbsField::Size, "lots".into())))
+            .apply(Action::Ebs(EbsAction::Set(EbsField::Iops, "".into())))
+            .apply(Action::Ebs(EbsAction::Set(EbsField::Hours, "800".into())))
+            .apply(Action::Ebs(EbsAction::Set(
+                EbsField::Instances,
+                "17".into(),
+            )));
         assert_eq!(s.ebs.size_gib, "lots");
         let catalog = awscost::catalog::catalog().unwrap();
-        let e = evaluate_ebs(catalog, s.region, &s.ebs).unwrap_err();
+        let e = s.ebs.evaluate(catalog, s.region).unwrap_err();
         let fields: Vec<_> = e.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(
             fields,
@@ -198,9 +262,9 @@ mod tests {
     #[test]
     fn ebs_empty_instance_count_is_optional_and_toggles_apply() {
         let s = State::default()
-            .apply(Action::SetEbsBoot(true))
-            .apply(Action::SetEbsMultiAttach(true))
-            .apply(Action::SetSnapshotTier(SnapshotTier::Archive));
+            .apply(Action::Ebs(EbsAction::Boot(true)))
+            .apply(Action::Ebs(EbsAction::MultiAttach(true)))
+            .apply(Action::Ebs(EbsAction::SnapshotTier(SnapshotTier::Archive)));
         let w = s.ebs.workload().unwrap();
         assert_eq!(w.attach_instances, None);
         assert!(w.boot && w.multi_attach);

@@ -1,10 +1,11 @@
-//! The EC2 panel's inputs as typed, and how they become an engine workload.
+//! The EC2 panel's inputs as typed, what its controls send, its link keys, and how it becomes
+//! an engine workload.
 
-use super::{evaluate, read_all, read_number};
-use awscost::ec2::{Ec2Workload, PeakPricing};
+use super::form::{flag, read_all, read_flag, read_number, Form};
+use awscost::catalog::Catalog;
+use awscost::ec2::{Ec2, Ec2Pricing, Ec2Workload, PeakPricing};
 use awscost::error::FieldError;
 use awscost::money::parse_number;
-use awscost::Region;
 use rust_decimal::Decimal;
 
 /// A typed field of the EC2 panel.
@@ -61,14 +62,16 @@ pub enum Ec2Flag {
     CoreBoundLicense,
 }
 
-/// How the usage schedule is given.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Usage {
-    /// Hours each instance runs a month (730 = always on).
-    #[default]
-    HoursPerMonth,
-    /// Hours a day on some days a week.
-    Weekly,
+awscost::closed_set! {
+    /// How the usage schedule is given.
+    #[derive(Default)]
+    pub enum Usage {
+        /// Hours each instance runs a month (730 = always on).
+        #[default]
+        HoursPerMonth = "hours_per_month", "Hours a month";
+        /// Hours a day on some days a week.
+        Weekly = "weekly", "Hours a day, days a week";
+    }
 }
 
 /// The EC2 panel's inputs, as typed.
@@ -122,7 +125,7 @@ impl Ec2Form {
         }
     }
 
-    pub(crate) fn text_mut(&mut self, f: Ec2Field) -> &mut String {
+    fn text_mut(&mut self, f: Ec2Field) -> &mut String {
         match f {
             Ec2Field::InstanceType => &mut self.instance_type,
             Ec2Field::Count => &mut self.count,
@@ -188,17 +191,98 @@ impl Ec2Form {
     }
 }
 
-/// The engine's answer for the EC2 panel, or every field problem.
-pub fn evaluate_ec2(
-    pricing: &awscost::catalog::Catalog,
-    region: Region,
-    form: &Ec2Form,
-) -> Result<awscost::ec2::Ec2Result, Vec<FieldError>> {
-    evaluate(
-        form.workload(),
-        || form.workload_lenient().validate(),
-        |w| awscost::ec2::compare(&pricing.ec2, region, w),
-    )
+/// What the EC2 panel's controls send (the chart's options are the page's: `Action::SetEc2Chart`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Ec2Action {
+    Set(Ec2Field, String),
+    Usage(Usage),
+    Horizon(u32),
+    Flag(Ec2Flag, bool),
+    PeakPricing(PeakPricing),
+}
+
+impl Form for Ec2Form {
+    type Service = Ec2;
+    type Action = Ec2Action;
+
+    const KEYS: &'static [&'static str] = &[
+        "ec2.instance_type",
+        "ec2.count",
+        "ec2.hours_per_month",
+        "ec2.hours_per_day",
+        "ec2.days_per_week",
+        "ec2.baseline_count",
+        "ec2.usage",
+        "ec2.horizon_years",
+        "ec2.interruption_tolerant",
+        "ec2.needs_dedicated",
+        "ec2.core_bound_license",
+        "ec2.peak_pricing",
+    ];
+
+    fn apply(&mut self, action: Ec2Action) {
+        match action {
+            Ec2Action::Set(f, text) => *self.text_mut(f) = text,
+            Ec2Action::Usage(u) => self.usage = u,
+            Ec2Action::Horizon(y) => self.horizon_years = y,
+            Ec2Action::Flag(f, b) => match f {
+                Ec2Flag::InterruptionTolerant => self.interruption_tolerant = b,
+                Ec2Flag::NeedsDedicated => self.needs_dedicated = b,
+                Ec2Flag::CoreBoundLicense => self.core_bound_license = b,
+            },
+            Ec2Action::PeakPricing(p) => self.peak_pricing = p,
+        }
+    }
+
+    fn get(&self, key: &str) -> String {
+        match key {
+            "ec2.usage" => self.usage.code().into(),
+            "ec2.horizon_years" => self.horizon_years.to_string(),
+            "ec2.interruption_tolerant" => flag(self.interruption_tolerant),
+            "ec2.needs_dedicated" => flag(self.needs_dedicated),
+            "ec2.core_bound_license" => flag(self.core_bound_license),
+            "ec2.peak_pricing" => self.peak_pricing.code().into(),
+            path => Ec2Field::ALL
+                .into_iter()
+                .find(|f| f.path() == path)
+                .map(|f| self.text(f).to_string())
+                .unwrap_or_default(),
+        }
+    }
+
+    fn set(&mut self, key: &str, v: &str) -> Option<()> {
+        match key {
+            "ec2.usage" => self.usage = Usage::from_code(v)?,
+            "ec2.horizon_years" => {
+                self.horizon_years = match v {
+                    "1" => 1,
+                    "3" => 3,
+                    _ => return None,
+                }
+            }
+            "ec2.interruption_tolerant" => self.interruption_tolerant = read_flag(v)?,
+            "ec2.needs_dedicated" => self.needs_dedicated = read_flag(v)?,
+            "ec2.core_bound_license" => self.core_bound_license = read_flag(v)?,
+            "ec2.peak_pricing" => self.peak_pricing = PeakPricing::from_code(v)?,
+            path => {
+                let f = Ec2Field::ALL.into_iter().find(|f| f.path() == path)?;
+                *self.text_mut(f) = v.into();
+            }
+        }
+        Some(())
+    }
+
+    fn workload(&self) -> Result<Ec2Workload, Vec<FieldError>> {
+        Ec2Form::workload(self)
+    }
+
+    fn range_problems(&self) -> Result<(), Vec<FieldError>> {
+        self.workload_lenient().validate().map(drop)
+    }
+
+    fn pricing(catalog: &Catalog) -> &Ec2Pricing {
+        &catalog.ec2
+    }
 }
 
 #[cfg(test)]
@@ -210,7 +294,7 @@ mod tests {
     fn ec2_default_is_one_m5_large_always_on() {
         let s = State::default();
         let catalog = awscost::catalog::catalog().unwrap();
-        let r = evaluate_ec2(catalog, s.region, &s.ec2).unwrap();
+        let r = s.ec2.evaluate(catalog, s.region).unwrap();
         // AWS's On-Demand rate for m5.large in us-east-1 is $0.096 an hour: × 730 h = $70.08.
         assert_eq!(r.options[0].id, "on-demand");
         assert_eq!(r.options[0].monthly_usd.unwrap().to_string(), "$70.08");
@@ -221,8 +305,11 @@ mod tests {
     #[test]
     fn ec2_weekly_schedule_reads_only_its_fields() {
         let s = State::default()
-            .apply(Action::SetEc2(Ec2Field::HoursPerMonth, "oops".into()))
-            .apply(Action::SetEc2Usage(Usage::Weekly));
+            .apply(Action::Ec2(Ec2Action::Set(
+                Ec2Field::HoursPerMonth,
+                "oops".into(),
+            )))
+            .apply(Action::Ec2(Ec2Action::Usage(Usage::Weekly)));
         let w = s.ec2.workload().unwrap();
         assert_eq!(w.hours_per_month, None);
         assert_eq!(w.hours_per_day, Some(Decimal::from(8)));
@@ -236,11 +323,17 @@ mod tests {
     #[test]
     fn ec2_unreadable_and_out_of_range_fields_are_reported_together() {
         let s = State::default()
-            .apply(Action::SetEc2(Ec2Field::Count, "two".into()))
-            .apply(Action::SetEc2(Ec2Field::HoursPerMonth, "800".into()))
-            .apply(Action::SetEc2(Ec2Field::BaselineCount, "".into()));
+            .apply(Action::Ec2(Ec2Action::Set(Ec2Field::Count, "two".into())))
+            .apply(Action::Ec2(Ec2Action::Set(
+                Ec2Field::HoursPerMonth,
+                "800".into(),
+            )))
+            .apply(Action::Ec2(Ec2Action::Set(
+                Ec2Field::BaselineCount,
+                "".into(),
+            )));
         let catalog = awscost::catalog::catalog().unwrap();
-        let e = evaluate_ec2(catalog, s.region, &s.ec2).unwrap_err();
+        let e = s.ec2.evaluate(catalog, s.region).unwrap_err();
         let fields: Vec<_> = e.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, vec!["ec2.count", "ec2.hours_per_month"]);
         assert_eq!(s.ec2.count, "two");
@@ -249,21 +342,33 @@ mod tests {
     #[test]
     fn ec2_unknown_type_and_baseline_above_count_are_named() {
         let catalog = awscost::catalog::catalog().unwrap();
-        let s = State::default().apply(Action::SetEc2(Ec2Field::InstanceType, "m5.huge".into()));
-        let e = evaluate_ec2(catalog, s.region, &s.ec2).unwrap_err();
+        let s = State::default().apply(Action::Ec2(Ec2Action::Set(
+            Ec2Field::InstanceType,
+            "m5.huge".into(),
+        )));
+        let e = s.ec2.evaluate(catalog, s.region).unwrap_err();
         assert_eq!(e[0].field, "ec2.instance_type");
-        let s = State::default().apply(Action::SetEc2(Ec2Field::BaselineCount, "2".into()));
-        let e = evaluate_ec2(catalog, s.region, &s.ec2).unwrap_err();
+        let s = State::default().apply(Action::Ec2(Ec2Action::Set(
+            Ec2Field::BaselineCount,
+            "2".into(),
+        )));
+        let e = s.ec2.evaluate(catalog, s.region).unwrap_err();
         assert_eq!(e[0].field, "ec2.baseline_count");
     }
 
     #[test]
     fn ec2_flags_horizon_and_chart_picks_are_kept() {
         let s = State::default()
-            .apply(Action::SetEc2Flag(Ec2Flag::InterruptionTolerant, true))
-            .apply(Action::SetEc2Flag(Ec2Flag::CoreBoundLicense, true))
-            .apply(Action::SetEc2Horizon(1))
-            .apply(Action::SetEc2PeakPricing(PeakPricing::Spot))
+            .apply(Action::Ec2(Ec2Action::Flag(
+                Ec2Flag::InterruptionTolerant,
+                true,
+            )))
+            .apply(Action::Ec2(Ec2Action::Flag(
+                Ec2Flag::CoreBoundLicense,
+                true,
+            )))
+            .apply(Action::Ec2(Ec2Action::Horizon(1)))
+            .apply(Action::Ec2(Ec2Action::PeakPricing(PeakPricing::Spot)))
             .apply(Action::SetEc2Chart(vec!["spot".into()]));
         let w = s.ec2.workload().unwrap();
         assert!(w.interruption_tolerant && w.core_bound_license && !w.needs_dedicated);

@@ -1,10 +1,11 @@
-//! The Lambda panel's inputs as typed, and how they become an engine workload.
+//! The Lambda panel's inputs as typed, what its controls send, its link keys, and how it
+//! becomes an engine workload.
 
-use super::{evaluate, read_all, read_number};
+use super::form::{flag, read_all, read_flag, read_number, Form};
+use awscost::catalog::Catalog;
 use awscost::error::FieldError;
-use awscost::lambda::{Architecture, InvocationType, LambdaWorkload};
+use awscost::lambda::{Architecture, InvocationType, Lambda, LambdaPricing, LambdaWorkload};
 use awscost::money::parse_number;
-use awscost::Region;
 use rust_decimal::Decimal;
 
 /// A number field of the Lambda panel.
@@ -102,7 +103,7 @@ impl LambdaForm {
         }
     }
 
-    pub(crate) fn text_mut(&mut self, f: LambdaField) -> &mut String {
+    fn text_mut(&mut self, f: LambdaField) -> &mut String {
         match f {
             LambdaField::Memory => &mut self.memory_mb,
             LambdaField::Duration => &mut self.duration_ms,
@@ -166,17 +167,84 @@ impl LambdaForm {
     }
 }
 
-/// The engine's answer for the Lambda panel, or every field problem.
-pub fn evaluate_lambda(
-    pricing: &awscost::catalog::Catalog,
-    region: Region,
-    form: &LambdaForm,
-) -> Result<awscost::lambda::LambdaResult, Vec<FieldError>> {
-    evaluate(
-        form.workload(),
-        || form.workload_lenient().validate(),
-        |w| awscost::lambda::compare(&pricing.lambda, region, w),
-    )
+/// What the Lambda panel's controls send.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LambdaAction {
+    Set(LambdaField, String),
+    Architecture(Architecture),
+    FreeTier(bool),
+    MultiThreaded(bool),
+    InvocationType(InvocationType),
+}
+
+impl Form for LambdaForm {
+    type Service = Lambda;
+    type Action = LambdaAction;
+
+    const KEYS: &'static [&'static str] = &[
+        "lambda.architecture",
+        "lambda.memory_mb",
+        "lambda.duration_ms",
+        "lambda.invocations_per_month",
+        "lambda.ephemeral_storage_mb",
+        "lambda.provisioned_concurrency",
+        "lambda.provisioned_hours_per_month",
+        "lambda.cpu_bound_percent",
+        "lambda.payload_kb",
+        "lambda.free_tier",
+        "lambda.multi_threaded",
+        "lambda.invocation_type",
+    ];
+
+    fn apply(&mut self, action: LambdaAction) {
+        match action {
+            LambdaAction::Set(f, text) => *self.text_mut(f) = text,
+            LambdaAction::Architecture(a) => self.architecture = a,
+            LambdaAction::FreeTier(b) => self.free_tier = b,
+            LambdaAction::MultiThreaded(b) => self.multi_threaded = b,
+            LambdaAction::InvocationType(t) => self.invocation_type = t,
+        }
+    }
+
+    fn get(&self, key: &str) -> String {
+        match key {
+            "lambda.architecture" => self.architecture.code().into(),
+            "lambda.free_tier" => flag(self.free_tier),
+            "lambda.multi_threaded" => flag(self.multi_threaded),
+            "lambda.invocation_type" => self.invocation_type.code().into(),
+            path => LambdaField::ALL
+                .into_iter()
+                .find(|f| f.path() == path)
+                .map(|f| self.text(f).to_string())
+                .unwrap_or_default(),
+        }
+    }
+
+    fn set(&mut self, key: &str, v: &str) -> Option<()> {
+        match key {
+            "lambda.architecture" => self.architecture = Architecture::from_code(v)?,
+            "lambda.free_tier" => self.free_tier = read_flag(v)?,
+            "lambda.multi_threaded" => self.multi_threaded = read_flag(v)?,
+            "lambda.invocation_type" => self.invocation_type = InvocationType::from_code(v)?,
+            path => {
+                let f = LambdaField::ALL.into_iter().find(|f| f.path() == path)?;
+                *self.text_mut(f) = v.into();
+            }
+        }
+        Some(())
+    }
+
+    fn workload(&self) -> Result<LambdaWorkload, Vec<FieldError>> {
+        LambdaForm::workload(self)
+    }
+
+    fn range_problems(&self) -> Result<(), Vec<FieldError>> {
+        self.workload_lenient().validate().map(drop)
+    }
+
+    fn pricing(catalog: &Catalog) -> &LambdaPricing {
+        &catalog.lambda
+    }
 }
 
 #[cfg(test)]
@@ -188,8 +256,14 @@ mod tests {
     #[test]
     fn typed_text_is_kept_and_errors_name_fields() {
         let s = State::default()
-            .apply(Action::SetLambda(LambdaField::Memory, "12x".into()))
-            .apply(Action::SetLambda(LambdaField::Duration, "".into()));
+            .apply(Action::Lambda(LambdaAction::Set(
+                LambdaField::Memory,
+                "12x".into(),
+            )))
+            .apply(Action::Lambda(LambdaAction::Set(
+                LambdaField::Duration,
+                "".into(),
+            )));
         assert_eq!(s.lambda.memory_mb, "12x");
         let e = s.lambda.workload().unwrap_err();
         assert_eq!(e[0].field, "lambda.memory_mb");
@@ -200,10 +274,16 @@ mod tests {
     #[test]
     fn unreadable_and_out_of_range_fields_are_reported_together() {
         let s = State::default()
-            .apply(Action::SetLambda(LambdaField::Memory, "abc".into()))
-            .apply(Action::SetLambda(LambdaField::Duration, "9999999".into()));
+            .apply(Action::Lambda(LambdaAction::Set(
+                LambdaField::Memory,
+                "abc".into(),
+            )))
+            .apply(Action::Lambda(LambdaAction::Set(
+                LambdaField::Duration,
+                "9999999".into(),
+            )));
         let catalog = awscost::catalog::catalog().unwrap();
-        let e = evaluate_lambda(catalog, s.region, &s.lambda).unwrap_err();
+        let e = s.lambda.evaluate(catalog, s.region).unwrap_err();
         let fields: Vec<_> = e.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, vec!["lambda.memory_mb", "lambda.duration_ms"]);
     }
@@ -212,7 +292,7 @@ mod tests {
     fn default_answers_the_aws_example() {
         let s = State::default();
         let catalog = awscost::catalog::catalog().unwrap();
-        let r = evaluate_lambda(catalog, s.region, &s.lambda).unwrap();
+        let r = s.lambda.evaluate(catalog, s.region).unwrap();
         assert_eq!(r.requested.monthly_usd.to_string(), "$18.73");
     }
 }

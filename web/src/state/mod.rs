@@ -7,23 +7,20 @@
 mod compare;
 mod ebs;
 mod ec2;
+pub mod form;
+pub mod keys;
 mod lambda;
+pub mod presets;
 mod s3;
 
 pub use compare::*;
 pub use ebs::*;
 pub use ec2::*;
+pub use form::Form;
 pub use lambda::*;
 pub use s3::*;
 
-use awscost::ebs::SnapshotTier;
-use awscost::ec2::PeakPricing;
-use awscost::error::{FieldError, Problem};
-use awscost::lambda::{Architecture, InvocationType};
-use awscost::money::parse_number;
-use awscost::s3::{RetrievalTier, StorageClass};
 use awscost::Region;
-use rust_decimal::Decimal;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -192,33 +189,21 @@ impl State {
     }
 }
 
+/// What the page's controls send. Each panel's own actions are its form's
+/// ([`Form::Action`]); the rest are the page's.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
     SetRegion(Region),
     ShowService(Service),
-    SetArchitecture(Architecture),
-    SetLambda(LambdaField, String),
-    SetFreeTier(bool),
-    SetMultiThreaded(bool),
-    SetInvocationType(InvocationType),
-    SetEc2(Ec2Field, String),
-    SetEc2Usage(Usage),
-    SetEc2Horizon(u32),
-    SetEc2Flag(Ec2Flag, bool),
-    SetEc2PeakPricing(PeakPricing),
+    Lambda(LambdaAction),
+    Ec2(Ec2Action),
+    Ebs(EbsAction),
+    S3(S3Action),
     /// The option ids to draw on the EC2 chart.
     SetEc2Chart(Vec<String>),
-    SetEbs(EbsField, String),
-    SetEbsBoot(bool),
-    SetEbsMultiAttach(bool),
-    SetSnapshotTier(SnapshotTier),
-    SetS3(S3Field, String),
-    SetS3Tier(RetrievalTier),
-    /// The class of lifecycle step `n` (0-based); `None` ends the plan before it.
-    SetS3PlanClass(usize, Option<StorageClass>),
     /// Start again from the default workload.
     Reset,
-    /// Start from preset `n` of [`crate::presets::PRESETS`].
+    /// Start from preset `n` of [`presets::PRESETS`].
     ApplyPreset(usize),
     /// Everything at once (a link or a saved page).
     Load(Box<State>),
@@ -242,38 +227,14 @@ impl State {
         match action {
             Action::SetRegion(r) => s.region = r,
             Action::ShowService(v) => s.service = v,
-            Action::SetArchitecture(a) => s.lambda.architecture = a,
-            Action::SetLambda(f, text) => *s.lambda.text_mut(f) = text,
-            Action::SetFreeTier(b) => s.lambda.free_tier = b,
-            Action::SetMultiThreaded(b) => s.lambda.multi_threaded = b,
-            Action::SetInvocationType(t) => s.lambda.invocation_type = t,
-            Action::SetEc2(f, text) => *s.ec2.text_mut(f) = text,
-            Action::SetEc2Usage(u) => s.ec2.usage = u,
-            Action::SetEc2Horizon(y) => s.ec2.horizon_years = y,
-            Action::SetEc2Flag(f, b) => match f {
-                Ec2Flag::InterruptionTolerant => s.ec2.interruption_tolerant = b,
-                Ec2Flag::NeedsDedicated => s.ec2.needs_dedicated = b,
-                Ec2Flag::CoreBoundLicense => s.ec2.core_bound_license = b,
-            },
-            Action::SetEc2PeakPricing(p) => s.ec2.peak_pricing = p,
+            Action::Lambda(a) => s.lambda.apply(a),
+            Action::Ec2(a) => s.ec2.apply(a),
+            Action::Ebs(a) => s.ebs.apply(a),
+            Action::S3(a) => s.s3.apply(a),
             Action::SetEc2Chart(ids) => s.ec2_chart = Some(ids),
-            Action::SetEbs(f, text) => *s.ebs.text_mut(f) = text,
-            Action::SetEbsBoot(b) => s.ebs.boot = b,
-            Action::SetEbsMultiAttach(b) => s.ebs.multi_attach = b,
-            Action::SetSnapshotTier(t) => s.ebs.snapshot_tier = t,
-            Action::SetS3(f, text) => *s.s3.text_mut(f) = text,
-            Action::SetS3Tier(t) => s.s3.retrieval_tier = t,
-            Action::SetS3PlanClass(n, c) => {
-                if let Some(step) = s.s3.plan.get_mut(n) {
-                    *step = c;
-                }
-            }
             Action::Reset => s = State::default(),
             Action::ApplyPreset(n) => {
-                if let Some(Ok(p)) = crate::presets::PRESETS
-                    .get(n)
-                    .map(|p| crate::presets::apply(&s, p))
-                {
+                if let Some(Ok(p)) = presets::PRESETS.get(n).map(|p| presets::apply(&s, p)) {
                     s = p;
                 }
             }
@@ -337,58 +298,6 @@ impl Reducible for State {
     }
 }
 
-/// Reads one typed number; an empty (`Required`) or unreadable (`NotANumber`) field is reported
-/// under its JSON path and reads as `None`.
-pub(crate) fn read_number(text: &str, path: &str, errors: &mut Vec<FieldError>) -> Option<Decimal> {
-    if text.trim().is_empty() {
-        errors.push(FieldError::new(path, Problem::Required));
-        return None;
-    }
-    let n = parse_number(text);
-    if n.is_none() {
-        errors.push(FieldError::new(path, Problem::NotANumber));
-    }
-    n
-}
-
-/// The value read, or every field that could not be read.
-pub(crate) fn read_all<T>(value: T, errors: Vec<FieldError>) -> Result<T, Vec<FieldError>> {
-    if errors.is_empty() {
-        Ok(value)
-    } else {
-        Err(errors)
-    }
-}
-
-/// A panel's answer: the engine's comparison of the workload read from the form, or every field
-/// problem — the unreadable ones, plus the range problems of the fields that could be read
-/// (checked on the `lenient` reading, which puts defaults where the text is unreadable).
-pub(crate) fn evaluate<W, S, R>(
-    read: Result<W, Vec<FieldError>>,
-    lenient: impl FnOnce() -> Result<S, Vec<FieldError>>,
-    compare: impl FnOnce(&W) -> Result<R, Vec<FieldError>>,
-) -> Result<R, Vec<FieldError>> {
-    match read {
-        Ok(w) => compare(&w),
-        Err(unreadable) => Err(with_range_errors(unreadable, lenient())),
-    }
-}
-
-/// Unreadable fields, plus the range problems of the fields that could be read.
-fn with_range_errors<T>(
-    mut unreadable: Vec<FieldError>,
-    checked: Result<T, Vec<FieldError>>,
-) -> Vec<FieldError> {
-    if let Err(range) = checked {
-        for e in range {
-            if !unreadable.iter().any(|u| u.field == e.field) {
-                unreadable.push(e);
-            }
-        }
-    }
-    unreadable
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -404,9 +313,9 @@ mod tests {
     #[test]
     fn duplicating_copies_the_active_scenario_and_edits_the_copy() {
         let s = State::default()
-            .apply(Action::SetEc2(Ec2Field::Count, "4".into()))
+            .apply(Action::Ec2(Ec2Action::Set(Ec2Field::Count, "4".into())))
             .apply(Action::AddScenario)
-            .apply(Action::SetEc2(Ec2Field::Count, "6".into()));
+            .apply(Action::Ec2(Ec2Action::Set(Ec2Field::Count, "6".into())));
         assert_eq!(s.scenarios().len(), 2);
         assert_eq!(s.active(), 1);
         assert_eq!(s.name, "B");
@@ -454,7 +363,7 @@ mod tests {
     #[test]
     fn the_comparison_counts_what_was_changed_until_told() {
         assert_eq!(State::default().counted_services(), Service::ALL);
-        let s = State::default().apply(Action::SetEbs(EbsField::Size, "7".into()));
+        let s = State::default().apply(Action::Ebs(EbsAction::Set(EbsField::Size, "7".into())));
         assert_eq!(s.counted_services(), [Service::Ebs]);
         let s = s.apply(Action::SetCounted(Service::Lambda, true));
         assert_eq!(s.counted_services(), [Service::Lambda, Service::Ebs]);
@@ -475,7 +384,7 @@ mod props {
             (0usize..10).prop_map(Action::RemoveScenario),
             (0usize..10).prop_map(Action::PinBaseline),
             (0usize..10, ".{0,50}").prop_map(|(n, t)| Action::RenameScenario(n, t)),
-            "[0-9]{0,4}".prop_map(|t| Action::SetEc2(Ec2Field::Count, t)),
+            "[0-9]{0,4}".prop_map(|t| Action::Ec2(Ec2Action::Set(Ec2Field::Count, t))),
             Just(Action::SetRegion(Region::ApSouth1)),
             Just(Action::Reset),
             (0usize..6).prop_map(Action::ApplyPreset),

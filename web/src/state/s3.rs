@@ -1,10 +1,11 @@
-//! The S3 panel's inputs as typed, and how they become an engine workload.
+//! The S3 panel's inputs as typed, what its controls send, its link keys, and how it becomes
+//! an engine workload.
 
-use super::{evaluate, read_all, read_number};
+use super::form::{read_all, read_number, Form};
+use awscost::catalog::Catalog;
 use awscost::error::FieldError;
 use awscost::money::parse_number;
-use awscost::s3::{LifecycleStep, RetrievalTier, S3Workload, StorageClass};
-use awscost::Region;
+use awscost::s3::{LifecycleStep, RetrievalTier, S3Pricing, S3Workload, StorageClass, S3};
 use rust_decimal::Decimal;
 
 /// A typed field of the S3 panel.
@@ -127,7 +128,7 @@ impl S3Form {
         }
     }
 
-    pub(crate) fn text_mut(&mut self, f: S3Field) -> &mut String {
+    fn text_mut(&mut self, f: S3Field) -> &mut String {
         match f {
             S3Field::StorageGb => &mut self.storage_gb,
             S3Field::ObjectCount => &mut self.object_count,
@@ -201,22 +202,112 @@ impl S3Form {
     }
 }
 
-/// The engine's answer for the S3 panel, or every field problem.
-pub fn evaluate_s3(
-    pricing: &awscost::catalog::Catalog,
-    region: Region,
-    form: &S3Form,
-) -> Result<awscost::s3::S3Result, Vec<FieldError>> {
-    evaluate(
-        form.workload(),
-        || form.workload_lenient().validate(),
-        |w| awscost::s3::compare(&pricing.s3, region, w),
-    )
+/// What the S3 panel's controls send.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum S3Action {
+    Set(S3Field, String),
+    Tier(RetrievalTier),
+    /// The class of lifecycle step `n` (0-based); `None` ends the plan before it.
+    PlanClass(usize, Option<StorageClass>),
+}
+
+/// Every typed field, in the order links write them.
+const FIELDS: [S3Field; 9] = [
+    S3Field::StorageGb,
+    S3Field::ObjectCount,
+    S3Field::PutRequests,
+    S3Field::GetRequests,
+    S3Field::RetrievalGb,
+    S3Field::RetentionDays,
+    S3Field::ReadFraction,
+    S3Field::PlanDays0,
+    S3Field::PlanDays1,
+];
+
+impl Form for S3Form {
+    type Service = S3;
+    type Action = S3Action;
+
+    const KEYS: &'static [&'static str] = &[
+        "s3.storage_gb",
+        "s3.object_count",
+        "s3.put_requests_per_month",
+        "s3.get_requests_per_month",
+        "s3.retrieval_gb_per_month",
+        "s3.retention_days",
+        "s3.monthly_read_fraction",
+        "s3.lifecycle[0].days",
+        "s3.lifecycle[1].days",
+        "s3.retrieval_tier",
+        "s3.lifecycle",
+    ];
+
+    fn apply(&mut self, action: S3Action) {
+        match action {
+            S3Action::Set(f, text) => *self.text_mut(f) = text,
+            S3Action::Tier(t) => self.retrieval_tier = t,
+            S3Action::PlanClass(n, c) => {
+                if let Some(step) = self.plan.get_mut(n) {
+                    *step = c;
+                }
+            }
+        }
+    }
+
+    fn get(&self, key: &str) -> String {
+        match key {
+            "s3.retrieval_tier" => self.retrieval_tier.code().into(),
+            "s3.lifecycle" => self
+                .plan
+                .iter()
+                .map_while(|c| c.map(StorageClass::code))
+                .collect::<Vec<_>>()
+                .join(","),
+            path => FIELDS
+                .into_iter()
+                .find(|f| f.path() == path)
+                .map(|f| self.text(f).to_string())
+                .unwrap_or_default(),
+        }
+    }
+
+    fn set(&mut self, key: &str, v: &str) -> Option<()> {
+        match key {
+            "s3.retrieval_tier" => self.retrieval_tier = RetrievalTier::from_code(v)?,
+            "s3.lifecycle" => {
+                let mut plan = [None; PLAN_STEPS];
+                let codes = v.split(',').filter(|c| !c.is_empty());
+                for (n, code) in codes.enumerate() {
+                    *plan.get_mut(n)? = Some(StorageClass::from_code(code)?);
+                }
+                self.plan = plan;
+            }
+            path => {
+                let f = FIELDS.into_iter().find(|f| f.path() == path)?;
+                *self.text_mut(f) = v.into();
+            }
+        }
+        Some(())
+    }
+
+    fn workload(&self) -> Result<S3Workload, Vec<FieldError>> {
+        S3Form::workload(self)
+    }
+
+    fn range_problems(&self) -> Result<(), Vec<FieldError>> {
+        self.workload_lenient().validate().map(drop)
+    }
+
+    fn pricing(catalog: &Catalog) -> &S3Pricing {
+        &catalog.s3
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::state::*;
     use crate::state::{Action, State};
 
     #[test]
@@ -224,7 +315,9 @@ mod tests {
         // https://aws.amazon.com/s3/pricing/ (us-east-1): Standard-IA 10,000 GB × $0.0125 = $125,
         // 1M GET × $0.001 per 1,000 = $1, 1,000 GB retrieved × $0.01 = $10: $136.00 a month.
         let catalog = awscost::catalog::catalog().unwrap();
-        let r = evaluate_s3(catalog, Region::UsEast1, &S3Form::default()).unwrap();
+        let r = S3Form::default()
+            .evaluate(catalog, Region::UsEast1)
+            .unwrap();
         let ia = r.options.iter().find(|o| o.id == StorageClass::StandardIa);
         assert_eq!(
             ia.and_then(|o| o.monthly_usd)
@@ -240,12 +333,15 @@ mod tests {
     #[test]
     fn s3_errors_name_fields_and_the_plan_follows_its_classes() {
         let s = State::default()
-            .apply(Action::SetS3(S3Field::StorageGb, "ten".into()))
-            .apply(Action::SetS3(S3Field::RetentionDays, "0".into()))
-            .apply(Action::SetS3(S3Field::PlanDays1, "".into()));
+            .apply(Action::S3(S3Action::Set(S3Field::StorageGb, "ten".into())))
+            .apply(Action::S3(S3Action::Set(
+                S3Field::RetentionDays,
+                "0".into(),
+            )))
+            .apply(Action::S3(S3Action::Set(S3Field::PlanDays1, "".into())));
         assert_eq!(s.s3.storage_gb, "ten");
         let catalog = awscost::catalog::catalog().unwrap();
-        let e = evaluate_s3(catalog, s.region, &s.s3).unwrap_err();
+        let e = s.s3.evaluate(catalog, s.region).unwrap_err();
         let fields: Vec<_> = e.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(
             fields,
@@ -253,16 +349,19 @@ mod tests {
         );
         // Ending the plan after its first step drops the days nobody is asked for.
         let s = s
-            .apply(Action::SetS3PlanClass(1, None))
-            .apply(Action::SetS3(S3Field::StorageGb, "10".into()))
-            .apply(Action::SetS3(S3Field::RetentionDays, "30".into()));
+            .apply(Action::S3(S3Action::PlanClass(1, None)))
+            .apply(Action::S3(S3Action::Set(S3Field::StorageGb, "10".into())))
+            .apply(Action::S3(S3Action::Set(
+                S3Field::RetentionDays,
+                "30".into(),
+            )));
         assert_eq!(s.s3.plan_len(), 1);
         assert_eq!(s.s3.plan_days_shown(0), None);
         let w = s.s3.workload().unwrap();
         assert_eq!(w.lifecycle.map(|l| l.len()), Some(1));
-        assert!(evaluate_s3(catalog, s.region, &s.s3).is_ok());
+        assert!(s.s3.evaluate(catalog, s.region).is_ok());
         // No plan at all.
-        let s = s.apply(Action::SetS3PlanClass(0, None));
+        let s = s.apply(Action::S3(S3Action::PlanClass(0, None)));
         assert_eq!(s.s3.workload().unwrap().lifecycle, None);
         assert_eq!(S3Field::PlanDays0.id(), "s3-lifecycle-0-days");
         assert_eq!(S3Field::StorageGb.id(), "s3-storage_gb");

@@ -1,10 +1,11 @@
-//! Workloads a teacher can start from, as plain data in the link's vocabulary ([`crate::share`]).
+//! Workloads a teacher can start from, as plain data in the inputs' vocabulary
+//! ([`super::keys`], which links use too).
 //!
 //! Choosing one resets that panel's form, types the preset's inputs into it and shows the panel;
 //! the region and the other panels are kept.
 
-use crate::share::{Key, ShareError};
-use crate::state::{Service, State};
+use super::keys::{self, KeyError};
+use super::{Scenario, Service, State};
 
 /// A named starting workload for one panel.
 #[derive(Debug, PartialEq, Eq)]
@@ -90,9 +91,9 @@ pub const PRESETS: &[Preset] = &[
 ];
 
 /// The state with the preset's panel reset to its defaults, then its inputs set, and shown.
-pub fn apply(state: &State, preset: &Preset) -> Result<State, ShareError> {
+pub fn apply(state: &State, preset: &Preset) -> Result<State, KeyError> {
     let mut s = state.clone();
-    let d = crate::state::Scenario::default();
+    let d = Scenario::default();
     match preset.service {
         Service::Lambda => s.lambda = d.lambda,
         Service::Ec2 => {
@@ -103,8 +104,7 @@ pub fn apply(state: &State, preset: &Preset) -> Result<State, ShareError> {
         Service::S3 => s.s3 = d.s3,
     }
     for (name, value) in preset.inputs {
-        let key = Key::find(name).ok_or_else(|| ShareError::UnknownKey((*name).into()))?;
-        key.set(&mut s, value)?;
+        keys::set(&mut s, name, value)?;
     }
     s.service = preset.service;
     Ok(s)
@@ -113,7 +113,9 @@ pub fn apply(state: &State, preset: &Preset) -> Result<State, ShareError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::state::{evaluate_ebs, evaluate_ec2, evaluate_lambda, evaluate_s3, Action};
+    use crate::state::Action;
+    #[allow(unused_imports)]
+    use crate::state::*;
     use awscost::Region;
 
     #[test]
@@ -124,10 +126,10 @@ mod tests {
             assert_eq!(s.region, Region::UsEast1);
             assert_eq!(s.service, p.service, "{}", p.id);
             let ok = match p.service {
-                Service::Lambda => evaluate_lambda(catalog, s.region, &s.lambda).map(|_| ()),
-                Service::Ec2 => evaluate_ec2(catalog, s.region, &s.ec2).map(|_| ()),
-                Service::Ebs => evaluate_ebs(catalog, s.region, &s.ebs).map(|_| ()),
-                Service::S3 => evaluate_s3(catalog, s.region, &s.s3).map(|_| ()),
+                Service::Lambda => s.lambda.evaluate(catalog, s.region).map(|_| ()),
+                Service::Ec2 => s.ec2.evaluate(catalog, s.region).map(|_| ()),
+                Service::Ebs => s.ebs.evaluate(catalog, s.region).map(|_| ()),
+                Service::S3 => s.s3.evaluate(catalog, s.region).map(|_| ()),
             };
             assert_eq!(ok, Ok(()), "{}", p.id);
             // Every input given is one the preset changes or pins, and it survives a link.
@@ -149,11 +151,14 @@ mod tests {
         // The preset replaces its own panel's typing but keeps the region and the other panels.
         let s = State::default()
             .apply(Action::SetRegion(Region::EuWest1))
-            .apply(Action::SetLambda(
+            .apply(Action::Lambda(LambdaAction::Set(
                 crate::state::LambdaField::Memory,
                 "999".into(),
-            ))
-            .apply(Action::SetEbs(crate::state::EbsField::Size, "7".into()))
+            )))
+            .apply(Action::Ebs(EbsAction::Set(
+                crate::state::EbsField::Size,
+                "7".into(),
+            )))
             .apply(Action::ApplyPreset(find("spiky-api")));
         assert_eq!(s.region, Region::EuWest1);
         assert_eq!(s.lambda.memory_mb, "256");

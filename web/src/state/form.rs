@@ -1,0 +1,105 @@
+//! What every panel's form is: its inputs kept as typed, the actions its controls send, the link
+//! keys it is written under, and how it becomes the engine's workload and answer. Each service
+//! implements [`Form`] in its own module; the page's reducer, the link codec and the presets
+//! ask the forms through it.
+
+use awscost::catalog::Catalog;
+use awscost::error::{FieldError, Problem};
+use awscost::money::parse_number;
+use awscost::service::Service;
+use awscost::Region;
+use rust_decimal::Decimal;
+
+/// The engine's workload section of a form's service.
+pub type WorkloadOf<F> = <<F as Form>::Service as Service>::Workload;
+/// The engine's answer for a form's service.
+pub type ResultOf<F> = <<F as Form>::Service as Service>::Result;
+
+/// A service panel's inputs, as typed.
+pub trait Form: Clone + PartialEq + Default {
+    /// The engine's side of the service.
+    type Service: Service;
+    /// What the panel's controls send.
+    type Action;
+
+    /// The link keys of the form's inputs, in the order links write them.
+    const KEYS: &'static [&'static str];
+
+    /// The form after one of its controls changed.
+    fn apply(&mut self, action: Self::Action);
+
+    /// The value of one of its [`Form::KEYS`], as a link writes it.
+    fn get(&self, key: &str) -> String;
+
+    /// Puts a link's value back; `None` when it is not one of the key's choices.
+    fn set(&mut self, key: &str, value: &str) -> Option<()>;
+
+    /// Reads the typed text into the workload section; every unreadable field is reported.
+    fn workload(&self) -> Result<WorkloadOf<Self>, Vec<FieldError>>;
+
+    /// The range problems of the fields that can be read, with unreadable ones at their
+    /// defaults (so a person fixing one field sees the others' problems too).
+    fn range_problems(&self) -> Result<(), Vec<FieldError>>;
+
+    /// The service's pricing in the catalog.
+    fn pricing(catalog: &Catalog) -> &<Self::Service as Service>::Pricing;
+
+    /// The engine's answer for the form, or every field problem: the unreadable ones, then the
+    /// range problems of the others.
+    fn evaluate(
+        &self,
+        catalog: &Catalog,
+        region: Region,
+    ) -> Result<ResultOf<Self>, Vec<FieldError>> {
+        match self.workload() {
+            Ok(w) => Self::Service::compare(Self::pricing(catalog), region, &w),
+            Err(mut unreadable) => {
+                if let Err(range) = self.range_problems() {
+                    for e in range {
+                        if !unreadable.iter().any(|u| u.field == e.field) {
+                            unreadable.push(e);
+                        }
+                    }
+                }
+                Err(unreadable)
+            }
+        }
+    }
+}
+
+/// Reads one typed number; an empty (`Required`) or unreadable (`NotANumber`) field is reported
+/// under its JSON path and reads as `None`.
+pub(crate) fn read_number(text: &str, path: &str, errors: &mut Vec<FieldError>) -> Option<Decimal> {
+    if text.trim().is_empty() {
+        errors.push(FieldError::new(path, Problem::Required));
+        return None;
+    }
+    let n = parse_number(text);
+    if n.is_none() {
+        errors.push(FieldError::new(path, Problem::NotANumber));
+    }
+    n
+}
+
+/// The value read, or every field that could not be read.
+pub(crate) fn read_all<T>(value: T, errors: Vec<FieldError>) -> Result<T, Vec<FieldError>> {
+    if errors.is_empty() {
+        Ok(value)
+    } else {
+        Err(errors)
+    }
+}
+
+/// A yes/no input as a link writes it.
+pub(crate) fn flag(b: bool) -> String {
+    if b { "true" } else { "false" }.into()
+}
+
+/// A link's yes/no value.
+pub(crate) fn read_flag(v: &str) -> Option<bool> {
+    match v {
+        "true" => Some(true),
+        "false" => Some(false),
+        _ => None,
+    }
+}
