@@ -2,13 +2,13 @@
 //! context. On its own page the state is kept in the URL fragment ([`crate::share`]) and in local
 //! storage; embedded in a host page it is not (the host's address bar is the host's).
 
-use crate::components::ebs_panel::EbsPanel;
-use crate::components::ec2_panel::Ec2Panel;
-use crate::components::lambda_panel::LambdaPanel;
-use crate::components::s3_panel::S3Panel;
-use crate::components::scenario_bar::ScenarioBar;
-use crate::components::scenario_compare::ScenarioCompare;
-use crate::components::select_field::SelectField;
+use crate::components::ebs::EbsPanel;
+use crate::components::ec2::Ec2Panel;
+use crate::components::fields::SelectField;
+use crate::components::lambda::LambdaPanel;
+use crate::components::s3::S3Panel;
+use crate::components::scenarios::ScenarioBar;
+use crate::components::scenarios::ScenarioCompare;
 use crate::hooks::{Ids, Pricing};
 use crate::share;
 use crate::state::presets::PRESETS;

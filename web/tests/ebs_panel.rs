@@ -4,7 +4,7 @@
 //! IOPS-month above 3,000 and $0.04 per MiB/s-month above 125; io1 $0.065 per IOPS-month).
 #![cfg(target_arch = "wasm32")]
 
-use awscost_web::components::ebs_panel::EbsPanel;
+use awscost_web::components::ebs::EbsPanel;
 #[allow(unused_imports)]
 use awscost_web::state::*;
 use wasm_bindgen_test::*;

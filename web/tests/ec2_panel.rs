@@ -1,7 +1,7 @@
 //! In-browser tests of the EC2 panel: render it, type into it, read what it shows.
 #![cfg(target_arch = "wasm32")]
 
-use awscost_web::components::ec2_panel::Ec2Panel;
+use awscost_web::components::ec2::Ec2Panel;
 #[allow(unused_imports)]
 use awscost_web::state::*;
 use wasm_bindgen::JsCast;

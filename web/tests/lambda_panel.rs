@@ -1,7 +1,7 @@
 //! In-browser tests of the Lambda panel: render it, type into it, read what it shows.
 #![cfg(target_arch = "wasm32")]
 
-use awscost_web::components::lambda_panel::LambdaPanel;
+use awscost_web::components::lambda::LambdaPanel;
 #[allow(unused_imports)]
 use awscost_web::state::*;
 use wasm_bindgen::JsCast;

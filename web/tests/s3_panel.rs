@@ -2,7 +2,7 @@
 //! Figures are worked by hand from the us-east-1 list prices at <https://aws.amazon.com/s3/pricing/>.
 #![cfg(target_arch = "wasm32")]
 
-use awscost_web::components::s3_panel::S3Panel;
+use awscost_web::components::s3::S3Panel;
 #[allow(unused_imports)]
 use awscost_web::state::*;
 use wasm_bindgen_test::*;

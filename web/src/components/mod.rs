@@ -1,25 +1,13 @@
-//! Small components, one per file; each takes `XxxProps` and reports through `on_*` callbacks.
+//! The widget's components, one per file, in a folder per service panel plus the pieces they
+//! share: `fields/` (inputs), `working/` (line items, warnings, limits: a figure's working),
+//! `chart/` (axes and scales every chart draws with) and `scenarios/` (the comparison, its bar
+//! and its export). Each takes `XxxProps` and reports through narrow `on_*` callbacks.
 
-pub mod checkbox_field;
-pub mod cost_chart;
-pub mod ebs_panel;
-pub mod ebs_types;
-pub mod ec2_chart;
-pub mod ec2_options;
-pub mod ec2_panel;
-pub mod ec2_study_notes;
-pub mod export_panel;
-pub mod instance_field;
-pub mod lambda_panel;
-pub mod limits_table;
-pub mod line_items;
-pub mod number_field;
-pub mod s3_chart;
-pub mod s3_classes;
-pub mod s3_panel;
-pub mod s3_plan;
-pub mod scenario_bar;
-pub mod scenario_compare;
-pub mod select_field;
-pub mod type_finder;
-pub mod warning_list;
+pub mod chart;
+pub mod ebs;
+pub mod ec2;
+pub mod fields;
+pub mod lambda;
+pub mod s3;
+pub mod scenarios;
+pub mod working;

@@ -1,16 +1,18 @@
 //! The S3 panel: the data and how it is used on the left; every storage class priced, the chart of
 //! cost against retrieval, and the lifecycle plan on the right.
 
-use crate::components::limits_table::LimitsTable;
-use crate::components::number_field::NumberField;
-use crate::components::s3_chart::{S3Chart, SharedS3};
-use crate::components::s3_classes::S3Classes;
-use crate::components::s3_plan::{money, S3Plan};
-use crate::components::select_field::SelectField;
-use crate::components::warning_list::WarningList;
+use crate::components::chart::Shared;
+use crate::components::fields::NumberField;
+use crate::components::fields::SelectField;
+use crate::components::s3::S3Chart;
+use crate::components::s3::S3Classes;
+use crate::components::s3::{money, S3Plan};
+use crate::components::working::LimitsTable;
+use crate::components::working::WarningList;
 use crate::hooks::{error_for, invalid_tables, use_ids, use_panel, Ids, Shown};
 use crate::state::{Form, S3Action, S3Field, S3Form, PLAN_STEPS};
 use awscost::error::FieldError;
+use awscost::s3::S3Result;
 use awscost::s3::{RetrievalTier, StorageClass, MODEL};
 use awscost::Region;
 use rust_decimal::Decimal;
@@ -94,7 +96,7 @@ pub fn S3Panel(props: &S3PanelProps) -> Html {
             let gb = form
                 .workload()
                 .map_or(Decimal::ZERO, |w| w.retrieval_gb_per_month);
-            (SharedS3(Rc::new(r)), gb)
+            (Shared(Rc::new(r)), gb)
         })
     }) else {
         return invalid_tables();
@@ -206,7 +208,7 @@ pub fn S3Panel(props: &S3PanelProps) -> Html {
     }
 }
 
-fn summary(shared: &SharedS3, ids: &Ids) -> Html {
+fn summary(shared: &Shared<S3Result>, ids: &Ids) -> Html {
     let r = &shared.0;
     let find = |c: Option<StorageClass>| c.and_then(|c| r.options.iter().find(|o| o.id == c));
     let cheapest = find(r.cheapest);

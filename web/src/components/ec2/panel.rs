@@ -1,17 +1,18 @@
 //! The EC2 panel: one instance type's every purchasing option over a 1- or 3-year horizon, with
 //! break-even, a cumulative-cost chart and a mixed baseline-plus-peak strategy.
 
-use crate::components::checkbox_field::CheckboxField;
-use crate::components::ec2_chart::{Ec2Chart, SharedEc2};
-use crate::components::ec2_options::{percent, Ec2Options};
-use crate::components::ec2_study_notes::Ec2StudyNotes;
-use crate::components::instance_field::InstanceField;
-use crate::components::limits_table::LimitsTable;
-use crate::components::line_items::LineItems;
-use crate::components::number_field::NumberField;
-use crate::components::select_field::SelectField;
-use crate::components::type_finder::TypeFinder;
-use crate::components::warning_list::WarningList;
+use crate::components::chart::Shared;
+use crate::components::ec2::Ec2Chart;
+use crate::components::ec2::Ec2StudyNotes;
+use crate::components::ec2::InstanceField;
+use crate::components::ec2::TypeFinder;
+use crate::components::ec2::{percent, Ec2Options};
+use crate::components::fields::CheckboxField;
+use crate::components::fields::NumberField;
+use crate::components::fields::SelectField;
+use crate::components::working::LimitsTable;
+use crate::components::working::LineItems;
+use crate::components::working::WarningList;
 use crate::hooks::{error_for, invalid_tables, use_ids, use_panel, Ids, Shown};
 use crate::state::{Ec2Action, Ec2Field, Ec2Flag, Ec2Form, Form, Usage};
 use awscost::ec2::{Ec2Result, PeakPricing};
@@ -169,14 +170,14 @@ pub fn Ec2Panel(props: &Ec2PanelProps) -> Html {
                     { summary(r, &ids) }
                     { free_tier(r, &ids) }
                     <WarningList warnings={r.warnings.clone()} />
-                    <Ec2Chart result={SharedEc2(r.clone())} picks={picks.clone()} />
+                    <Ec2Chart result={Shared(r.clone())} picks={picks.clone()} />
                     { mixed(r, picks.iter().any(|p| p == "mixed"), &on_pick, &ids) }
                 }
             </div>
             if let Some(r) = &result {
                 <div class={classes!("wide", stale.then_some("stale"))}>
-                    <Ec2Options result={SharedEc2(r.clone())} picks={picks.clone()} on_pick={on_pick.clone()} />
-                    <Ec2StudyNotes result={SharedEc2(r.clone())} />
+                    <Ec2Options result={Shared(r.clone())} picks={picks.clone()} on_pick={on_pick.clone()} />
+                    <Ec2StudyNotes result={Shared(r.clone())} />
                     <LimitsTable service="EC2" />
                     <p class="source">
                         { "On-Demand rates: " }

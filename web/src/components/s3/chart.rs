@@ -2,29 +2,18 @@
 //! per class (from its curve), the points where the cheapest class changes named, and a table
 //! behind the chart.
 
-use crate::components::cost_chart::{c, usd_tick};
+use crate::components::chart::{c, usd_tick, Shared};
 use crate::hooks::use_ids;
 use awscost::money::{qty, rate};
 use awscost::s3::{Curve, S3Option, S3Result, StorageClass};
 use awscost::Usd;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
-use std::rc::Rc;
 use yew::prelude::*;
-
-/// An S3 result shared without copying; equal only to itself (so props compare in O(1)).
-#[derive(Clone)]
-pub struct SharedS3(pub Rc<S3Result>);
-
-impl PartialEq for SharedS3 {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
 
 #[derive(Properties, PartialEq)]
 pub struct S3ChartProps {
-    pub result: SharedS3,
+    pub result: Shared<S3Result>,
     /// The retrieval volume of the workload, marked on the chart.
     pub retrieval_gb: Decimal,
 }

@@ -1,16 +1,17 @@
 //! One row per S3 storage class: monthly and whole-retention cost, availability, AZs and first-byte
 //! latency; each row expands into its line items.
 
-use crate::components::line_items::LineItems;
-use crate::components::s3_chart::SharedS3;
-use crate::components::s3_plan::money;
+use crate::components::chart::Shared;
+use crate::components::s3::money;
+use crate::components::working::LineItems;
 use crate::hooks::use_ids;
 use awscost::report::total;
+use awscost::s3::S3Result;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct S3ClassesProps {
-    pub result: SharedS3,
+    pub result: Shared<S3Result>,
 }
 
 #[function_component]

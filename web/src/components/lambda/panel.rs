@@ -1,13 +1,14 @@
 //! The Lambda panel: inputs, the cost at the chosen memory with its working, and the sweep of
 //! every memory setting.
 
-use crate::components::checkbox_field::CheckboxField;
-use crate::components::cost_chart::{CostChart, SharedResult};
-use crate::components::limits_table::LimitsTable;
-use crate::components::line_items::LineItems;
-use crate::components::number_field::NumberField;
-use crate::components::select_field::SelectField;
-use crate::components::warning_list::WarningList;
+use crate::components::chart::Shared;
+use crate::components::fields::CheckboxField;
+use crate::components::fields::NumberField;
+use crate::components::fields::SelectField;
+use crate::components::lambda::CostChart;
+use crate::components::working::LimitsTable;
+use crate::components::working::LineItems;
+use crate::components::working::WarningList;
 use crate::hooks::{error_for, invalid_tables, use_ids, use_panel, Ids, Shown};
 use crate::state::{Form, LambdaAction, LambdaField, LambdaForm};
 use awscost::error::FieldError;
@@ -195,7 +196,7 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
                     <LineItems lines={r.requested.lines.clone()} total={r.requested.monthly_usd}
                         caption={AttrValue::from(format!("At {} MB ({}), {}: billed {} ms per invocation",
                             r.requested.memory_mb, r.requested.architecture.code(), props.region, r.requested.billed_duration_ms))} />
-                    <CostChart result={SharedResult(r.clone())} />
+                    <CostChart result={Shared(r.clone())} />
                     <p class="model"><strong>{ "Duration model: " }</strong>{ DURATION_MODEL }</p>
                 }
                 <LimitsTable service="Lambda" />

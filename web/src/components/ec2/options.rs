@@ -1,8 +1,9 @@
 //! The EC2 purchasing options, one row each, every row expandable into its working.
 
-use crate::components::ec2_chart::SharedEc2;
-use crate::components::line_items::LineItems;
+use crate::components::chart::Shared;
+use crate::components::working::LineItems;
 use crate::hooks::use_ids;
+use awscost::ec2::Ec2Result;
 use awscost::ec2::{Ec2Option, HourlyUsd, OptionGroup, OptionKind};
 use awscost::money::qty;
 use awscost::Usd;
@@ -11,7 +12,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Ec2OptionsProps {
-    pub result: SharedEc2,
+    pub result: Shared<Ec2Result>,
     /// The ids drawn on the chart.
     pub picks: Vec<String>,
     /// `(id, ticked)` when a chart checkbox changes.

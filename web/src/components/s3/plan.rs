@@ -1,15 +1,17 @@
 //! The lifecycle plan over the retention period, step by step, against keeping the data in one
 //! class.
 
-use crate::components::line_items::LineItems;
-use crate::components::s3_chart::{short, SharedS3};
+use crate::components::chart::Shared;
+use crate::components::s3::short;
+use crate::components::working::LineItems;
 use crate::hooks::use_ids;
+use awscost::s3::S3Result;
 use awscost::Usd;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct S3PlanProps {
-    pub result: SharedS3,
+    pub result: Shared<S3Result>,
 }
 
 #[function_component]

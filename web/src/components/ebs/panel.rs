@@ -1,12 +1,13 @@
 //! The EBS panel: a need (capacity, IOPS, throughput, attachment, snapshots) and every volume type
 //! sized and priced to meet it, following <https://aws.amazon.com/ebs/pricing/>.
 
-use crate::components::checkbox_field::CheckboxField;
-use crate::components::ebs_types::{EbsTypes, SharedEbs};
-use crate::components::limits_table::LimitsTable;
-use crate::components::number_field::NumberField;
-use crate::components::select_field::SelectField;
-use crate::components::warning_list::WarningList;
+use crate::components::chart::Shared;
+use crate::components::ebs::EbsTypes;
+use crate::components::fields::CheckboxField;
+use crate::components::fields::NumberField;
+use crate::components::fields::SelectField;
+use crate::components::working::LimitsTable;
+use crate::components::working::WarningList;
 use crate::hooks::{error_for, invalid_tables, use_ids, use_panel, Ids, Shown};
 use crate::state::{EbsAction, EbsField, EbsForm, Form};
 use awscost::ebs::{EbsResult, SnapshotTier};
@@ -143,7 +144,7 @@ pub fn EbsPanel(props: &EbsPanelProps) -> Html {
                 if let Some(r) = result {
                     { summary(&r, &ids) }
                     <WarningList warnings={r.warnings.clone()} />
-                    <EbsTypes result={SharedEbs(r.clone())} />
+                    <EbsTypes result={Shared(r.clone())} />
                     <p class="source">
                         { "Rates: " }
                         <a href={r.source.clone()} target="_blank" rel="noopener noreferrer">{ &r.source }</a>

@@ -1,26 +1,15 @@
 //! Monthly cost and modelled duration against memory, as an SVG chart with a table behind it.
 
+use crate::components::chart::{c, cents, usd_tick, Shared};
 use crate::hooks::use_ids;
 use awscost::lambda::{LambdaOption, LambdaResult, Sweep};
 use awscost::money::qty;
-use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
-use std::rc::Rc;
 use yew::prelude::*;
-
-/// A result shared without copying; equal only to itself (so props compare in O(1)).
-#[derive(Clone)]
-pub struct SharedResult(pub Rc<LambdaResult>);
-
-impl PartialEq for SharedResult {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
 
 #[derive(Properties, PartialEq)]
 pub struct CostChartProps {
-    pub result: SharedResult,
+    pub result: Shared<LambdaResult>,
 }
 
 const H: f64 = 270.0;
@@ -45,24 +34,8 @@ fn y(v: f64, max: f64) -> f64 {
     }
 }
 
-/// Whole cents of an amount, as a plotting coordinate (display only).
-fn cents(usd: awscost::Usd) -> f64 {
-    (usd.cents() * Decimal::ONE_HUNDRED).to_i64().unwrap_or(0) as f64
-}
-
 fn dollars(sweep: &Sweep, o: &LambdaOption) -> f64 {
     sweep.cents(o) as f64 / 100.0
-}
-
-/// A coordinate with one decimal, formatted without float formatting (which is large in wasm).
-pub(crate) fn c(v: f64) -> String {
-    let t = (v * 10.0).round() as i64;
-    format!("{}.{}", t / 10, (t % 10).abs())
-}
-
-/// A tick label in dollars.
-pub(crate) fn usd_tick(v: f64) -> String {
-    awscost::Usd(Decimal::new((v * 100.0).round() as i64, 2)).to_string()
 }
 
 fn ms(us: u64) -> f64 {

@@ -1,28 +1,18 @@
 //! The EBS comparison: one row per volume type, each expandable into how it was sized and its
 //! line items with their working.
 
-use crate::components::line_items::LineItems;
+use crate::components::chart::Shared;
+use crate::components::working::LineItems;
 use crate::hooks::{use_ids, Ids};
 use awscost::ebs::{EbsOption, EbsResult};
 use awscost::limits;
 use awscost::money::qty;
 use rust_decimal::Decimal;
-use std::rc::Rc;
 use yew::prelude::*;
-
-/// The engine's answer, shared without copying.
-#[derive(Clone)]
-pub struct SharedEbs(pub Rc<EbsResult>);
-
-impl PartialEq for SharedEbs {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
 
 #[derive(Properties, PartialEq)]
 pub struct EbsTypesProps {
-    pub result: SharedEbs,
+    pub result: Shared<EbsResult>,
 }
 
 /// "3,000" or "3,000 (burst 3,000)".

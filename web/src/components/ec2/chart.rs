@@ -1,27 +1,16 @@
 //! Cumulative cost over the horizon for the EC2 options the user picks, as an SVG chart with a
 //! table behind it.
 
+use crate::components::chart::{c, cents, Shared};
 use crate::hooks::use_ids;
 use awscost::ec2::Ec2Result;
 use awscost::Usd;
-use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
-use std::rc::Rc;
 use yew::prelude::*;
-
-/// A result shared without copying; equal only to itself (so props compare in O(1)).
-#[derive(Clone)]
-pub struct SharedEc2(pub Rc<Ec2Result>);
-
-impl PartialEq for SharedEc2 {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
 
 #[derive(Properties, PartialEq)]
 pub struct Ec2ChartProps {
-    pub result: SharedEc2,
+    pub result: Shared<Ec2Result>,
     /// Option ids to draw (`mixed` for the mixed strategy).
     pub picks: Vec<String>,
 }
@@ -32,17 +21,6 @@ const TOP: f64 = 12.0;
 const BOTTOM: f64 = 220.0;
 /// Distinct line styles; series beyond these reuse them.
 const STYLES: usize = 6;
-
-/// A coordinate with one decimal, formatted without float formatting (which is large in wasm).
-fn c(v: f64) -> String {
-    let t = (v * 10.0).round() as i64;
-    format!("{}.{}", t / 10, (t % 10).abs())
-}
-
-/// Whole cents as a plotting value (display only).
-fn cents(usd: Usd) -> f64 {
-    (usd.cents() * Decimal::ONE_HUNDRED).to_i64().unwrap_or(0) as f64
-}
 
 /// The picked series that have figures: `(label, cumulative cost by month)`.
 pub fn series<'a>(r: &'a Ec2Result, picks: &[String]) -> Vec<(&'a str, &'a [Usd])> {

@@ -1,14 +1,15 @@
 //! The study notes' table of EC2 purchasing options beside the savings computed here.
 
-use crate::components::ec2_chart::SharedEc2;
-use crate::components::ec2_options::percent;
+use crate::components::chart::Shared;
+use crate::components::ec2::percent;
 use crate::hooks::use_ids;
+use awscost::ec2::Ec2Result;
 use awscost::ec2::{study_note, OptionKind};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Ec2StudyNotesProps {
-    pub result: SharedEc2,
+    pub result: Shared<Ec2Result>,
 }
 
 #[function_component]
