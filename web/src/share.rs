@@ -625,6 +625,14 @@ mod tests {
     }
 
     #[test]
+    fn every_preset_survives_a_link() {
+        for n in 0..crate::state::presets::PRESETS.len() {
+            let s = State::default().apply(Action::ApplyPreset(n));
+            assert_eq!(decode(&encode(&s)), Ok(s));
+        }
+    }
+
+    #[test]
     fn keys_are_unique_and_name_the_workload_json() {
         let keys: Vec<&str> = keys::all().collect();
         for (i, k) in keys.iter().enumerate() {
@@ -655,7 +663,32 @@ mod props {
     use crate::state::*;
     use proptest::prelude::*;
 
+    fn action() -> impl Strategy<Value = crate::state::Action> {
+        use crate::state::{Action, Ec2Action, Ec2Field};
+        prop_oneof![
+            Just(Action::AddScenario),
+            (0usize..10).prop_map(Action::SelectScenario),
+            (0usize..10).prop_map(Action::RemoveScenario),
+            (0usize..10).prop_map(Action::PinBaseline),
+            (0usize..10, ".{0,50}").prop_map(|(n, t)| Action::RenameScenario(n, t)),
+            "[0-9]{0,4}".prop_map(|t| Action::Ec2(Ec2Action::Set(Ec2Field::Count, t))),
+            Just(Action::SetRegion(awscost::Region::ApSouth1)),
+            Just(Action::Reset),
+            (0usize..6).prop_map(Action::ApplyPreset),
+        ]
+    }
+
     proptest! {
+        /// Whatever a person does, the state survives a link.
+        #[test]
+        fn every_state_survives_a_link(actions in proptest::collection::vec(action(), 0..30)) {
+            let mut s = State::default();
+            for a in actions {
+                s = s.apply(a);
+            }
+            prop_assert_eq!(decode(&encode(&s)), Ok(s));
+        }
+
         #[test]
         fn decode_never_panics(s in ".{0,300}") {
             let _ = decode(&s);

