@@ -1,13 +1,10 @@
 //! The EBS panel: a need (capacity, IOPS, throughput, attachment, snapshots) and every volume type
 //! sized and priced to meet it, following <https://aws.amazon.com/ebs/pricing/>.
 
+use super::EbsTypes;
 use crate::components::chart::Shared;
-use crate::components::ebs::EbsTypes;
-use crate::components::fields::CheckboxField;
-use crate::components::fields::NumberField;
-use crate::components::fields::SelectField;
-use crate::components::working::LimitsTable;
-use crate::components::working::WarningList;
+use crate::components::fields::{CheckboxField, NumberField, SelectField};
+use crate::components::working::{LimitsTable, WarningList};
 use crate::hooks::{error_for, invalid_tables, use_ids, use_panel, Ids, Shown};
 use crate::state::{EbsAction, EbsField, EbsForm, Form};
 use awscost::ebs::{EbsResult, SnapshotTier};

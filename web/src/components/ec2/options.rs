@@ -32,6 +32,22 @@ pub fn percent(d: Decimal) -> String {
     format!("{} %", qty(d))
 }
 
+/// `; saves $X (Y %) against <what>`, or `; costs $X (Y %) more than <what>` when it is dearer.
+pub fn against(saving: Usd, saving_percent: Decimal, what: &str) -> String {
+    if saving.0.is_sign_negative() && !saving.0.is_zero() {
+        format!(
+            "; costs {} ({}) more than {what}",
+            Usd(saving.0.abs()),
+            percent(saving_percent.abs())
+        )
+    } else {
+        format!(
+            "; saves {saving} ({}) against {what}",
+            percent(saving_percent)
+        )
+    }
+}
+
 fn usd(u: Option<Usd>) -> String {
     u.map(|u| u.to_string()).unwrap_or_else(|| "—".into())
 }

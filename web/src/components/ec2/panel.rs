@@ -1,18 +1,10 @@
 //! The EC2 panel: one instance type's every purchasing option over a 1- or 3-year horizon, with
 //! break-even, a cumulative-cost chart and a mixed baseline-plus-peak strategy.
 
+use super::{against, Ec2Chart, Ec2Options, Ec2StudyNotes, InstanceField, TypeFinder};
 use crate::components::chart::Shared;
-use crate::components::ec2::Ec2Chart;
-use crate::components::ec2::Ec2StudyNotes;
-use crate::components::ec2::InstanceField;
-use crate::components::ec2::TypeFinder;
-use crate::components::ec2::{percent, Ec2Options};
-use crate::components::fields::CheckboxField;
-use crate::components::fields::NumberField;
-use crate::components::fields::SelectField;
-use crate::components::working::LimitsTable;
-use crate::components::working::LineItems;
-use crate::components::working::WarningList;
+use crate::components::fields::{CheckboxField, NumberField, SelectField};
+use crate::components::working::{LimitsTable, LineItems, WarningList};
 use crate::hooks::{error_for, invalid_tables, use_ids, use_panel, Ids, Shown};
 use crate::state::{Ec2Action, Ec2Field, Ec2Flag, Ec2Form, Form, Usage};
 use awscost::ec2::{Ec2Result, PeakPricing};
@@ -230,7 +222,7 @@ fn summary(r: &Ec2Result, ids: &Ids) -> Html {
                     <p>{ format!("a month on average: {}; {} over {} months", o.label,
                         o.horizon_total_usd.map(|u| u.to_string()).unwrap_or_default(), r.horizon_months) }
                         if let (Some(p), Some(u)) = (o.saving_percent, o.saving_usd) {
-                            { format!("; saves {u} ({}) against On-Demand", percent(p)) }
+                            { against(u, p, "On-Demand") }
                         }
                     </p>
                 } else {
@@ -263,7 +255,7 @@ fn mixed(r: &Ec2Result, ticked: bool, on_pick: &Callback<(String, bool)>, ids: &
                 <span class="figure" id={ids.of("ec2-mixed-total")}>{ m.horizon_total_usd.to_string() }</span>
                 { format!(" over {} months ({} upfront, {} a month); baseline on {label}", r.horizon_months, m.upfront_usd, m.monthly_usd) }
                 if let (Some(p), Some(u)) = (m.saving_percent, m.saving_usd) {
-                    { format!("; saves {u} ({}) against all On-Demand", percent(p)) }
+                    { against(u, p, "all On-Demand") }
                 }
             </p>
             <details>

@@ -1,7 +1,7 @@
 //! The study notes' table of EC2 purchasing options beside the savings computed here.
 
+use super::percent;
 use crate::components::chart::Shared;
-use crate::components::ec2::percent;
 use crate::hooks::use_ids;
 use awscost::ec2::Ec2Result;
 use awscost::ec2::{study_note, OptionKind};

@@ -1,7 +1,7 @@
 //! Finds an EC2 instance type by name, family, architecture, vCPU and memory, cheapest first,
 //! with each type's specs and On-Demand rate in the region; "Use" puts it in the type field.
 
-use crate::components::ec2::hourly;
+use super::hourly;
 use crate::hooks::use_ids;
 use awscost::ec2::{Architecture, Ec2Pricing, HourlyUsd, InstanceType, STUDY_FREE_TIER};
 use awscost::money::qty;

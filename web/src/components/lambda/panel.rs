@@ -1,14 +1,10 @@
 //! The Lambda panel: inputs, the cost at the chosen memory with its working, and the sweep of
 //! every memory setting.
 
+use super::CostChart;
 use crate::components::chart::Shared;
-use crate::components::fields::CheckboxField;
-use crate::components::fields::NumberField;
-use crate::components::fields::SelectField;
-use crate::components::lambda::CostChart;
-use crate::components::working::LimitsTable;
-use crate::components::working::LineItems;
-use crate::components::working::WarningList;
+use crate::components::fields::{CheckboxField, NumberField, SelectField};
+use crate::components::working::{LimitsTable, LineItems, WarningList};
 use crate::hooks::{error_for, invalid_tables, use_ids, use_panel, Ids, Shown};
 use crate::state::{Form, LambdaAction, LambdaField, LambdaForm};
 use awscost::error::FieldError;

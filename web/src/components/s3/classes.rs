@@ -1,8 +1,8 @@
 //! One row per S3 storage class: monthly and whole-retention cost, availability, AZs and first-byte
 //! latency; each row expands into its line items.
 
+use super::money;
 use crate::components::chart::Shared;
-use crate::components::s3::money;
 use crate::components::working::LineItems;
 use crate::hooks::use_ids;
 use awscost::report::total;

@@ -1,14 +1,10 @@
 //! The S3 panel: the data and how it is used on the left; every storage class priced, the chart of
 //! cost against retrieval, and the lifecycle plan on the right.
 
+use super::{money, S3Chart, S3Classes, S3Plan};
 use crate::components::chart::Shared;
-use crate::components::fields::NumberField;
-use crate::components::fields::SelectField;
-use crate::components::s3::S3Chart;
-use crate::components::s3::S3Classes;
-use crate::components::s3::{money, S3Plan};
-use crate::components::working::LimitsTable;
-use crate::components::working::WarningList;
+use crate::components::fields::{NumberField, SelectField};
+use crate::components::working::{LimitsTable, WarningList};
 use crate::hooks::{error_for, invalid_tables, use_ids, use_panel, Ids, Shown};
 use crate::state::{Form, S3Action, S3Field, S3Form, PLAN_STEPS};
 use awscost::error::FieldError;

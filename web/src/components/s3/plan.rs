@@ -1,8 +1,8 @@
 //! The lifecycle plan over the retention period, step by step, against keeping the data in one
 //! class.
 
+use super::short;
 use crate::components::chart::Shared;
-use crate::components::s3::short;
 use crate::components::working::LineItems;
 use crate::hooks::use_ids;
 use awscost::s3::S3Result;

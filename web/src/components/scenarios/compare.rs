@@ -1,8 +1,8 @@
 //! Scenarios side by side: each service's figure and the total per scenario, with the delta ($
 //! and %) against the pinned baseline, the inputs that differ, every option, and the exports.
 
+use super::ExportPanel;
 use crate::components::fields::CheckboxField;
-use crate::components::scenarios::ExportPanel;
 use crate::hooks::{use_ids, use_last_good, Shown};
 use crate::state::{evaluate_scenarios, Action, ScenarioProblem, Service, State};
 use awscost::export::{delta_text, usd_text};
