@@ -47,9 +47,13 @@ pub fn mount_panel(render: Render) -> web_sys::Element {
     root
 }
 
-/// Yew renders on the next tick.
+/// Waits until Yew has rendered everything the last input caused.
 pub async fn settle() {
-    gloo::timers::future::TimeoutFuture::new(30).await;
+    // Yew renders in slices of at most 16 ms, yielding to the browser between them: wait until
+    // it has run every one, let what rendering queued run, and wait again.
+    yew::scheduler::flush().await;
+    gloo::timers::future::TimeoutFuture::new(0).await;
+    yew::scheduler::flush().await;
 }
 
 pub fn text(root: &web_sys::Element, selector: &str) -> String {
