@@ -28,10 +28,12 @@ fn malformed(e: &serde_json::Error) -> String {
         (_, Some(i)) => &msg[..i],
         (_, None) => &msg[..],
     };
+    // serde's messages begin with an ASCII word ("invalid type", "unknown field", …); an ASCII
+    // capital keeps the Unicode case tables out of the widget.
     let mut s = String::with_capacity(trimmed.len() + 1);
     let mut chars = trimmed.chars();
     if let Some(c) = chars.next() {
-        s.extend(c.to_uppercase());
+        s.push(c.to_ascii_uppercase());
     }
     s.push_str(chars.as_str());
     if !s.ends_with('.') {
