@@ -30,7 +30,7 @@ const SIZE_TARGET_RATIO = 2.5;
 const RESPONSE_MS = 100;
 // The target is not met yet (see README, "Size"); the ceiling stops the bundle growing unnoticed.
 // Raise it only in a commit that says what the extra bytes buy.
-const SIZE_CEILING_RATIO = 7.45;
+const SIZE_CEILING_RATIO = 7.30;
 
 // The policy the widget works under: no inline script or style, no eval; only what WASM needs.
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
