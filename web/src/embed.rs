@@ -169,6 +169,7 @@ fn ec2_form(w: &Ec2Workload) -> Ec2Form {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::state::Form;
 
     #[test]
     fn panels_are_read_in_the_hosts_order() {

@@ -1,7 +1,7 @@
 //! The scenarios as the engine's [`ScenarioSet`], and their comparison: what the compare view and
 //! the exports show.
 
-use super::{Service, State};
+use super::{Form, Service, State};
 use awscost::error::FieldError;
 use awscost::scenarios::{compare_results, price, NamedWorkload, ScenarioComparison, ScenarioSet};
 use awscost::Workload;

@@ -127,18 +127,6 @@ impl EbsForm {
     fn workload_lenient(&self) -> EbsWorkload {
         self.build(|f| parse_number(self.text(f)))
     }
-
-    /// Reads the typed text into a workload section; every unreadable field is reported.
-    pub fn workload(&self) -> Result<EbsWorkload, Vec<FieldError>> {
-        let mut errors = vec![];
-        let w = self.build(|f| {
-            if f.optional() && self.text(f).trim().is_empty() {
-                return None;
-            }
-            read_number(self.text(f), f.path(), &mut errors)
-        });
-        read_all(w, errors)
-    }
 }
 
 /// What the EBS panel's controls send.
@@ -202,7 +190,14 @@ impl Form for EbsForm {
     }
 
     fn workload(&self) -> Result<EbsWorkload, Vec<FieldError>> {
-        EbsForm::workload(self)
+        let mut errors = vec![];
+        let w = self.build(|f| {
+            if f.optional() && self.text(f).trim().is_empty() {
+                return None;
+            }
+            read_number(self.text(f), f.path(), &mut errors)
+        });
+        read_all(w, errors)
     }
 
     fn range_problems(&self) -> Result<(), Vec<FieldError>> {

@@ -181,14 +181,6 @@ impl Ec2Form {
         let d = Ec2Form::default();
         self.build(|f| parse_number(self.text(f)).or_else(|| parse_number(d.text(f))))
     }
-
-    /// Reads the typed text into a workload section; every unreadable field is reported.
-    pub fn workload(&self) -> Result<Ec2Workload, Vec<FieldError>> {
-        let mut errors = vec![];
-        let w = self
-            .build(|f| Some(read_number(self.text(f), f.path(), &mut errors).unwrap_or_default()));
-        read_all(w, errors)
-    }
 }
 
 /// What the EC2 panel's controls send (the chart's options are the page's: `Action::SetEc2Chart`).
@@ -273,7 +265,10 @@ impl Form for Ec2Form {
     }
 
     fn workload(&self) -> Result<Ec2Workload, Vec<FieldError>> {
-        Ec2Form::workload(self)
+        let mut errors = vec![];
+        let w = self
+            .build(|f| Some(read_number(self.text(f), f.path(), &mut errors).unwrap_or_default()));
+        read_all(w, errors)
     }
 
     fn range_problems(&self) -> Result<(), Vec<FieldError>> {

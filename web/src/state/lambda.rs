@@ -139,32 +139,6 @@ impl LambdaForm {
             payload_kb: parse_number(&self.payload_kb),
         }
     }
-
-    /// Reads the typed text into a workload section; every unreadable field is reported.
-    pub fn workload(&self) -> Result<LambdaWorkload, Vec<FieldError>> {
-        let mut errors = vec![];
-        let mut num =
-            |f: LambdaField| read_number(self.text(f), f.path(), &mut errors).unwrap_or_default();
-        let w = LambdaWorkload {
-            architecture: self.architecture,
-            memory_mb: num(LambdaField::Memory),
-            duration_ms: num(LambdaField::Duration),
-            invocations_per_month: num(LambdaField::Invocations),
-            ephemeral_storage_mb: num(LambdaField::Ephemeral),
-            free_tier: self.free_tier,
-            provisioned_concurrency: num(LambdaField::Provisioned),
-            provisioned_hours_per_month: num(LambdaField::ProvisionedHours),
-            cpu_bound_percent: num(LambdaField::CpuBound),
-            multi_threaded: self.multi_threaded,
-            invocation_type: self.invocation_type,
-            payload_kb: if self.payload_kb.trim().is_empty() {
-                None
-            } else {
-                Some(num(LambdaField::Payload))
-            },
-        };
-        read_all(w, errors)
-    }
 }
 
 /// What the Lambda panel's controls send.
@@ -235,7 +209,28 @@ impl Form for LambdaForm {
     }
 
     fn workload(&self) -> Result<LambdaWorkload, Vec<FieldError>> {
-        LambdaForm::workload(self)
+        let mut errors = vec![];
+        let mut num =
+            |f: LambdaField| read_number(self.text(f), f.path(), &mut errors).unwrap_or_default();
+        let w = LambdaWorkload {
+            architecture: self.architecture,
+            memory_mb: num(LambdaField::Memory),
+            duration_ms: num(LambdaField::Duration),
+            invocations_per_month: num(LambdaField::Invocations),
+            ephemeral_storage_mb: num(LambdaField::Ephemeral),
+            free_tier: self.free_tier,
+            provisioned_concurrency: num(LambdaField::Provisioned),
+            provisioned_hours_per_month: num(LambdaField::ProvisionedHours),
+            cpu_bound_percent: num(LambdaField::CpuBound),
+            multi_threaded: self.multi_threaded,
+            invocation_type: self.invocation_type,
+            payload_kb: if self.payload_kb.trim().is_empty() {
+                None
+            } else {
+                Some(num(LambdaField::Payload))
+            },
+        };
+        read_all(w, errors)
     }
 
     fn range_problems(&self) -> Result<(), Vec<FieldError>> {

@@ -192,14 +192,6 @@ impl S3Form {
                 .unwrap_or(Decimal::ONE)
         })
     }
-
-    /// Reads the typed text into a workload section; every unreadable field is reported.
-    pub fn workload(&self) -> Result<S3Workload, Vec<FieldError>> {
-        let mut errors = vec![];
-        let w =
-            self.build(|f| read_number(self.text(f), f.path(), &mut errors).unwrap_or_default());
-        read_all(w, errors)
-    }
 }
 
 /// What the S3 panel's controls send.
@@ -291,7 +283,10 @@ impl Form for S3Form {
     }
 
     fn workload(&self) -> Result<S3Workload, Vec<FieldError>> {
-        S3Form::workload(self)
+        let mut errors = vec![];
+        let w =
+            self.build(|f| read_number(self.text(f), f.path(), &mut errors).unwrap_or_default());
+        read_all(w, errors)
     }
 
     fn range_problems(&self) -> Result<(), Vec<FieldError>> {
