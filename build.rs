@@ -1,7 +1,7 @@
 //! Reads the bundled pricing tables (`pricing/*.json`) with the engine's own typed readers
 //! (`#[serde(deny_unknown_fields)]`, enums for closed sets) and validates them once
 //! (`pricing::Table::check`). An invalid table stops the build, naming the file, the path in it
-//! and the problem. The checked tables are written to `$OUT_DIR/catalog.packed` in the compact
+//! and the problem. The checked tables are written to `$OUT_DIR/<service>.packed` in the compact
 //! form of `pricing::packed`, which `catalog::catalog()` reads, so the library needs no JSON
 //! reader for them.
 
@@ -13,8 +13,6 @@
 mod engine;
 #[allow(unused_imports)]
 use engine::*;
-
-use pricing::packed::Writer;
 
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");
@@ -28,19 +26,22 @@ fn main() {
             errors.len()
         ))
     });
-    let w = Writer::with_dictionary(&catalog);
-    if !w.errors.is_empty() {
-        for e in &w.errors {
-            eprintln!("pricing table string {e}");
-        }
-        fail("remove the control character from the pricing table");
-    }
     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
-    if let Err(e) = std::fs::write(out.join("catalog.packed"), w.out) {
-        fail(&format!(
-            "cannot write the packed tables to {}: {e}",
-            out.display()
-        ));
+    // One file per service, each with its own dictionary, so a build that prices one service
+    // carries that service's table only.
+    for (file, w) in catalog::packed(&catalog) {
+        if !w.errors.is_empty() {
+            for e in &w.errors {
+                eprintln!("pricing table string {e}");
+            }
+            fail("remove the control character from the pricing table");
+        }
+        if let Err(e) = std::fs::write(out.join(file), w.out) {
+            fail(&format!(
+                "cannot write the packed table to {}: {e}",
+                out.join(file).display()
+            ));
+        }
     }
     println!("cargo::rustc-cfg=awscost_bundled");
 }

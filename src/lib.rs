@@ -56,33 +56,29 @@ pub struct Comparison {
 
 /// Compares every option for every service section of the workload.
 pub fn compare(w: &Workload) -> Result<Comparison, InputErrors> {
-    let catalog = catalog::catalog().map_err(|errs| {
-        InputErrors::one(FieldError::new(
-            "",
-            Problem::Malformed(format!(
-                "The bundled pricing tables are invalid ({}); this build cannot price anything.",
-                errs.first().map(ToString::to_string).unwrap_or_default()
-            )),
-        ))
-    })?;
     let mut errors = vec![];
     let r = w.region;
     let lambda = section(
         w.lambda
             .as_ref()
-            .map(|x| Lambda::compare(&catalog.lambda, r, x)),
+            .map(|x| Lambda::compare(bundled(catalog::lambda())?, r, x)),
         &mut errors,
     );
     let ebs = section(
-        w.ebs.as_ref().map(|x| Ebs::compare(&catalog.ebs, r, x)),
+        w.ebs
+            .as_ref()
+            .map(|x| Ebs::compare(bundled(catalog::ebs())?, r, x)),
         &mut errors,
     );
     let s3 = section(
-        w.s3.as_ref().map(|x| S3::compare(&catalog.s3, r, x)),
+        w.s3.as_ref()
+            .map(|x| S3::compare(bundled(catalog::s3())?, r, x)),
         &mut errors,
     );
     let ec2 = section(
-        w.ec2.as_ref().map(|x| Ec2::compare(&catalog.ec2, r, x)),
+        w.ec2
+            .as_ref()
+            .map(|x| Ec2::compare(bundled(catalog::ec2())?, r, x)),
         &mut errors,
     );
     if !errors.is_empty() {
@@ -98,7 +94,12 @@ pub fn compare(w: &Workload) -> Result<Comparison, InputErrors> {
     .flatten()
     .collect();
     if as_of.is_empty() {
-        as_of.extend(catalog.lambda.table(w.region).map(|t| t.as_of.as_str()));
+        as_of.extend(
+            bundled(catalog::lambda())
+                .map_err(|errors| InputErrors { errors })?
+                .table(w.region)
+                .map(|t| t.as_of.as_str()),
+        );
     }
     Ok(Comparison {
         region: w.region,
@@ -107,6 +108,21 @@ pub fn compare(w: &Workload) -> Result<Comparison, InputErrors> {
         ebs,
         s3,
         ec2,
+    })
+}
+
+/// A bundled table, or the error that says this build cannot price anything.
+fn bundled<T>(
+    table: Result<&'static T, &'static [pricing::PricingError]>,
+) -> Result<&'static T, Vec<FieldError>> {
+    table.map_err(|errs| {
+        vec![FieldError::new(
+            "",
+            Problem::Malformed(format!(
+                "The bundled pricing tables are invalid ({}); this build cannot price anything.",
+                errs.first().map(ToString::to_string).unwrap_or_default()
+            )),
+        )]
     })
 }
 

@@ -150,14 +150,14 @@ fn import_ec2(args: &[&str]) -> ExitCode {
                     .join("; ")
             })
         }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => awscost::catalog::catalog()
-            .map(|c| c.ec2.clone())
-            .map_err(|e| {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            awscost::catalog::ec2().cloned().map_err(|e| {
                 e.iter()
                     .map(ToString::to_string)
                     .collect::<Vec<_>>()
                     .join("; ")
-            }),
+            })
+        }
         Err(e) => Err(format!("cannot read {out_path}: {e}")),
     };
     let base = match base {
