@@ -2,14 +2,18 @@
 //! context. On its own page the state is kept in the URL fragment ([`crate::share`]) and in local
 //! storage; embedded in a host page it is not (the host's address bar is the host's).
 
+#[cfg(feature = "ebs")]
 use crate::components::ebs::EbsPanel;
+#[cfg(feature = "ec2")]
 use crate::components::ec2::Ec2Panel;
 use crate::components::fields::SelectField;
+#[cfg(feature = "lambda")]
 use crate::components::lambda::LambdaPanel;
+#[cfg(feature = "s3")]
 use crate::components::s3::S3Panel;
-use crate::components::scenarios::ScenarioBar;
-use crate::components::scenarios::ScenarioCompare;
-use crate::hooks::{Ids, Pricing};
+#[cfg(feature = "scenarios")]
+use crate::components::scenarios::{ScenarioBar, ScenarioCompare};
+use crate::hooks::Ids;
 use crate::share;
 use crate::state::presets::PRESETS;
 use crate::state::{Action, Service, State};
@@ -117,16 +121,6 @@ pub fn App(props: &AppProps) -> Html {
     } else {
         panels[0]
     };
-    let catalog = match awscost::catalog::catalog() {
-        Ok(c) => c,
-        Err(errors) => {
-            return html! {
-                <div class="awscost"><p class="error" role="alert">{ format!(
-                    "The bundled pricing tables are invalid, so nothing can be priced: {}",
-                    errors.first().map(ToString::to_string).unwrap_or_default()) }</p></div>
-            }
-        }
-    };
     let ids = Ids(props.id_prefix.clone());
     let on_action = {
         let state = state.clone();
@@ -150,10 +144,20 @@ pub fn App(props: &AppProps) -> Html {
         })
         .collect::<Vec<_>>();
     // The date of the table behind the panel on show.
+    let region = state.region;
     let as_of = match service {
-        Service::Lambda => catalog.lambda.table(state.region).map(|t| t.as_of.clone()),
-        Service::Ebs => catalog.ebs.table(state.region).map(|t| t.as_of.clone()),
-        Service::S3 => catalog.s3.table(state.region).map(|t| t.as_of.clone()),
+        Service::Lambda => awscost::catalog::lambda()
+            .ok()
+            .and_then(|p| p.table(region))
+            .map(|t| t.as_of.clone()),
+        Service::Ebs => awscost::catalog::ebs()
+            .ok()
+            .and_then(|p| p.table(region))
+            .map(|t| t.as_of.clone()),
+        Service::S3 => awscost::catalog::s3()
+            .ok()
+            .and_then(|p| p.table(region))
+            .map(|t| t.as_of.clone()),
         // EC2's rates come from several tables; each option shows its own row and date.
         Service::Ec2 => None,
     };
@@ -162,7 +166,6 @@ pub fn App(props: &AppProps) -> Html {
         None => "Prices from the bundled tables, each dated in its pricing row".to_string(),
     };
     html! {
-        <ContextProvider<Pricing> context={Pricing(catalog)}>
         <ContextProvider<Ids> context={ids.clone()}>
             <div class={classes!("awscost", props.compact.then_some("compact"))}>
                 if !props.compact {
@@ -195,11 +198,7 @@ pub fn App(props: &AppProps) -> Html {
                             onclick={ let n = notice.clone(); move |_| n.set(None) }>{ "Dismiss" }</button>
                     </div>
                 }
-                <ScenarioBar names={(0..state.scenarios().len()).map(|n| state.name_of(n)).collect::<Vec<_>>()}
-                    typed_name={state.name.clone()} active={state.active()} baseline={state.baseline()}
-                    on_action={on_action.clone()} />
-                <ScenarioCompare state={Rc::new((*state).clone())} panels={panels.to_vec()}
-                    on_action={on_action.clone()} />
+                { scenarios(&state, panels, &on_action) }
                 if panels.len() > 1 {
                     <nav class="tabs" role="tablist" aria-label="Services">
                         { for panels.iter().map(|&v| {
@@ -216,25 +215,59 @@ pub fn App(props: &AppProps) -> Html {
                 <section role={(panels.len() > 1).then_some("tabpanel")} id={ids.of(&format!("panel-{}", service.code()))}
                     aria-labelledby={(panels.len() > 1).then(|| ids.of(&format!("tab-{}", service.code())))}
                     aria-label={(panels.len() == 1).then_some(service.title())}>
-                    { match service {
-                        Service::Lambda => html! {
-                            <LambdaPanel region={state.region} form={state.lambda.clone()} on_change={on_action.reform(Action::Lambda)} />
-                        },
-                        Service::S3 => html! {
-                            <S3Panel region={state.region} form={state.s3.clone()} on_change={on_action.reform(Action::S3)} />
-                        },
-                        Service::Ec2 => html! {
-                            <Ec2Panel region={state.region} form={state.ec2.clone()}
-                                chart={state.ec2_chart.clone()} on_change={on_action.reform(Action::Ec2)}
-                                on_chart={on_action.reform(Action::SetEc2Chart)} />
-                        },
-                        Service::Ebs => html! {
-                            <EbsPanel region={state.region} form={state.ebs.clone()} on_change={on_action.reform(Action::Ebs)} />
-                        },
-                    } }
+                    { panel(service, &state, &on_action) }
                 </section>
             </div>
         </ContextProvider<Ids>>
-        </ContextProvider<Pricing>>
+    }
+}
+
+/// The scenario bar and the comparison (in builds with the `scenarios` feature; a one-panel
+/// module leaves them to the full widget).
+#[cfg(feature = "scenarios")]
+fn scenarios(state: &State, panels: &[Service], on_action: &Callback<Action>) -> Html {
+    html! {
+        <>
+            <ScenarioBar names={(0..state.scenarios().len()).map(|n| state.name_of(n)).collect::<Vec<_>>()}
+                typed_name={state.name.clone()} active={state.active()} baseline={state.baseline()}
+                on_action={on_action.clone()} />
+            <ScenarioCompare state={Rc::new(state.clone())} panels={panels.to_vec()}
+                on_action={on_action.clone()} />
+        </>
+    }
+}
+
+#[cfg(not(feature = "scenarios"))]
+fn scenarios(_: &State, _: &[Service], _: &Callback<Action>) -> Html {
+    Html::default()
+}
+
+/// The panel on show, if this build has it (each panel is a cargo feature of its own).
+fn panel(service: Service, state: &State, on_action: &Callback<Action>) -> Html {
+    // Used by every arm a build has; a build without panels uses neither.
+    let _ = (state, on_action);
+    match service {
+        #[cfg(feature = "lambda")]
+        Service::Lambda => html! {
+            <LambdaPanel region={state.region} form={state.lambda.clone()} on_change={on_action.reform(Action::Lambda)} />
+        },
+        #[cfg(feature = "s3")]
+        Service::S3 => html! {
+            <S3Panel region={state.region} form={state.s3.clone()} on_change={on_action.reform(Action::S3)} />
+        },
+        #[cfg(feature = "ec2")]
+        Service::Ec2 => html! {
+            <Ec2Panel region={state.region} form={state.ec2.clone()}
+                chart={state.ec2_chart.clone()} on_change={on_action.reform(Action::Ec2)}
+                on_chart={on_action.reform(Action::SetEc2Chart)} />
+        },
+        #[cfg(feature = "ebs")]
+        Service::Ebs => html! {
+            <EbsPanel region={state.region} form={state.ebs.clone()} on_change={on_action.reform(Action::Ebs)} />
+        },
+        #[allow(unreachable_patterns)]
+        other => html! {
+            <p class="error" role="alert">{ format!("The {} panel is not in this build of the widget.", other.title()) }</p>
+        },
     }
 }

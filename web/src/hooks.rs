@@ -1,30 +1,10 @@
-//! What every panel needs: the pricing catalog, the engine's answer kept while a field is being
+//! What every panel needs: its pricing table, the engine's answer kept while a field is being
 //! fixed, and the error for a field.
 
-use awscost::catalog::Catalog;
+use crate::state::form::{Form, PricingOf};
 use awscost::error::FieldError;
 use awscost::pricing::Region;
 use yew::prelude::*;
-
-/// The bundled pricing, shared read-only with every component.
-#[derive(Clone, Copy)]
-pub struct Pricing(pub &'static Catalog);
-
-impl PartialEq for Pricing {
-    fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq(self.0, other.0)
-    }
-}
-
-/// The bundled catalog: the page's, from context, or loaded directly when a panel is mounted on
-/// its own. `None` only if the bundled tables are invalid.
-#[hook]
-pub fn use_catalog() -> Option<&'static Catalog> {
-    match use_context::<Pricing>() {
-        Some(Pricing(c)) => Some(c),
-        None => awscost::catalog::catalog().ok(),
-    }
-}
 
 /// What a panel shows.
 pub struct Shown<R, E = FieldError> {
@@ -57,26 +37,29 @@ pub fn use_last_good<R: Clone + 'static, E>(current: Result<R, Vec<E>>) -> Shown
     }
 }
 
-/// A panel's catalog and what it shows for its form: `evaluate` runs again only when the region
-/// or the form changes, and the last answer stays while a field is being fixed. `None` when the
-/// bundled tables are invalid (see [`invalid_tables`]).
+/// How a panel computes its answer from its table, the region and its form.
+pub type Evaluate<F, R> = fn(&'static PricingOf<F>, Region, &F) -> Result<R, Vec<FieldError>>;
+
+/// A panel's pricing table and what it shows for its form: `evaluate` runs again only when the
+/// region or the form changes, and the last answer stays while a field is being fixed. `None`
+/// when the bundled table is invalid (see [`invalid_tables`]).
 #[hook]
 pub fn use_panel<F, R>(
     region: Region,
     form: F,
-    evaluate: fn(&'static Catalog, Region, &F) -> Result<R, Vec<FieldError>>,
-) -> Option<(&'static Catalog, Shown<R>)>
+    evaluate: Evaluate<F, R>,
+) -> Option<(&'static PricingOf<F>, Shown<R>)>
 where
-    F: PartialEq + 'static,
+    F: Form + 'static,
     R: Clone + 'static,
 {
-    let catalog = use_catalog();
-    let evaluation = use_memo((region, form), move |(region, form)| match catalog {
-        Some(c) => evaluate(c, *region, form),
+    let pricing = F::pricing().ok();
+    let evaluation = use_memo((region, form), move |(region, form)| match pricing {
+        Some(p) => evaluate(p, *region, form),
         None => Err(vec![]),
     });
     let shown = use_last_good((*evaluation).clone());
-    catalog.map(|c| (c, shown))
+    pricing.map(|p| (p, shown))
 }
 
 /// The message for one field, if it has a problem.

@@ -2,6 +2,7 @@
 //! engine returns; the page's state lives in one reducer ([`state`]).
 #![forbid(unsafe_code)]
 
+#[cfg(feature = "api")]
 pub mod api;
 pub mod app;
 pub mod components;
@@ -97,6 +98,7 @@ fn mount_or_explain(root: web_sys::Element, options: Result<embed::Embed, String
 /// every `[data-awscost]` element of a host page.
 #[wasm_bindgen(start)]
 pub fn start() {
+    #[cfg(feature = "api")]
     api::install();
     let document = gloo::utils::document();
     if let Some(root) = document.get_element_by_id(ROOT_ID) {

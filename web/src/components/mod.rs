@@ -3,11 +3,20 @@
 //! `chart/` (axes and scales every chart draws with) and `scenarios/` (the comparison, its bar
 //! and its export). Each takes `XxxProps` and reports through narrow `on_*` callbacks.
 
+//!
+//! Each service panel, and the scenarios with their export, is a cargo feature of its own, so a
+//! one-panel module carries that panel alone.
+
 pub mod chart;
+#[cfg(feature = "ebs")]
 pub mod ebs;
+#[cfg(feature = "ec2")]
 pub mod ec2;
 pub mod fields;
+#[cfg(feature = "lambda")]
 pub mod lambda;
+#[cfg(feature = "s3")]
 pub mod s3;
+#[cfg(feature = "scenarios")]
 pub mod scenarios;
 pub mod working;

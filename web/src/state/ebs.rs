@@ -2,7 +2,6 @@
 //! an engine workload.
 
 use super::form::{flag, read_all, read_flag, read_number, Form};
-use awscost::catalog::Catalog;
 use awscost::ebs::{Ebs, EbsPricing, EbsWorkload, SnapshotTier};
 use awscost::error::FieldError;
 use awscost::money::parse_number;
@@ -204,8 +203,8 @@ impl Form for EbsForm {
         self.workload_lenient().validate().map(drop)
     }
 
-    fn pricing(catalog: &Catalog) -> &EbsPricing {
-        &catalog.ebs
+    fn pricing() -> Result<&'static EbsPricing, &'static [awscost::pricing::PricingError]> {
+        awscost::catalog::ebs()
     }
 }
 
@@ -221,7 +220,7 @@ mod tests {
         // + 7,000 IOPS × $0.005 + 375 MB/s × $0.04 = $160 + $35 + $15 = $210.00.
         let s = State::default();
         let catalog = awscost::catalog::catalog().unwrap();
-        let r = s.ebs.evaluate(catalog, s.region).unwrap();
+        let r = s.ebs.evaluate(&catalog.ebs, s.region).unwrap();
         assert_eq!(r.cheapest.map(|t| t.code()), Some("gp3"));
         let gp3 = r.options.iter().find(|o| o.id.code() == "gp3").unwrap();
         assert_eq!(gp3.monthly_usd.unwrap().to_string(), "$210.00");
@@ -239,7 +238,7 @@ mod tests {
             )));
         assert_eq!(s.ebs.size_gib, "lots");
         let catalog = awscost::catalog::catalog().unwrap();
-        let e = s.ebs.evaluate(catalog, s.region).unwrap_err();
+        let e = s.ebs.evaluate(&catalog.ebs, s.region).unwrap_err();
         let fields: Vec<_> = e.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(
             fields,

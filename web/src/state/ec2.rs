@@ -2,7 +2,6 @@
 //! an engine workload.
 
 use super::form::{flag, read_all, read_flag, read_number, Form};
-use awscost::catalog::Catalog;
 use awscost::ec2::{Ec2, Ec2Pricing, Ec2Workload, PeakPricing};
 use awscost::error::FieldError;
 use awscost::money::parse_number;
@@ -275,8 +274,8 @@ impl Form for Ec2Form {
         self.workload_lenient().validate().map(drop)
     }
 
-    fn pricing(catalog: &Catalog) -> &Ec2Pricing {
-        &catalog.ec2
+    fn pricing() -> Result<&'static Ec2Pricing, &'static [awscost::pricing::PricingError]> {
+        awscost::catalog::ec2()
     }
 }
 
@@ -289,7 +288,7 @@ mod tests {
     fn ec2_default_is_one_m5_large_always_on() {
         let s = State::default();
         let catalog = awscost::catalog::catalog().unwrap();
-        let r = s.ec2.evaluate(catalog, s.region).unwrap();
+        let r = s.ec2.evaluate(&catalog.ec2, s.region).unwrap();
         // AWS's On-Demand rate for m5.large in us-east-1 is $0.096 an hour: × 730 h = $70.08.
         assert_eq!(r.options[0].id, "on-demand");
         assert_eq!(r.options[0].monthly_usd.unwrap().to_string(), "$70.08");
@@ -328,7 +327,7 @@ mod tests {
                 "".into(),
             )));
         let catalog = awscost::catalog::catalog().unwrap();
-        let e = s.ec2.evaluate(catalog, s.region).unwrap_err();
+        let e = s.ec2.evaluate(&catalog.ec2, s.region).unwrap_err();
         let fields: Vec<_> = e.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, vec!["ec2.count", "ec2.hours_per_month"]);
         assert_eq!(s.ec2.count, "two");
@@ -341,13 +340,13 @@ mod tests {
             Ec2Field::InstanceType,
             "m5.huge".into(),
         )));
-        let e = s.ec2.evaluate(catalog, s.region).unwrap_err();
+        let e = s.ec2.evaluate(&catalog.ec2, s.region).unwrap_err();
         assert_eq!(e[0].field, "ec2.instance_type");
         let s = State::default().apply(Action::Ec2(Ec2Action::Set(
             Ec2Field::BaselineCount,
             "2".into(),
         )));
-        let e = s.ec2.evaluate(catalog, s.region).unwrap_err();
+        let e = s.ec2.evaluate(&catalog.ec2, s.region).unwrap_err();
         assert_eq!(e[0].field, "ec2.baseline_count");
     }
 

@@ -3,15 +3,17 @@
 //! implements [`Form`] in its own module; the page's reducer, the link codec and the presets
 //! ask the forms through it.
 
-use awscost::catalog::Catalog;
 use awscost::error::{FieldError, Problem};
 use awscost::money::parse_number;
+use awscost::pricing::PricingError;
 use awscost::service::Service;
 use awscost::Region;
 use rust_decimal::Decimal;
 
 /// The engine's workload section of a form's service.
 pub type WorkloadOf<F> = <<F as Form>::Service as Service>::Workload;
+/// The pricing table of a form's service.
+pub type PricingOf<F> = <<F as Form>::Service as Service>::Pricing;
 /// The engine's answer for a form's service.
 pub type ResultOf<F> = <<F as Form>::Service as Service>::Result;
 
@@ -41,18 +43,19 @@ pub trait Form: Clone + PartialEq + Default {
     /// defaults (so a person fixing one field sees the others' problems too).
     fn range_problems(&self) -> Result<(), Vec<FieldError>>;
 
-    /// The service's pricing in the catalog.
-    fn pricing(catalog: &Catalog) -> &<Self::Service as Service>::Pricing;
+    /// The service's bundled pricing table (read on first use, on its own: a build with one
+    /// panel carries one table).
+    fn pricing() -> Result<&'static PricingOf<Self>, &'static [PricingError]>;
 
     /// The engine's answer for the form, or every field problem: the unreadable ones, then the
     /// range problems of the others.
     fn evaluate(
         &self,
-        catalog: &Catalog,
+        pricing: &PricingOf<Self>,
         region: Region,
     ) -> Result<ResultOf<Self>, Vec<FieldError>> {
         match self.workload() {
-            Ok(w) => Self::Service::compare(Self::pricing(catalog), region, &w),
+            Ok(w) => Self::Service::compare(pricing, region, &w),
             Err(mut unreadable) => {
                 if let Err(range) = self.range_problems() {
                     for e in range {

@@ -2,7 +2,6 @@
 //! becomes an engine workload.
 
 use super::form::{flag, read_all, read_flag, read_number, Form};
-use awscost::catalog::Catalog;
 use awscost::error::FieldError;
 use awscost::lambda::{Architecture, InvocationType, Lambda, LambdaPricing, LambdaWorkload};
 use awscost::money::parse_number;
@@ -237,8 +236,8 @@ impl Form for LambdaForm {
         self.workload_lenient().validate().map(drop)
     }
 
-    fn pricing(catalog: &Catalog) -> &LambdaPricing {
-        &catalog.lambda
+    fn pricing() -> Result<&'static LambdaPricing, &'static [awscost::pricing::PricingError]> {
+        awscost::catalog::lambda()
     }
 }
 
@@ -278,7 +277,7 @@ mod tests {
                 "9999999".into(),
             )));
         let catalog = awscost::catalog::catalog().unwrap();
-        let e = s.lambda.evaluate(catalog, s.region).unwrap_err();
+        let e = s.lambda.evaluate(&catalog.lambda, s.region).unwrap_err();
         let fields: Vec<_> = e.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, vec!["lambda.memory_mb", "lambda.duration_ms"]);
     }
@@ -287,7 +286,7 @@ mod tests {
     fn default_answers_the_aws_example() {
         let s = State::default();
         let catalog = awscost::catalog::catalog().unwrap();
-        let r = s.lambda.evaluate(catalog, s.region).unwrap();
+        let r = s.lambda.evaluate(&catalog.lambda, s.region).unwrap();
         assert_eq!(r.requested.monthly_usd.to_string(), "$18.73");
     }
 }

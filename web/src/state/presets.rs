@@ -126,10 +126,10 @@ mod tests {
             assert_eq!(s.region, Region::UsEast1);
             assert_eq!(s.service, p.service, "{}", p.id);
             let ok = match p.service {
-                Service::Lambda => s.lambda.evaluate(catalog, s.region).map(|_| ()),
-                Service::Ec2 => s.ec2.evaluate(catalog, s.region).map(|_| ()),
-                Service::Ebs => s.ebs.evaluate(catalog, s.region).map(|_| ()),
-                Service::S3 => s.s3.evaluate(catalog, s.region).map(|_| ()),
+                Service::Lambda => s.lambda.evaluate(&catalog.lambda, s.region).map(|_| ()),
+                Service::Ec2 => s.ec2.evaluate(&catalog.ec2, s.region).map(|_| ()),
+                Service::Ebs => s.ebs.evaluate(&catalog.ebs, s.region).map(|_| ()),
+                Service::S3 => s.s3.evaluate(&catalog.s3, s.region).map(|_| ()),
             };
             assert_eq!(ok, Ok(()), "{}", p.id);
         }

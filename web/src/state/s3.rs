@@ -2,7 +2,6 @@
 //! an engine workload.
 
 use super::form::{read_all, read_number, Form};
-use awscost::catalog::Catalog;
 use awscost::error::FieldError;
 use awscost::money::parse_number;
 use awscost::s3::{LifecycleStep, RetrievalTier, S3Pricing, S3Workload, StorageClass, S3};
@@ -293,8 +292,8 @@ impl Form for S3Form {
         self.workload_lenient().validate().map(drop)
     }
 
-    fn pricing(catalog: &Catalog) -> &S3Pricing {
-        &catalog.s3
+    fn pricing() -> Result<&'static S3Pricing, &'static [awscost::pricing::PricingError]> {
+        awscost::catalog::s3()
     }
 }
 
@@ -311,7 +310,7 @@ mod tests {
         // 1M GET × $0.001 per 1,000 = $1, 1,000 GB retrieved × $0.01 = $10: $136.00 a month.
         let catalog = awscost::catalog::catalog().unwrap();
         let r = S3Form::default()
-            .evaluate(catalog, Region::UsEast1)
+            .evaluate(&catalog.s3, Region::UsEast1)
             .unwrap();
         let ia = r.options.iter().find(|o| o.id == StorageClass::StandardIa);
         assert_eq!(
@@ -336,7 +335,7 @@ mod tests {
             .apply(Action::S3(S3Action::Set(S3Field::PlanDays1, "".into())));
         assert_eq!(s.s3.storage_gb, "ten");
         let catalog = awscost::catalog::catalog().unwrap();
-        let e = s.s3.evaluate(catalog, s.region).unwrap_err();
+        let e = s.s3.evaluate(&catalog.s3, s.region).unwrap_err();
         let fields: Vec<_> = e.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(
             fields,
@@ -354,7 +353,7 @@ mod tests {
         assert_eq!(s.s3.plan_days_shown(0), None);
         let w = s.s3.workload().unwrap();
         assert_eq!(w.lifecycle.map(|l| l.len()), Some(1));
-        assert!(s.s3.evaluate(catalog, s.region).is_ok());
+        assert!(s.s3.evaluate(&catalog.s3, s.region).is_ok());
         // No plan at all.
         let s = s.apply(Action::S3(S3Action::PlanClass(0, None)));
         assert_eq!(s.s3.workload().unwrap().lifecycle, None);

@@ -49,7 +49,7 @@ fn default_picks(r: &Ec2Result) -> Vec<String> {
 pub fn Ec2Panel(props: &Ec2PanelProps) -> Html {
     let ids = use_ids();
     // The last figures that could be computed stay on screen while a field is being fixed.
-    let Some((catalog, shown)) = use_panel(props.region, props.form.clone(), |c, r, f| {
+    let Some((pricing, shown)) = use_panel(props.region, props.form.clone(), |c, r, f| {
         f.evaluate(c, r).map(Rc::new)
     }) else {
         return invalid_tables();
@@ -90,7 +90,7 @@ pub fn Ec2Panel(props: &Ec2PanelProps) -> Html {
         .iter()
         .filter(|e| !Ec2Field::ALL.iter().any(|f| f.path() == e.field))
         .collect();
-    let types = catalog.ec2.instance_types.types.as_slice();
+    let types = pricing.instance_types.types.as_slice();
     let picks = match (&props.chart, &result) {
         (Some(p), _) => p.clone(),
         (None, Some(r)) => default_picks(r),
@@ -117,7 +117,7 @@ pub fn Ec2Panel(props: &Ec2PanelProps) -> Html {
                     value={AttrValue::from(form.instance_type.clone())}
                     error={error_for(&errors, Ec2Field::InstanceType.path())}
                     on_input={act(|t| Ec2Action::Set(Ec2Field::InstanceType, t))} />
-                <TypeFinder pricing={&catalog.ec2} region={props.region}
+                <TypeFinder pricing={pricing} region={props.region}
                     chosen={AttrValue::from(form.instance_type.clone())}
                     on_pick={act(|t| Ec2Action::Set(Ec2Field::InstanceType, t))} />
                 { number(Ec2Field::Count, "Instances", "", "") }
