@@ -97,7 +97,7 @@ macro_rules! bundled_tables {
             vec![$(($file, crate::pricing::packed::Writer::with_dictionary(&catalog.$name))),+]
         }
 
-        /// Every bundled table as validated when the crate was built (each read anew).
+        /// Every bundled table as validated when the crate was built: a copy of each service's.
         fn bundled() -> Result<Catalog, Vec<PricingError>> {
             let mut errors = vec![];
             $(let $name = take($name().map(Clone::clone).map_err(<[PricingError]>::to_vec), &mut errors);)+

@@ -143,24 +143,7 @@ pub fn App(props: &AppProps) -> Html {
             )
         })
         .collect::<Vec<_>>();
-    // The date of the table behind the panel on show.
-    let region = state.region;
-    let as_of = match service {
-        Service::Lambda => awscost::catalog::lambda()
-            .ok()
-            .and_then(|p| p.table(region))
-            .map(|t| t.as_of.clone()),
-        Service::Ebs => awscost::catalog::ebs()
-            .ok()
-            .and_then(|p| p.table(region))
-            .map(|t| t.as_of.clone()),
-        Service::S3 => awscost::catalog::s3()
-            .ok()
-            .and_then(|p| p.table(region))
-            .map(|t| t.as_of.clone()),
-        // EC2's rates come from several tables; each option shows its own row and date.
-        Service::Ec2 => None,
-    };
+    let as_of = as_of(service, state.region);
     let dated = match as_of {
         Some(d) => format!("Prices as of {d}, from the bundled tables"),
         None => "Prices from the bundled tables, each dated in its pricing row".to_string(),
@@ -240,6 +223,31 @@ fn scenarios(state: &State, panels: &[Service], on_action: &Callback<Action>) ->
 #[cfg(not(feature = "scenarios"))]
 fn scenarios(_: &State, _: &[Service], _: &Callback<Action>) -> Html {
     Html::default()
+}
+
+/// The date of the table behind the panel on show, if this build has that panel (a build
+/// carries the tables of its own panels only).
+fn as_of(service: Service, region: Region) -> Option<String> {
+    let _ = region;
+    match service {
+        #[cfg(feature = "lambda")]
+        Service::Lambda => awscost::catalog::lambda()
+            .ok()?
+            .table(region)
+            .map(|t| t.as_of.clone()),
+        #[cfg(feature = "ebs")]
+        Service::Ebs => awscost::catalog::ebs()
+            .ok()?
+            .table(region)
+            .map(|t| t.as_of.clone()),
+        #[cfg(feature = "s3")]
+        Service::S3 => awscost::catalog::s3()
+            .ok()?
+            .table(region)
+            .map(|t| t.as_of.clone()),
+        // EC2's rates come from several tables; each option shows its own row and date.
+        _ => None,
+    }
 }
 
 /// The panel on show, if this build has it (each panel is a cargo feature of its own).
