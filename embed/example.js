@@ -1,5 +1,8 @@
 // Drives the widget's JS API from a host page (no inline script: the page runs under a strict
-// Content-Security-Policy). `window.awscost` exists once `awscost:ready` has fired.
+// Content-Security-Policy). The loader's `load()` resolves to `window.awscost` once the full
+// module has started (on a page that embeds one panel alone, it is what loads the API).
+import { load } from '../awscost-embed.js';
+
 function ready(api) {
   document.getElementById('api-version').textContent = `awscost ${api.version}`;
   document.getElementById('compare').addEventListener('click', () => {
@@ -21,5 +24,4 @@ function ready(api) {
   });
 }
 
-if (window.awscost) ready(window.awscost);
-else document.addEventListener('awscost:ready', () => ready(window.awscost), { once: true });
+load().then(ready);

@@ -1,14 +1,26 @@
-// Trunk post-build hook (see Trunk.toml): no inline script, and a stable-named embed loader.
+// Trunk post-build hook (see Trunk.toml): no inline script, one module per panel, and a
+// stable-named embed loader.
 //
-// Trunk writes an inline <script type="module"> into index.html that imports the hashed
-// `awscost-web-<hash>.js`; a strict Content-Security-Policy (script-src 'self') blocks inline
-// scripts. This writes that import into `awscost-embed.js` (a stable name a host page can use)
-// and points index.html at it. The hashed files keep their names, so they can be cached forever.
+// - Trunk writes an inline <script type="module"> into index.html that imports the hashed
+//   `awscost-web-<hash>.js`; a strict Content-Security-Policy (script-src 'self') blocks inline
+//   scripts. This points index.html at `awscost-embed.js` instead (a stable name a host page can
+//   use). The hashed files keep their names, so they can be cached forever.
+// - In release builds it also builds one module per panel (the widget crate with only that
+//   panel's feature), bound and optimised as Trunk does the full one, with content-hashed names
+//   `awscost-<panel>-<hash>.js` and `awscost-<panel>-<hash>_bg.wasm`. A page whose widgets all
+//   ask for the same single panel loads that module first; anything else (another panel, the
+//   scenarios, the JS API) loads the full module when first used. Debug builds (`trunk serve`)
+//   skip them: the loader then always takes the full module.
 import fs from 'node:fs';
 import path from 'node:path';
+import crypto from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: run this as a Trunk hook');
+const release = process.env.TRUNK_PROFILE === 'release';
 const html = path.join(dir, 'index.html');
 const page = fs.readFileSync(html, 'utf8');
 const inline = /<script type="module">[\s\S]*?<\/script>/;
@@ -16,16 +28,38 @@ const files = fs.readdirSync(dir);
 const js = files.find((f) => /^awscost-web-[0-9a-f]+\.js$/.test(f));
 const css = files.find((f) => /^style-[0-9a-f]+\.css$/.test(f));
 if (!inline.test(page) || !js || !css) throw new Error(`${html}: no Trunk loader, awscost-web-<hash>.js or style-<hash>.css`);
+
+const PANELS = ['lambda', 'ec2', 'ebs', 's3'];
+
+/** Builds, binds and optimises the widget with only `panel`; returns its two file names. */
+function panelModule(panel) {
+  const run = (cmd, args) => execFileSync(cmd, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+  run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '-p', 'awscost-web',
+    '--no-default-features', '--features', panel]);
+  const target = process.env.CARGO_TARGET_DIR ? path.resolve(ROOT, process.env.CARGO_TARGET_DIR) : path.join(ROOT, 'target');
+  const work = fs.mkdtempSync(path.join(target, `panel-${panel}-`));
+  try {
+    run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', work, '--out-name', panel,
+      path.join(target, 'wasm32-unknown-unknown', 'release', 'awscost_web.wasm')]);
+    run('wasm-opt', ['-Oz', '--converge', '--zero-filled-memory', '--output', path.join(work, 'opt.wasm'),
+      path.join(work, `${panel}_bg.wasm`)]);
+    const wasm = fs.readFileSync(path.join(work, 'opt.wasm'));
+    const glue = fs.readFileSync(path.join(work, `${panel}.js`));
+    const hash = crypto.createHash('sha256').update(glue).update(wasm).digest('hex').slice(0, 16);
+    const name = `awscost-${panel}-${hash}`;
+    fs.writeFileSync(path.join(dir, `${name}.js`), glue);
+    fs.writeFileSync(path.join(dir, `${name}_bg.wasm`), wasm);
+    return { js: `${name}.js`, wasm: `${name}_bg.wasm` };
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+const modules = { full: { js, wasm: js.replace(/\.js$/, '_bg.wasm') } };
+if (release) for (const p of PANELS) modules[p] = panelModule(p);
+
 fs.writeFileSync(path.join(dir, 'awscost-embed.js'),
-  `// Loads the awscost widget: it mounts into #awscost-app and every [data-awscost] element.\n` +
-  `import init from './${js}';\n` +
-  `const css = new URL('./${css}', import.meta.url).href;\n` +
-  `if (![...document.querySelectorAll('link[rel=stylesheet]')].some((l) => l.href === css)) {\n` +
-  `  const link = document.createElement('link');\n` +
-  `  link.rel = 'stylesheet';\n` +
-  `  link.href = css;\n` +
-  `  document.head.append(link);\n` +
-  `}\n` +
-  `await init({ module_or_path: new URL('./${js.replace(/\.js$/, '_bg.wasm')}', import.meta.url) });\n` +
-  `document.dispatchEvent(new CustomEvent('awscost:ready'));\n`);
+  fs.readFileSync(path.join(ROOT, 'scripts', 'embed-loader.js'), 'utf8')
+    .replace('/* MODULES */ {}', JSON.stringify(modules))
+    .replace("/* CSS */ ''", JSON.stringify(css)));
 fs.writeFileSync(html, page.replace(inline, '<script type="module" src="/awscost-embed.js"></script>'));

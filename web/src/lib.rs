@@ -27,16 +27,17 @@ pub fn mount(root: web_sys::Element, options: embed::Embed) {
     mount_with(root, options, false);
 }
 
-thread_local! {
-    /// Widgets mounted on this page so far.
-    static MOUNTED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
-}
+/// The attribute a widget's element gets once mounted. A page can hold two modules (a one-panel
+/// module first, the full one when the JS API is asked for): each mounts only what the other
+/// has not, and the marks number the widgets across both.
+pub const MOUNTED_ATTR: &str = "data-awscost-mounted";
 
 fn mount_with(root: web_sys::Element, options: embed::Embed, persist: bool) {
-    let n = MOUNTED.with(|m| {
-        m.set(m.get() + 1);
-        m.get()
-    });
+    let n = gloo::utils::document()
+        .query_selector_all(&format!("[{MOUNTED_ATTR}]"))
+        .map_or(0, |l| l.length() as usize)
+        + 1;
+    let _ = root.set_attribute(MOUNTED_ATTR, &n.to_string());
     let props = app::AppProps {
         // The first widget's scenario and export controls keep their plain ids; later ones on the
         // same page are told apart.
@@ -101,7 +102,10 @@ pub fn start() {
     #[cfg(feature = "api")]
     api::install();
     let document = gloo::utils::document();
-    if let Some(root) = document.get_element_by_id(ROOT_ID) {
+    if let Some(root) = document
+        .get_element_by_id(ROOT_ID)
+        .filter(|r| !r.has_attribute(MOUNTED_ATTR))
+    {
         // The widget's own page keeps its state in the link and local storage; the iframe
         // route (`?embed=1…`) starts from its query instead.
         let standalone = gloo::utils::window()
@@ -112,7 +116,8 @@ pub fn start() {
             <= 1;
         mount_or_explain(root, page_options(), standalone);
     }
-    if let Ok(list) = document.query_selector_all(&format!("[{EMBED_ATTR}]")) {
+    if let Ok(list) = document.query_selector_all(&format!("[{EMBED_ATTR}]:not([{MOUNTED_ATTR}])"))
+    {
         for i in 0..list.length() {
             if let Some(el) = list
                 .get(i)

@@ -62,7 +62,7 @@ fn mount_names_a_bad_option() {
     assert!(message(r#"{"panels":"lambda,rds"}"#).contains("\"rds\" is not a panel"));
     assert!(message(r#"{"region":"mars-1"}"#).starts_with("region:"));
     assert!(message(
-        r#"{"workload":"{\"region\":\"us-east-1\",\"lambda\":{\"memory_mb\":\"lots\"}}"}"#
+        r#"{"workload":"{\"region\":\"us-east-1\",\"lambda\":{\"memory_mb\":[512]}}"}"#
     )
     .contains("lambda.memory_mb"));
     let not_an_element = api::mount(JsValue::NULL, JsValue::UNDEFINED).unwrap_err();
