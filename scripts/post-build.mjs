@@ -62,4 +62,7 @@ fs.writeFileSync(path.join(dir, 'awscost-embed.js'),
   fs.readFileSync(path.join(ROOT, 'scripts', 'embed-loader.js'), 'utf8')
     .replace('/* MODULES */ {}', JSON.stringify(modules))
     .replace("/* CSS */ ''", JSON.stringify(css)));
-fs.writeFileSync(html, page.replace(inline, '<script type="module" src="/awscost-embed.js"></script>'));
+// Trunk also preloads the full module; the loader decides which module a page needs, so the
+// iframe route with one panel does not fetch the full one as well.
+const preload = /<link rel="(?:modulepreload|preload)" href="\/awscost-web-[0-9a-f]+(?:\.js|_bg\.wasm)"[^>]*>\s*/g;
+fs.writeFileSync(html, page.replace(inline, '<script type="module" src="/awscost-embed.js"></script>').replace(preload, ''));

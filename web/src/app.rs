@@ -49,6 +49,9 @@ fn load() -> (State, Option<String>) {
     )
 }
 
+/// How long after the last change the state is saved, in milliseconds.
+const SAVE_AFTER_MS: u32 = 250;
+
 /// Writes the state into the address bar (without a new history entry) and local storage.
 fn save(state: &State) {
     let window = gloo::utils::window();
@@ -104,10 +107,14 @@ pub fn App(props: &AppProps) -> Html {
         let (boot, persist) = (boot.clone(), props.persist);
         use_effect_with((*state).clone(), move |s| {
             // A link that could not be read stays in the address bar, and the saved page stays
-            // saved, until something is changed.
-            if persist && (boot.1.is_none() || *s != boot.0) {
-                save(s);
-            }
+            // saved, until something is changed. Saved once typing pauses (a change within
+            // SAVE_AFTER_MS cancels the pending save), so a keystroke's frame does not wait
+            // for the address bar and local storage.
+            let pending = (persist && (boot.1.is_none() || *s != boot.0)).then(|| {
+                let s = s.clone();
+                gloo::timers::callback::Timeout::new(SAVE_AFTER_MS, move || save(&s))
+            });
+            move || drop(pending)
         });
     }
     let panels: &[Service] = if props.panels.is_empty() {

@@ -33,6 +33,8 @@ async fn typing_writes_the_link_and_the_link_reads_back() {
     settle().await;
     tick(&root, "lambda-multi_threaded");
     settle().await;
+    // Saved once typing pauses (250 ms after the last change).
+    gloo::timers::future::TimeoutFuture::new(400).await;
 
     let hash = window.location().hash().unwrap();
     assert!(hash.starts_with("#v1&"), "{hash}");
