@@ -5,6 +5,7 @@
 // (every panel, the scenarios and export, and the JS API). A one-panel page that also wants the
 // JS API calls `load()`, exported here: it loads the full module once, fires `awscost:ready` on
 // `document` and resolves to `window.awscost`.
+// Each module's glue; its wasm is beside it, named `<glue>_bg.wasm`.
 const MODULES = /* MODULES */ {};
 const CSS = /* CSS */ '';
 const here = (file) => new URL(`./${file}`, import.meta.url);
@@ -29,8 +30,8 @@ function onePanel() {
 }
 
 async function start(module) {
-  const glue = await import(here(module.js));
-  await glue.default({ module_or_path: here(module.wasm) });
+  const glue = await import(here(module));
+  await glue.default({ module_or_path: here(module.replace(/\.js$/, '_bg.wasm')) });
 }
 
 let full;

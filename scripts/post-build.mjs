@@ -55,13 +55,19 @@ function panelModule(panel) {
   }
 }
 
-const modules = { full: { js, wasm: js.replace(/\.js$/, '_bg.wasm') } };
-if (release) for (const p of PANELS) modules[p] = panelModule(p);
+const modules = { full: js };
+if (release) for (const p of PANELS) modules[p] = panelModule(p).js;
 
+// The loader as shipped: its comments (documentation for this repository) left out, with a
+// line saying where they are.
+const loader = fs.readFileSync(path.join(ROOT, 'scripts', 'embed-loader.js'), 'utf8')
+  .replace(/^\s*\/\/.*\n/gm, '')
+  .replace(/^\s*\/\*\*.*\*\/\n/gm, '')
+  .replace('/* MODULES */ {}', JSON.stringify(modules))
+  .replace("/* CSS */ ''", JSON.stringify(css));
+if (loader.includes('/* MODULES */') || loader.includes('/* CSS */')) throw new Error('embed-loader.js: the placeholders were not filled');
 fs.writeFileSync(path.join(dir, 'awscost-embed.js'),
-  fs.readFileSync(path.join(ROOT, 'scripts', 'embed-loader.js'), 'utf8')
-    .replace('/* MODULES */ {}', JSON.stringify(modules))
-    .replace("/* CSS */ ''", JSON.stringify(css)));
+  '// The awscost widget\'s loader; documented in scripts/embed-loader.js of its repository.\n' + loader);
 // Trunk also preloads the full module; the loader decides which module a page needs, so the
 // iframe route with one panel does not fetch the full one as well.
 const preload = /<link rel="(?:modulepreload|preload)" href="\/awscost-web-[0-9a-f]+(?:\.js|_bg\.wasm)"[^>]*>\s*/g;
