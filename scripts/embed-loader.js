@@ -1,8 +1,9 @@
 // Loads the awscost widget: it mounts into #awscost-app and every [data-awscost] element.
 //
 // A page whose widgets all ask for one and the same panel (`data-panels="ebs"`, or the iframe
-// route's `?panels=ebs`) loads that panel's module only. Every other page loads the full module
-// (every panel, the scenarios and export, and the JS API). A one-panel page that also wants the
+// route's `?panels=ebs`) loads that panel's module only; so does the widget's own page, for the
+// panel it opens on, until another panel or the scenarios are asked for. Every other page loads
+// the full module (every panel, the scenarios and export, and the JS API). A one-panel page that also wants the
 // JS API calls `load()`, exported here: it loads the full module once, fires `awscost:ready` on
 // `document` and resolves to `window.awscost`.
 // Each module's glue; its wasm is beside it, named `<glue>_bg.wasm`.
@@ -18,10 +19,22 @@ if (![...document.querySelectorAll('link[rel=stylesheet]')].some((l) => l.href =
   document.head.append(link);
 }
 
+// The widget's own page (#awscost-app without a query) opens on the panel its link or saved
+// state names (`tab=`; none: Lambda, the widget's first tab), with that panel's module; a link
+// with scenarios (`v2`) needs the full module at once.
+function ownPanel() {
+  let text = location.hash.slice(1);
+  if (!text) try { text = localStorage.getItem('awscost:v1') ?? ''; } catch { text = ''; }
+  if (text.startsWith('v2')) return null;
+  const tab = text.startsWith('v1') ? new URLSearchParams(text.slice(2)).get('tab') : null;
+  return tab ?? 'lambda';
+}
+
 /** The one panel every widget on this page asks for, when a module of that panel alone exists. */
 function onePanel() {
   const asked = [];
-  if (document.getElementById('awscost-app')) asked.push(new URLSearchParams(location.search).get('panels'));
+  const own = document.getElementById('awscost-app');
+  if (own) asked.push(location.search.length > 1 ? new URLSearchParams(location.search).get('panels') : ownPanel());
   for (const el of document.querySelectorAll('[data-awscost]')) asked.push(el.getAttribute('data-panels'));
   const sets = asked.map((text) => [...new Set((text ?? '').split(',').map((c) => c.trim()).filter(Boolean))]);
   if (sets.length === 0 || sets.some((s) => s.length !== 1)) return null;
@@ -32,18 +45,44 @@ function onePanel() {
 async function start(module) {
   const glue = await import(here(module));
   await glue.default({ module_or_path: here(module.replace(/\.js$/, '_bg.wasm')) });
+  return glue;
 }
 
 let full;
+let glue;
 /** Loads the full module (once): every panel, the scenarios, and `window.awscost`. */
 export function load() {
-  full ??= start(MODULES.full).then(() => {
+  full ??= start(MODULES.full).then((g) => {
+    glue = g;
     document.dispatchEvent(new CustomEvent('awscost:ready'));
     return window.awscost;
   });
   return full;
 }
 
+// On the widget's own page a one-panel module asks for the full one (`awscost:full`) when the
+// person opens another panel or the scenarios, having saved its state into the link; the full
+// module then takes the page over from a fresh element and opens from that link. The full
+// module is fetched as soon as the pointer or focus reaches such a control.
+let swapped;
+function takeOver() {
+  swapped ??= load().then(() => {
+    const old = document.getElementById('awscost-app');
+    const focused = document.activeElement?.id;
+    const fresh = document.createElement(old.tagName);
+    fresh.id = old.id;
+    old.replaceWith(fresh);
+    glue.mount_page();
+    if (focused) requestAnimationFrame(() => document.getElementById(focused)?.focus());
+  });
+}
+
 const panel = onePanel();
-if (panel) await start(MODULES[panel]).catch(load);
-else await load();
+if (panel) {
+  if (document.getElementById('awscost-app') && location.search.length <= 1) {
+    document.addEventListener('awscost:full', takeOver);
+    const hint = (e) => { if (e.target.closest?.('[data-awscost-full]')) load(); };
+    for (const type of ['pointerover', 'focusin', 'touchstart']) document.addEventListener(type, hint, { passive: true });
+  }
+  await start(MODULES[panel]).catch(load);
+} else await load();

@@ -19,7 +19,7 @@ use crate::state::presets::PRESETS;
 use crate::state::{Action, Service, State};
 use awscost::pricing::Region;
 use std::rc::Rc;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 /// Where the page keeps its state between visits (the fragment's text).
@@ -65,6 +65,55 @@ fn save(state: &State) {
     }
 }
 
+/// The event a module without every part fires on `document` when the person asks for one it
+/// lacks (another panel, or the scenarios) on the widget's own page; the loader then swaps in
+/// the full module, which opens from the state this one has just saved into the link.
+pub const FULL_EVENT: &str = "awscost:full";
+
+/// The attribute on the controls that lead to a part this build lacks: the loader starts
+/// fetching the full module when the pointer or focus reaches one.
+pub const FULL_HINT_ATTR: &str = "data-awscost-full";
+
+/// Whether this build carries `service`'s panel (each panel is a cargo feature of its own).
+pub fn built(service: Service) -> bool {
+    match service {
+        Service::Lambda => cfg!(feature = "lambda"),
+        Service::Ec2 => cfg!(feature = "ec2"),
+        Service::Ebs => cfg!(feature = "ebs"),
+        Service::S3 => cfg!(feature = "s3"),
+    }
+}
+
+/// Whether this build has every panel and the scenarios (the full module).
+fn complete() -> bool {
+    Service::ALL.into_iter().all(built) && cfg!(feature = "scenarios")
+}
+
+fn ask_for_full() {
+    if let Ok(event) = web_sys::Event::new(FULL_EVENT) {
+        let _ = gloo::utils::document().dispatch_event(&event);
+    }
+}
+
+/// Runs a function when the page is left (`pagehide`), until dropped.
+struct OnPageHide(wasm_bindgen::closure::Closure<dyn FnMut()>);
+
+impl OnPageHide {
+    fn new(f: impl FnOnce() + 'static) -> Self {
+        let f = wasm_bindgen::closure::Closure::once(f);
+        let _ = gloo::utils::window()
+            .add_event_listener_with_callback("pagehide", f.as_ref().unchecked_ref());
+        OnPageHide(f)
+    }
+}
+
+impl Drop for OnPageHide {
+    fn drop(&mut self) {
+        let _ = gloo::utils::window()
+            .remove_event_listener_with_callback("pagehide", self.0.as_ref().unchecked_ref());
+    }
+}
+
 /// What a host page asks of the widget (see [`crate::embed`]); the default is the full page.
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
@@ -103,20 +152,6 @@ pub fn App(props: &AppProps) -> Html {
         move || s
     });
     let notice = use_state(|| boot.1.clone());
-    {
-        let (boot, persist) = (boot.clone(), props.persist);
-        use_effect_with((*state).clone(), move |s| {
-            // A link that could not be read stays in the address bar, and the saved page stays
-            // saved, until something is changed. Saved once typing pauses (a change within
-            // SAVE_AFTER_MS cancels the pending save), so a keystroke's frame does not wait
-            // for the address bar and local storage.
-            let pending = (persist && (boot.1.is_none() || *s != boot.0)).then(|| {
-                let s = s.clone();
-                gloo::timers::callback::Timeout::new(SAVE_AFTER_MS, move || save(&s))
-            });
-            move || drop(pending)
-        });
-    }
     let panels: &[Service] = if props.panels.is_empty() {
         &Service::ALL
     } else {
@@ -128,6 +163,39 @@ pub fn App(props: &AppProps) -> Html {
     } else {
         panels[0]
     };
+    // On its own page the loader starts with the module of the panel on show alone; asking for
+    // another panel or for the scenarios brings the full module (see FULL_EVENT).
+    let scenarios_asked = use_state(|| false);
+    let lazy = props.persist && !complete();
+    let missing = lazy && (!built(service) || *scenarios_asked);
+    {
+        let (boot, persist) = (boot.clone(), props.persist);
+        use_effect_with(((*state).clone(), missing), move |(s, missing)| {
+            // A link that could not be read stays in the address bar, and the saved page stays
+            // saved, until something is changed. Saved once typing pauses (a change within
+            // SAVE_AFTER_MS cancels the pending save), so a keystroke's frame does not wait
+            // for the address bar and local storage, or when the page is left; saved at once when the full module is
+            // about to take over from the link.
+            let changed = persist && (boot.1.is_none() || *s != boot.0);
+            let pending = if *missing {
+                if changed {
+                    save(s);
+                }
+                ask_for_full();
+                None
+            } else {
+                // Leaving the page (closing it, following a link) before the pause saves too.
+                changed.then(|| {
+                    let (s, t) = (s.clone(), s.clone());
+                    (
+                        gloo::timers::callback::Timeout::new(SAVE_AFTER_MS, move || save(&s)),
+                        OnPageHide::new(move || save(&t)),
+                    )
+                })
+            };
+            move || drop(pending)
+        });
+    }
     let ids = Ids(props.id_prefix.clone());
     let on_action = {
         let state = state.clone();
@@ -173,6 +241,7 @@ pub fn App(props: &AppProps) -> Html {
                             let a = on_action.clone();
                             html! {
                                 <button type="button" id={ids.of(&format!("preset-{}", p.id))}
+                                    data-awscost-full={lazy.then_some("")}
                                     onclick={move |_| a.emit(Action::ApplyPreset(n))}>{ p.name }</button>
                             }
                         }) }
@@ -188,7 +257,17 @@ pub fn App(props: &AppProps) -> Html {
                             onclick={ let n = notice.clone(); move |_| n.set(None) }>{ "Dismiss" }</button>
                     </div>
                 }
-                { scenarios(&state, panels, &on_action) }
+                if lazy {
+                    <div class="scenario-bar">
+                        <button type="button" id={ids.of("scenarios-open")} data-awscost-full=""
+                            disabled={*scenarios_asked}
+                            onclick={ let asked = scenarios_asked.clone(); move |_| asked.set(true) }>
+                            { "Compare scenarios and export" }</button>
+                        if *scenarios_asked { <span role="status">{ "Loading the scenarios…" }</span> }
+                    </div>
+                } else {
+                    { scenarios(&state, panels, &on_action) }
+                }
                 if panels.len() > 1 {
                     <nav class="tabs" role="tablist" aria-label="Services">
                         { for panels.iter().map(|&v| {
@@ -197,6 +276,7 @@ pub fn App(props: &AppProps) -> Html {
                                 <button type="button" role="tab" id={ids.of(&format!("tab-{}", v.code()))}
                                     aria-selected={(service == v).to_string()}
                                     aria-controls={ids.of(&format!("panel-{}", v.code()))}
+                                    data-awscost-full={(lazy && !built(v)).then_some("")}
                                     onclick={move |_| a.emit(Action::ShowService(v))}>{ v.title() }</button>
                             }
                         }) }
@@ -205,7 +285,7 @@ pub fn App(props: &AppProps) -> Html {
                 <section role={(panels.len() > 1).then_some("tabpanel")} id={ids.of(&format!("panel-{}", service.code()))}
                     aria-labelledby={(panels.len() > 1).then(|| ids.of(&format!("tab-{}", service.code())))}
                     aria-label={(panels.len() == 1).then_some(service.title())}>
-                    { panel(service, &state, &on_action) }
+                    { panel(service, &state, &on_action, lazy) }
                 </section>
             </div>
         </ContextProvider<Ids>>
@@ -257,8 +337,9 @@ fn as_of(service: Service, region: Region) -> Option<String> {
     }
 }
 
-/// The panel on show, if this build has it (each panel is a cargo feature of its own).
-fn panel(service: Service, state: &State, on_action: &Callback<Action>) -> Html {
+/// The panel on show, if this build has it; on the widget's own page (`lazy`), a panel it lacks
+/// is on its way in the full module.
+fn panel(service: Service, state: &State, on_action: &Callback<Action>, lazy: bool) -> Html {
     // Used by every arm a build has; a build without panels uses neither.
     let _ = (state, on_action);
     match service {
@@ -279,6 +360,10 @@ fn panel(service: Service, state: &State, on_action: &Callback<Action>) -> Html 
         #[cfg(feature = "ebs")]
         Service::Ebs => html! {
             <EbsPanel region={state.region} form={state.ebs.clone()} on_change={on_action.reform(Action::Ebs)} />
+        },
+        #[allow(unreachable_patterns)]
+        other if lazy => html! {
+            <p class="loading" role="status">{ format!("Loading the {} panel…", other.title()) }</p>
         },
         #[allow(unreachable_patterns)]
         other => html! {

@@ -95,14 +95,13 @@ fn mount_or_explain(root: web_sys::Element, options: Result<embed::Embed, String
     }
 }
 
-/// Runs when the module loads: installs the JS API, mounts the widget on its own page and into
-/// every `[data-awscost]` element of a host page.
-#[wasm_bindgen(start)]
-pub fn start() {
-    #[cfg(feature = "api")]
-    api::install();
-    let document = gloo::utils::document();
-    if let Some(root) = document
+/// Mounts the widget into its own page's `#awscost-app`, unless a widget is there already. The
+/// loader calls it when the full module takes over from a one-panel module (see
+/// [`app::FULL_EVENT`]): it gives the loader a fresh, unmarked element, and this module opens
+/// from the state the other saved into the link.
+#[wasm_bindgen]
+pub fn mount_page() {
+    if let Some(root) = gloo::utils::document()
         .get_element_by_id(ROOT_ID)
         .filter(|r| !r.has_attribute(MOUNTED_ATTR))
     {
@@ -116,6 +115,16 @@ pub fn start() {
             <= 1;
         mount_or_explain(root, page_options(), standalone);
     }
+}
+
+/// Runs when the module loads: installs the JS API, mounts the widget on its own page and into
+/// every `[data-awscost]` element of a host page.
+#[wasm_bindgen(start)]
+pub fn start() {
+    #[cfg(feature = "api")]
+    api::install();
+    mount_page();
+    let document = gloo::utils::document();
     if let Ok(list) = document.query_selector_all(&format!("[{EMBED_ATTR}]:not([{MOUNTED_ATTR}])"))
     {
         for i in 0..list.length() {
