@@ -33,8 +33,11 @@ const FULL_TARGET_RATIO = 4.5;
 const RESPONSE_MS = 100;
 // The ceilings stop a first load growing unnoticed (see README, "Size"). Raise one only in a
 // commit that says what the extra bytes buy.
-const SIZE_CEILING_FULL = 7.35;
-const SIZE_CEILING_PANEL = { lambda: 3.05, ec2: 4.05, ebs: 3.0, s3: 3.35 };
+// The widget's own page opens with its first panel's module (Lambda's).
+const SIZE_CEILING_FULL = 3.12;
+// A link with scenarios opens the full module at once.
+const SIZE_CEILING_FULL_MODULE = 7.55;
+const SIZE_CEILING_PANEL = { lambda: 3.12, ec2: 4.15, ebs: 3.05, s3: 3.45 };
 // Keystroke-to-paint (see keystrokeToPaint): the target is a median within one 16.7 ms frame
 // and a p90 within two; not met yet (README, "Speed"), so these ceilings stop it growing.
 const K2P_CEILING_MS = { median: 60, p90: 100 };
@@ -112,7 +115,12 @@ async function axe(page) {
  * works (its panel's figure is on the page; typing into it then changes that figure).
  */
 const FIRST_LOADS = [
-  { name: 'full widget (its own page)', url: '', field: '#lambda-duration_ms', value: '280', figure: '#lambda-requested-total' },
+  // The widget's own page starts with the module of the panel it opens on; another panel or the
+  // scenarios bring the full module (timed: `swap`).
+  { name: 'full widget (its own page)', url: '', module: 'lambda', field: '#lambda-duration_ms', value: '280', figure: '#lambda-requested-total',
+    swap: { tab: '#tab-ec2', figure: '#ec2-on-demand-monthly', back: '#tab-lambda' } },
+  { name: 'full widget on a link to its EC2 panel', url: '#v1&tab=ec2', module: 'ec2', ceiling: SIZE_CEILING_PANEL.ec2, field: '#ec2-hours_per_month', value: '400', figure: '#ec2-on-demand-monthly' },
+  { name: 'full widget on a link with two scenarios', url: '#v2&base=0&s=A&s=B&ec2.count=4', module: 'web', ceiling: SIZE_CEILING_FULL_MODULE, field: '#lambda-duration_ms', value: '280', figure: '#lambda-requested-total' },
   { name: 'Lambda embed', url: 'embed/lambda.html', panel: 'lambda', field: '#lambda-duration_ms', value: '280', figure: '#lambda-requested-total' },
   { name: 'EC2 embed', url: 'embed/ec2.html', panel: 'ec2', field: '#ec2-hours_per_month', value: '400', figure: '#ec2-on-demand-monthly' },
   { name: 'EBS embed', url: 'embed/ebs.html', panel: 'ebs', field: '#ebs-size_gib', value: '200', figure: '#ebs-cheapest-total' },
@@ -147,9 +155,20 @@ async function firstLoads(browser, base, dist) {
     const files = [...new Set(fetched)].map((p) => p.slice(1)).filter((f) => /^[^/]+\.(wasm|js|css)$/.test(f));
     const parts = files.map((f) => ({ f, gz: zlib.gzipSync(fs.readFileSync(path.join(dist, f)), { level: 9 }).length }));
     const modules = files.filter((f) => f.endsWith('.wasm')).map((f) => f.replace(/-[0-9a-f]{12,16}_bg\.wasm$/, ''));
-    const want = spec.panel ? `awscost-${spec.panel}` : 'awscost-web';
+    const want = `awscost-${spec.module ?? spec.panel}`;
     check(`first load: the ${spec.name} works (typing changes ${spec.figure}: ${before} → ${after})`, after !== before);
     check(`first load: the ${spec.name} loads ${want} only`, modules.length === 1 && modules[0] === want, modules.join(', '));
+    let swapMs = null;
+    if (spec.swap) {
+      // Another panel: the full module takes over, with what was typed.
+      const t0 = Date.now();
+      await page.click(spec.swap.tab);
+      await page.locator(spec.swap.figure).waitFor({ timeout: 20000 });
+      swapMs = Date.now() - t0;
+      await page.click(spec.swap.back);
+      const kept = await page.inputValue(spec.field);
+      check(`first load: on the ${spec.name}, another panel brings the full module in ${swapMs} ms, with what was typed`, kept === spec.value, kept);
+    }
     if (spec.panel) {
       // The JS API on a one-panel page: load() brings the full module, which leaves the widget
       // already there alone (no second widget in the same element).
@@ -163,7 +182,7 @@ async function firstLoads(browser, base, dist) {
     }
     const csp = await cspViolations(page, problems);
     check(`first load: the ${spec.name} has no CSP violations or console errors`, csp.length === 0 && problems.console.length === 0, [...csp, ...problems.console].join(' | '));
-    out.push({ ...spec, parts, total: parts.reduce((a, p) => a + p.gz, 0), first_figure_ms: ms });
+    out.push({ ...spec, parts, total: parts.reduce((a, p) => a + p.gz, 0), first_figure_ms: ms, swap_ms: swapMs });
     await context.close();
   }
   return out;
@@ -298,7 +317,8 @@ async function main() {
     await page.goto(base);
     const total = page.locator('#lambda-requested-total');
     await total.waitFor({ timeout: 20000 });
-    // All pricing is bundled: nothing is fetched once the page has loaded.
+    // All pricing is bundled: once the page has loaded, the only thing fetched is the full module,
+    // when another panel is first opened.
     const lateRequests = [];
     page.on('request', (r) => lateRequests.push(r.url()));
 
@@ -341,8 +361,16 @@ async function main() {
     // 10,000 GB × $0.0125 + 1M GET × $0.001/1,000 + 1,000 GB retrieved × $0.01 = $136.00
     // (https://aws.amazon.com/s3/pricing/, us-east-1).
     if (await page.locator('#tab-s3').count()) {
+      const clicked = Date.now();
       await page.click('#tab-s3');
       const ia = page.locator('#s3-row-STANDARD_IA .monthly');
+      await ia.waitFor({ timeout: 5000 });
+      console.log(`budget: the first other panel (S3) opened ${Date.now() - clicked} ms after its tab was clicked (the full module takes over)`);
+      check('the full module takes over with the focus where it was (the S3 tab)', await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(document.activeElement?.id === 'tab-s3')))));
+      await page.click('#tab-lambda');
+      check('the full module opens with what was typed in the Lambda panel ($106.41)', (await page.inputValue('#lambda-memory_mb')) === '4096'
+        && (await page.locator('#lambda-requested-total').textContent()) === '$106.41');
+      await page.click('#tab-s3');
       await ia.waitFor({ timeout: 5000 });
       check('S3 panel: Standard-IA month is $136.00', ((await ia.textContent()) ?? '').includes('$136.00'), await ia.textContent());
       await page.fill('#s3-storage_gb', '-5');
@@ -476,7 +504,8 @@ async function main() {
       check(`axe: no accessibility violations on the ${tab} panel`, violations.length === 0, violations.join(' | '));
     }
 
-    check('no network requests after load', lateRequests.length === 0, lateRequests.join(' | '));
+    const late = lateRequests.map((u) => new URL(u).pathname);
+    check('after load, only the full module is fetched (its glue and wasm, once)', late.length === 2 && late.every((f) => /^\/awscost-web-[0-9a-f]+(\.js|_bg\.wasm)$/.test(f)), late.join(' | '));
     const pageCsp = await cspViolations(page, problems);
     check('no CSP violations on the page (strict policy)', pageCsp.length === 0, pageCsp.join(' | '));
     check('the page has no inline script', !/<script(?![^>]*\bsrc=)[^>]*>/.test(fs.readFileSync(path.join(dist, 'index.html'), 'utf8')));
@@ -687,11 +716,11 @@ async function main() {
   const report = { floor_gz: floor.total, files: Object.fromEntries(all.parts.map((p) => [short(p.f), p.gz])), first_load: {}, keystroke_to_paint: keystrokes };
   for (const l of loads) {
     const ratio = l.total / floor.total;
-    const ceiling = l.panel ? SIZE_CEILING_PANEL[l.panel] : SIZE_CEILING_FULL;
+    const ceiling = l.ceiling ?? (l.panel ? SIZE_CEILING_PANEL[l.panel] : SIZE_CEILING_FULL);
     const target = l.panel ? PANEL_TARGET_RATIO : FULL_TARGET_RATIO;
-    console.log(`budget: ${l.name} loads first ${kb(l.total)} (${l.parts.map((p) => `${short(p.f)} ${kb(p.gz)}`).join(', ')}) = ${ratio.toFixed(2)}× the floor (target ≤ ${target}×: ${ratio <= target ? 'met' : 'not met'}; ceiling ${ceiling}×); first working field after ${l.first_figure_ms.toFixed(0)} ms`);
+    console.log(`budget: ${l.name} loads first ${kb(l.total)} (${l.parts.map((p) => `${short(p.f)} ${kb(p.gz)}`).join(', ')}) = ${ratio.toFixed(2)}× the floor (target ≤ ${target}×: ${ratio <= target ? 'met' : 'not met'}; ceiling ${ceiling}×); first working field after ${l.first_figure_ms.toFixed(0)} ms${l.swap_ms === null ? '' : `; another panel (the full module) ${l.swap_ms} ms after its tab was clicked`}`);
     check(`first load of the ${l.name} within its ${ceiling}× ceiling`, ratio <= ceiling, `${ratio.toFixed(2)}×`);
-    report.first_load[l.name] = { gz: l.total, ratio, first_figure_ms: l.first_figure_ms, files: l.parts.map((p) => short(p.f)) };
+    report.first_load[l.name] = { gz: l.total, ratio, first_figure_ms: l.first_figure_ms, swap_ms: l.swap_ms, files: l.parts.map((p) => short(p.f)) };
   }
   fs.writeFileSync(path.join(OUT, 'budget.json'), JSON.stringify(report, null, 2));
 
