@@ -11,11 +11,14 @@
 //   ask for the same single panel loads that module first; anything else (another panel, the
 //   scenarios, the JS API) loads the full module when first used. Debug builds (`trunk serve`)
 //   skip them: the loader then always takes the full module.
+// - In release builds every module's JavaScript, the stylesheet and the loader are minified
+//   (scripts/minify.mjs, esbuild), as the floor's are.
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { minified, minifyDir } from './minify.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -60,15 +63,17 @@ if (release) for (const p of PANELS) modules[p] = panelModule(p).js;
 
 // The loader as shipped: its comments (documentation for this repository) left out, with a
 // line saying where they are.
-const loader = fs.readFileSync(path.join(ROOT, 'scripts', 'embed-loader.js'), 'utf8')
+const source = fs.readFileSync(path.join(ROOT, 'scripts', 'embed-loader.js'), 'utf8')
   .replace(/^\s*\/\/.*\n/gm, '')
   .replace(/^\s*\/\*\*.*\*\/\n/gm, '')
   .replace('/* MODULES */ {}', JSON.stringify(modules))
   .replace("/* CSS */ ''", JSON.stringify(css));
-if (loader.includes('/* MODULES */') || loader.includes('/* CSS */')) throw new Error('embed-loader.js: the placeholders were not filled');
+if (source.includes('/* MODULES */') || source.includes('/* CSS */')) throw new Error('embed-loader.js: the placeholders were not filled');
+const loader = release ? minified(source, 'js') : source;
 fs.writeFileSync(path.join(dir, 'awscost-embed.js'),
   '// The awscost widget\'s loader; documented in scripts/embed-loader.js of its repository.\n' + loader);
 // Trunk also preloads the full module; the loader decides which module a page needs, so the
 // iframe route with one panel does not fetch the full one as well.
 const preload = /<link rel="(?:modulepreload|preload)" href="\/awscost-web-[0-9a-f]+(?:\.js|_bg\.wasm)"[^>]*>\s*/g;
 fs.writeFileSync(html, page.replace(inline, '<script type="module" src="/awscost-embed.js"></script>').replace(preload, ''));
+if (release) minifyDir(dir, (f) => f !== 'awscost-embed.js');
