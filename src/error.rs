@@ -32,6 +32,9 @@ pub enum Problem {
         given: String,
         allowed: &'static [&'static str],
     },
+    /// A well-formed number beyond what the calculator works with: too large (`1e400`), or, when
+    /// not `large`, more decimal places than it keeps.
+    OutOfReach { large: bool },
     /// The workload document itself could not be read (syntax, wrong type, unknown field).
     Malformed(String),
 }
@@ -60,15 +63,24 @@ impl FieldError {
             Problem::NotWholeNumber { unit } => format!("Enter a whole number of {unit}."),
             Problem::TooSmall { min, unit, rule } => {
                 format!(
-                    "Must be at least {} {unit}: {rule}.",
-                    crate::money::qty(*min)
+                    "Must be at least {} {}: {rule}.",
+                    crate::money::qty(*min),
+                    unit_of(*min, unit)
                 )
             }
             Problem::TooLarge { max, unit, rule } => {
                 format!(
-                    "Must be at most {} {unit}: {rule}.",
-                    crate::money::qty(*max)
+                    "Must be at most {} {}: {rule}.",
+                    crate::money::qty(*max),
+                    unit_of(*max, unit)
                 )
+            }
+            Problem::OutOfReach { large: true } => format!(
+                "Too large to work with: enter a number below {}.",
+                crate::money::qty(Decimal::MAX)
+            ),
+            Problem::OutOfReach { large: false } => {
+                "Too many decimal places: the calculator works with at most 28.".into()
             }
             Problem::TooPrecise { places, unit } => {
                 format!("Use at most {places} decimal places of {unit}.")
@@ -78,6 +90,22 @@ impl FieldError {
             }
             Problem::Malformed(m) => m.clone(),
         }
+    }
+}
+
+/// A unit's word for a quantity: the singular for exactly 1 of a plural word ("1 object",
+/// "1 day", "1 vCPU"); units that are abbreviations stay as they are ("1 IOPS", "1 ms", "1 MiB/s").
+fn unit_of(n: Decimal, unit: &'static str) -> &'static str {
+    let b = unit.as_bytes();
+    let plural_word = b.len() > 2
+        && b.ends_with(b"s")
+        && b[b.len() - 2].is_ascii_alphabetic()
+        && !unit.bytes().all(|c| c.is_ascii_uppercase())
+        && !unit.contains('/');
+    if n == Decimal::ONE && plural_word {
+        &unit[..unit.len() - 1]
+    } else {
+        unit
     }
 }
 
@@ -158,6 +186,42 @@ impl Collector {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_of_a_unit_is_singular() {
+        let at_least = |min: u64, unit| {
+            FieldError::new(
+                "s3.object_count",
+                Problem::TooSmall {
+                    min: min.into(),
+                    unit,
+                    rule: "a rule",
+                },
+            )
+            .message()
+        };
+        assert_eq!(at_least(1, "objects"), "Must be at least 1 object: a rule.");
+        assert_eq!(
+            at_least(2, "objects"),
+            "Must be at least 2 objects: a rule."
+        );
+        assert_eq!(at_least(1, "days"), "Must be at least 1 day: a rule.");
+        assert_eq!(at_least(1, "IOPS"), "Must be at least 1 IOPS: a rule.");
+        assert_eq!(at_least(1, "MiB/s"), "Must be at least 1 MiB/s: a rule.");
+        assert_eq!(at_least(1, "ms"), "Must be at least 1 ms: a rule.");
+        assert_eq!(at_least(1, "vCPUs"), "Must be at least 1 vCPU: a rule.");
+    }
+
+    #[test]
+    fn a_number_out_of_reach_says_so() {
+        let m =
+            |large| FieldError::new("lambda.memory_mb", Problem::OutOfReach { large }).message();
+        assert_eq!(
+            m(true),
+            "Too large to work with: enter a number below 79,228,162,514,264,337,593,543,950,335."
+        );
+        assert!(m(false).starts_with("Too many decimal places"));
+    }
 
     #[test]
     fn sentences_name_the_rule() {

@@ -4,6 +4,7 @@
 //! Every cost is computed exactly from the string rates in `pricing/`. Rounding happens only when an
 //! amount is shown or serialised, through [`Usd::cents`], half away from zero.
 
+use crate::error::Problem;
 use rust_decimal::prelude::*;
 use rust_decimal::RoundingStrategy;
 use serde::{Deserialize, Serialize, Serializer};
@@ -111,18 +112,71 @@ pub fn rate(d: Decimal) -> String {
 /// Parses what a person typed into a number field: spaces, thousands commas and underscores are
 /// ignored; `1e6` is accepted.
 pub fn parse_number(text: &str) -> Option<Decimal> {
+    read_number(text).ok()
+}
+
+/// As [`parse_number`], saying why a text is not read: not a number at all
+/// ([`Problem::NotANumber`]), or a number beyond what the calculator works with
+/// ([`Problem::OutOfReach`]: `1e400`, or more than 28 decimal places).
+pub fn read_number(text: &str) -> Result<Decimal, Problem> {
     let cleaned: String = text
         .trim()
         .chars()
         .filter(|c| !matches!(c, ',' | '_' | ' ' | '\u{a0}'))
         .collect();
+    decimal(&cleaned).ok_or_else(|| match reach(&cleaned) {
+        Some(large) => Problem::OutOfReach { large },
+        None => Problem::NotANumber,
+    })
+}
+
+/// For a well-formed number (`-12.5e3`) that does not fit a Decimal: whether it is too large
+/// (rather than too finely divided); `None` when the text is not a number.
+fn reach(text: &str) -> Option<bool> {
+    let body = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let (mantissa, exponent) = match body.find(['e', 'E']) {
+        Some(i) => (&body[..i], Some(&body[i + 1..])),
+        None => (body, None),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+    if int.is_empty() && frac.is_empty() || !digits(int) || !digits(frac) {
+        return None;
+    }
+    // The exponent's size, capped: anything beyond a few hundred places is out of reach anyway.
+    let exp = match exponent {
+        None => 0i64,
+        Some(e) => {
+            let (negative, d) = match e.strip_prefix('-') {
+                Some(d) => (true, d),
+                None => (false, e.strip_prefix('+').unwrap_or(e)),
+            };
+            if d.is_empty() || !digits(d) {
+                return None;
+            }
+            let n = d
+                .bytes()
+                .fold(0i64, |n, b| (n * 10 + i64::from(b - b'0')).min(999_999));
+            if negative {
+                -n
+            } else {
+                n
+            }
+        }
+    };
+    let whole = int.trim_start_matches('0').len() as i64;
+    Some(whole > 0 && whole + exp > 0 || whole == 0 && exp > 0)
+}
+
+/// The text as a Decimal, if it is one that fits.
+fn decimal(cleaned: &str) -> Option<Decimal> {
     if cleaned.is_empty() || cleaned.len() > 40 {
         return None;
     }
     if cleaned.contains(['e', 'E']) {
-        Decimal::from_scientific(&cleaned).ok()
+        Decimal::from_scientific(cleaned).ok()
     } else {
-        Decimal::from_str(&cleaned).ok()
+        Decimal::from_str(cleaned).ok()
     }
 }
 
@@ -179,5 +233,21 @@ mod tests {
         assert_eq!(parse_number("abc"), None);
         assert_eq!(parse_number("1e999"), None);
         assert_eq!(parse_number(&"9".repeat(60)), None);
+    }
+
+    #[test]
+    fn says_why_a_number_is_not_read() {
+        let large = Err(Problem::OutOfReach { large: true });
+        let small = Err(Problem::OutOfReach { large: false });
+        assert_eq!(read_number("1e400"), large);
+        assert_eq!(read_number("-1E+400"), large);
+        assert_eq!(read_number("0.5e99"), large);
+        assert_eq!(read_number(&"9".repeat(60)), large);
+        assert_eq!(read_number("1e-400"), small);
+        assert_eq!(read_number(&format!("0.{}1", "0".repeat(45))), small);
+        assert_eq!(read_number("1e3"), Ok(d("1000")));
+        for text in ["abc", "1e", "e5", "1.2.3", "--1", ".", "1e+-3", "0x10", "∞"] {
+            assert_eq!(read_number(text), Err(Problem::NotANumber), "{text}");
+        }
     }
 }
