@@ -34,10 +34,10 @@ const RESPONSE_MS = 100;
 // The ceilings stop a first load growing unnoticed (see README, "Size"). Raise one only in a
 // commit that says what the extra bytes buy.
 // The widget's own page opens with its first panel's module (Lambda's).
-const SIZE_CEILING_FULL = 3.12;
+const SIZE_CEILING_FULL = 3.17;
 // A link with scenarios opens the full module at once.
-const SIZE_CEILING_FULL_MODULE = 7.55;
-const SIZE_CEILING_PANEL = { lambda: 3.12, ec2: 4.15, ebs: 3.05, s3: 3.45 };
+const SIZE_CEILING_FULL_MODULE = 7.63;
+const SIZE_CEILING_PANEL = { lambda: 3.17, ec2: 4.21, ebs: 3.09, s3: 3.5 };
 // Keystroke-to-paint (see keystrokeToPaint): the target is a median within one 16.7 ms frame
 // and a p90 within two; not met yet (README, "Speed"), so these ceilings stop it growing.
 const K2P_CEILING_MS = { median: 60, p90: 100 };
@@ -217,6 +217,118 @@ async function keystrokeToPaint(page, field, start, figure, presses) {
   }
   const runs = (await page.evaluate(() => window.__k2p)).sort((a, b) => a - b);
   return { n: runs.length, median: runs[Math.floor(runs.length / 2)], p90: runs[Math.floor(runs.length * 0.9)], max: runs[runs.length - 1] };
+}
+
+/**
+ * Accessible names of the page's focusable controls, as Chromium computes them (the
+ * accessibility tree over CDP), with the names given to more than one control.
+ */
+async function controlNames(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  await cdp.detach();
+  const focusable = nodes.filter((n) => !n.ignored && (n.properties ?? []).some((p) => p.name === 'focusable' && p.value?.value));
+  const named = focusable.map((n) => ({ role: n.role?.value, name: (n.name?.value ?? '').trim() }))
+    // A select's options are its choices, not controls of their own.
+    .filter((n) => !['RootWebArea', 'WebArea', 'generic', 'heading', 'option', 'MenuListOption'].includes(n.role));
+  const seen = new Map();
+  for (const n of named) seen.set(n.name, (seen.get(n.name) ?? 0) + 1);
+  return { count: named.length, unnamed: named.filter((n) => !n.name).map((n) => n.role), repeated: [...seen].filter(([name, k]) => name && k > 1).map(([name, k]) => `${name} ×${k}`) };
+}
+
+/**
+ * A newcomer's first minute: a 375 px phone on every tab, the keyboard (the tabs pattern, the
+ * skip link), unique names for every control, messages in the fields' own words, and cards
+ * that state the same period.
+ */
+async function firstMinute(browser, base) {
+  const context = await browser.newContext({ viewport: { width: 375, height: 800 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const problems = { console: [] };
+  await watch(page, problems);
+  await page.goto(base);
+  await page.locator('#lambda-requested-total').waitFor({ timeout: 20000 });
+
+  // Keyboard: the skip link is the first Tab stop and lands in the panel's first field, leaving
+  // the link (the page's state) alone.
+  const hashBefore = await page.evaluate(() => location.hash);
+  await page.keyboard.press('Tab');
+  const skip = await page.evaluate(() => ({ id: document.activeElement?.id, text: document.activeElement?.textContent }));
+  await page.keyboard.press('Enter');
+  const landed = await page.evaluate(() => ({ id: document.activeElement?.id, inPanel: Boolean(document.activeElement?.closest('#panel-lambda')) }));
+  check('keyboard: the first Tab stop is the skip link, which lands in the panel\'s first field', skip.id === 'skip' && /Skip to the Lambda inputs/.test(skip.text ?? '') && landed.inPanel && (await page.evaluate(() => location.hash)) === hashBefore, `${JSON.stringify(skip)} → ${JSON.stringify(landed)}`);
+
+  // The tabs: one Tab stop, arrow keys, Home and End (the first arrow brings the full module).
+  const stops = await page.locator('[role=tab][tabindex="0"]').count();
+  await page.focus('#tab-lambda');
+  const at = async () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r({ focus: document.activeElement?.id, selected: document.querySelector('[role=tab][aria-selected=true]')?.id, stops: document.querySelectorAll('[role=tab][tabindex="0"]').length }))));
+  const walk = [];
+  for (const [key, want] of [['ArrowRight', 'tab-ec2'], ['ArrowRight', 'tab-ebs'], ['End', 'tab-s3'], ['ArrowRight', 'tab-lambda'], ['ArrowLeft', 'tab-s3'], ['Home', 'tab-lambda']]) {
+    await page.keyboard.press(key);
+    await page.waitForFunction((w) => document.activeElement?.id === w && document.querySelector(`#${w}`)?.getAttribute('aria-selected') === 'true', want, { timeout: 20000 }).catch(() => {});
+    const got = await at();
+    walk.push(`${key}→${got.focus}${got.selected === want && got.stops === 1 ? '' : ' (wrong)'}`);
+    if (got.focus !== want || got.selected !== want || got.stops !== 1) break;
+  }
+  check('keyboard: the tab list is one Tab stop; arrows, Home and End move and select (WAI-ARIA tabs)', stops === 1 && walk.length === 6 && !walk.join(' ').includes('wrong'), walk.join(', '));
+
+  // A phone: every tab fits 375 px (the document never scrolls sideways), details open too;
+  // the tabs keep one row; the panel comes before the comparison.
+  for (const tab of ['lambda', 'ec2', 'ebs', 's3']) {
+    await page.click(`#tab-${tab}`);
+    await page.locator(`#panel-${tab}`).waitFor({ timeout: 20000 });
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+    const fit = await page.evaluate(() => {
+      const tops = [...document.querySelectorAll('[role=tab]')].map((t) => Math.round(t.getBoundingClientRect().top));
+      const panel = document.querySelector('[role=tabpanel]').getBoundingClientRect().top;
+      const compare = document.querySelector('#scenario-compare')?.getBoundingClientRect().top ?? Infinity;
+      return { scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth, rows: new Set(tops).size, panelFirst: panel < compare };
+    });
+    check(`phone (375 px): the ${tab} tab fits without sideways scrolling, tabs on one row, the panel before the comparison`, fit.scroll === fit.client && fit.rows === 1 && fit.panelFirst, JSON.stringify(fit));
+    await page.screenshot({ path: path.join(OUT, `e2e-phone-${tab}.png`), fullPage: true });
+    const v = await axe(page);
+    check(`axe at 375 px: no accessibility violations on the ${tab} tab`, v.length === 0, v.join(' | '));
+    const names = await controlNames(page);
+    check(`names: every control on the ${tab} tab has a name of its own (${names.count} controls)`, names.unnamed.length === 0 && names.repeated.length === 0, [...names.unnamed.map((r) => `unnamed ${r}`), ...names.repeated].join(' | '));
+  }
+  await page.click('#compare-jump');
+  check('phone: the comparison is one tap away', await page.evaluate(() => document.activeElement?.id === 'compare-title'));
+
+  // Cards side by side state the same period.
+  await page.click('#tab-ec2');
+  const cards = await page.locator('#panel-ec2 .cards .figure').allTextContents();
+  check('EC2 cards: On-Demand and the cheapest suitable option both a month', cards.length === 2 && cards.every((t) => /^\$[\d,]+\.\d\d a month$/.test(t.trim())), cards.join(' | '));
+
+  // What the comparison counts is said, before and after the first edit.
+  const fresh = await browser.newContext({ viewport: { width: 1280, height: 1200 } });
+  const p = await fresh.newPage();
+  p.on('pageerror', (e) => problems.console.push(String(e)));
+  await p.goto(`${base}#v2&s=A&s=B`);
+  const counting = p.locator('#compare-counting');
+  await counting.waitFor({ timeout: 20000 });
+  const before = (await counting.textContent()) ?? '';
+  await p.fill('#lambda-memory_mb', '1024');
+  await p.waitForFunction(() => /changed/.test(document.querySelector('#compare-counting')?.textContent ?? ''), null, { timeout: 5000 }).catch(() => {});
+  const after = (await counting.textContent()) ?? '';
+  check('the comparison says what it counts: every example at first, then the services changed', /example workload/.test(before) && /changed from their examples: Lambda\./.test(after) && (await counting.getAttribute('role')) === 'status', `${before} | ${after}`);
+
+  // Messages in the fields' own words: the label, never the JSON path; 1e400 and plurals.
+  await p.fill('#lambda-memory_mb', '');
+  const listed = p.locator('#compare-problems');
+  await listed.waitFor({ timeout: 5000 });
+  const said = (await listed.textContent()) ?? '';
+  check('the comparison names a field by its label (Memory), not its path', said.includes('Memory: Enter a value.') && !said.includes('lambda.memory_mb'), said);
+  await p.fill('#lambda-memory_mb', '1e400');
+  const big = (await p.locator('#lambda-memory_mb-error').textContent()) ?? '';
+  check('1e400 is explained as too large, with what is allowed', /^Too large to work with: enter a number below [\d,]+\.$/.test(big), big);
+  await p.fill('#lambda-memory_mb', '1024');
+  await p.click('#tab-s3');
+  await p.fill('#s3-object_count', '0');
+  const one = (await p.locator('#s3-object_count-error').textContent()) ?? '';
+  check('plurals: "at least 1 object"', /at least 1 object:/.test(one), one);
+  await fresh.close();
+  check('first minute: no console errors', problems.console.length === 0, problems.console.join(' | '));
+  await context.close();
 }
 
 /** The embed example page (embed/example.html) and the iframe route, under the same CSP. */
@@ -701,6 +813,7 @@ async function main() {
     }
     check('no page errors while sharing', consoleErrors.length === 0, consoleErrors.join(' | '));
     await embedding(browser, base);
+    await firstMinute(browser, base);
     loads = await firstLoads(browser, base, dist);
   } finally {
     await browser.close();

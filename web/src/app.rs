@@ -227,6 +227,9 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<Ids> context={ids.clone()}>
             <div class={classes!("awscost", props.compact.then_some("compact"))}>
                 if !props.compact {
+                <a class="skip" href={format!("#{}", ids.of(&format!("panel-{}", service.code())))}
+                    id={ids.of("skip")} onclick={skip_to_panel(&ids, service)}>
+                    { format!("Skip to the {} inputs", service.name()) }</a>
                 <header>
                     <h1>{ "AWS cost and sizing" }</h1>
                     <div class="workload-bar">
@@ -266,18 +269,23 @@ pub fn App(props: &AppProps) -> Html {
                         if *scenarios_asked { <span role="status">{ "Loading the scenarios…" }</span> }
                     </div>
                 } else {
-                    { scenarios(&state, panels, &on_action) }
+                    { scenarios(&state, &ids, &on_action) }
                 }
                 if panels.len() > 1 {
-                    <nav class="tabs" role="tablist" aria-label="Services">
+                    <nav class="tabs" role="tablist" aria-label="Services"
+                        onkeydown={on_tab_key(panels, service, &ids, &on_action)}>
                         { for panels.iter().map(|&v| {
                             let a = on_action.clone();
+                            // On a phone the tab shows the service's name alone ("EC2").
+                            let more = v.title().strip_prefix(v.name()).unwrap_or_default();
                             html! {
                                 <button type="button" role="tab" id={ids.of(&format!("tab-{}", v.code()))}
                                     aria-selected={(service == v).to_string()}
                                     aria-controls={ids.of(&format!("panel-{}", v.code()))}
+                                    tabindex={if service == v { "0" } else { "-1" }}
                                     data-awscost-full={(lazy && !built(v)).then_some("")}
-                                    onclick={move |_| a.emit(Action::ShowService(v))}>{ v.title() }</button>
+                                    onclick={move |_| a.emit(Action::ShowService(v))}>
+                                    { v.name() }<span class="more">{ more }</span></button>
                             }
                         }) }
                     </nav>
@@ -287,28 +295,102 @@ pub fn App(props: &AppProps) -> Html {
                     aria-label={(panels.len() == 1).then_some(service.title())}>
                     { panel(service, &state, &on_action, lazy) }
                 </section>
+                if !lazy { { comparison(&state, panels, &on_action) } }
             </div>
         </ContextProvider<Ids>>
+    }
+}
+
+/// The WAI-ARIA tabs pattern: the tab list is one Tab stop (the selected tab); the arrow keys move
+/// to the previous or next tab (wrapping), Home and End to the first and last, each shown as
+/// it gets the focus.
+fn on_tab_key(
+    panels: &[Service],
+    service: Service,
+    ids: &Ids,
+    on_action: &Callback<Action>,
+) -> Callback<KeyboardEvent> {
+    let (panels, ids, on_action) = (panels.to_vec(), ids.clone(), on_action.clone());
+    Callback::from(move |e: KeyboardEvent| {
+        let (n, at) = (
+            panels.len(),
+            panels.iter().position(|&v| v == service).unwrap_or(0),
+        );
+        let to = match e.key().as_str() {
+            "ArrowRight" => (at + 1) % n,
+            "ArrowLeft" => (at + n - 1) % n,
+            "Home" => 0,
+            "End" => n - 1,
+            _ => return,
+        };
+        e.prevent_default();
+        on_action.emit(Action::ShowService(panels[to]));
+        focus(&ids.of(&format!("tab-{}", panels[to].code())));
+    })
+}
+
+/// The skip link: the focus goes to the panel's first field (the link's own `#panel-…` is not
+/// followed, as the page's fragment holds its state).
+fn skip_to_panel(ids: &Ids, service: Service) -> Callback<MouseEvent> {
+    let panel = ids.of(&format!("panel-{}", service.code()));
+    Callback::from(move |e: MouseEvent| {
+        e.prevent_default();
+        if let Some(el) = gloo::utils::document()
+            .query_selector(&format!("#{panel} input, #{panel} select"))
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    })
+}
+
+/// Moves the focus to the element with this id, if there is one.
+fn focus(id: &str) {
+    if let Some(el) = gloo::utils::document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
     }
 }
 
 /// The scenario bar and the comparison (in builds with the `scenarios` feature; a one-panel
 /// module leaves them to the full widget).
 #[cfg(feature = "scenarios")]
-fn scenarios(state: &State, panels: &[Service], on_action: &Callback<Action>) -> Html {
+fn scenarios(state: &State, ids: &Ids, on_action: &Callback<Action>) -> Html {
+    let to_comparison = {
+        let title = ids.of("compare-title");
+        Callback::from(move |_: MouseEvent| focus(&title))
+    };
     html! {
         <>
             <ScenarioBar names={(0..state.scenarios().len()).map(|n| state.name_of(n)).collect::<Vec<_>>()}
                 typed_name={state.name.clone()} active={state.active()} baseline={state.baseline()}
                 on_action={on_action.clone()} />
-            <ScenarioCompare state={Rc::new(state.clone())} panels={panels.to_vec()}
-                on_action={on_action.clone()} />
+            <p class="to-comparison"><button type="button" class="link" id={ids.of("compare-jump")}
+                onclick={to_comparison}>{ "Go to the comparison (below the panel)" }</button></p>
         </>
     }
 }
 
+/// The scenario comparison, after the panel: what is being edited comes first.
+#[cfg(feature = "scenarios")]
+fn comparison(state: &State, panels: &[Service], on_action: &Callback<Action>) -> Html {
+    html! {
+        <ScenarioCompare state={Rc::new(state.clone())} panels={panels.to_vec()}
+            on_action={on_action.clone()} />
+    }
+}
+
 #[cfg(not(feature = "scenarios"))]
-fn scenarios(_: &State, _: &[Service], _: &Callback<Action>) -> Html {
+fn scenarios(_: &State, _: &Ids, _: &Callback<Action>) -> Html {
+    Html::default()
+}
+
+#[cfg(not(feature = "scenarios"))]
+fn comparison(_: &State, _: &[Service], _: &Callback<Action>) -> Html {
     Html::default()
 }
 

@@ -20,3 +20,14 @@ pub mod s3;
 #[cfg(feature = "scenarios")]
 pub mod scenarios;
 pub mod working;
+
+use yew::{html, AttrValue, Html};
+
+/// A wide table in its own sideways-scrolling box, so that on a narrow screen (a 375 px phone)
+/// the table scrolls, never the page. Focusable, so the keyboard can scroll it too, and named
+/// `label` (what the table shows).
+pub fn scroll_x(label: impl Into<AttrValue>, table: Html) -> Html {
+    html! {
+        <div class="scroll-x" tabindex="0" role="group" aria-label={label.into()}>{ table }</div>
+    }
+}

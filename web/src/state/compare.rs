@@ -1,7 +1,7 @@
 //! The scenarios as the engine's [`ScenarioSet`], and their comparison: what the compare view and
 //! the exports show.
 
-use super::{Form, Service, State};
+use super::{EbsField, Ec2Field, Form, LambdaField, S3Field, Service, State};
 use awscost::error::FieldError;
 use awscost::scenarios::{compare_results, price, NamedWorkload, ScenarioComparison, ScenarioSet};
 use awscost::Workload;
@@ -12,6 +12,35 @@ pub struct ScenarioProblem {
     pub scenario: usize,
     pub service: Service,
     pub error: FieldError,
+}
+
+/// The label a workload JSON path's field has in its panel (`lambda.memory_mb` → "Memory"): the
+/// page names fields by their labels; the CLI and the JSON keep the paths.
+pub fn label_of(path: &str) -> Option<&'static str> {
+    if path == "region" {
+        return Some("Region");
+    }
+    if path.starts_with("s3.lifecycle") && !path.ends_with(".days") {
+        return Some("Lifecycle plan");
+    }
+    let s3 = S3Field::WORKLOAD
+        .into_iter()
+        .chain([S3Field::PlanDays0, S3Field::PlanDays1]);
+    (LambdaField::ALL.into_iter().map(|f| (f.path(), f.label())))
+        .chain(Ec2Field::ALL.into_iter().map(|f| (f.path(), f.label())))
+        .chain(EbsField::ALL.into_iter().map(|f| (f.path(), f.label())))
+        .chain(s3.map(|f| (f.path(), f.label())))
+        .find(|(p, _)| *p == path)
+        .map(|(_, label)| label)
+}
+
+/// A problem as the page says it: the field's label (or its path, if it has none), then what to
+/// do.
+pub fn said(error: &FieldError) -> String {
+    match label_of(&error.field) {
+        Some(label) => format!("{label}: {}", error.message()),
+        None => error.to_string(),
+    }
 }
 
 /// The service a workload JSON path belongs to (`ec2.count` → EC2); `region` has none.

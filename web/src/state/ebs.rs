@@ -28,6 +28,18 @@ impl EbsField {
         EbsField::Snapshot,
     ];
 
+    /// The field's label in the panel (and in messages about it).
+    pub fn label(self) -> &'static str {
+        match self {
+            EbsField::Size => "Capacity needed",
+            EbsField::Iops => "IOPS needed",
+            EbsField::Throughput => "Throughput needed",
+            EbsField::Hours => "Volume kept",
+            EbsField::Instances => "Instances attached at once",
+            EbsField::Snapshot => "Snapshot data stored",
+        }
+    }
+
     /// The workload JSON path, which engine errors name.
     pub fn path(self) -> &'static str {
         match self {

@@ -28,6 +28,18 @@ impl Ec2Field {
         Ec2Field::BaselineCount,
     ];
 
+    /// The field's label in the panel (and in messages about it).
+    pub fn label(self) -> &'static str {
+        match self {
+            Ec2Field::InstanceType => "Instance type",
+            Ec2Field::Count => "Instances",
+            Ec2Field::HoursPerMonth => "Hours per month, each instance",
+            Ec2Field::HoursPerDay => "Hours a day",
+            Ec2Field::DaysPerWeek => "Days a week",
+            Ec2Field::BaselineCount => "Commit for a baseline of",
+        }
+    }
+
     /// The workload JSON path, which engine errors name.
     pub fn path(self) -> &'static str {
         match self {

@@ -4,7 +4,7 @@
 //! ask the forms through it.
 
 use awscost::error::{FieldError, Problem};
-use awscost::money::parse_number;
+use awscost::money;
 use awscost::pricing::PricingError;
 use awscost::service::Service;
 use awscost::Region;
@@ -70,18 +70,16 @@ pub trait Form: Clone + PartialEq + Default {
     }
 }
 
-/// Reads one typed number; an empty (`Required`) or unreadable (`NotANumber`) field is reported
+/// Reads one typed number; an empty (`Required`) or unreadable (`NotANumber`, `OutOfReach`) field is reported
 /// under its JSON path and reads as `None`.
 pub(crate) fn read_number(text: &str, path: &str, errors: &mut Vec<FieldError>) -> Option<Decimal> {
     if text.trim().is_empty() {
         errors.push(FieldError::new(path, Problem::Required));
         return None;
     }
-    let n = parse_number(text);
-    if n.is_none() {
-        errors.push(FieldError::new(path, Problem::NotANumber));
-    }
-    n
+    money::read_number(text)
+        .map_err(|problem| errors.push(FieldError::new(path, problem)))
+        .ok()
 }
 
 /// The value read, or every field that could not be read.

@@ -32,6 +32,20 @@ impl LambdaField {
         LambdaField::Payload,
     ];
 
+    /// The field's label in the panel (and in messages about it).
+    pub fn label(self) -> &'static str {
+        match self {
+            LambdaField::Memory => "Memory",
+            LambdaField::Duration => "Average duration at this memory",
+            LambdaField::Invocations => "Invocations per month",
+            LambdaField::Ephemeral => "Ephemeral storage (/tmp)",
+            LambdaField::CpuBound => "CPU-bound share of the duration",
+            LambdaField::Provisioned => "Provisioned Concurrency",
+            LambdaField::ProvisionedHours => "Provisioned Concurrency enabled",
+            LambdaField::Payload => "Payload size",
+        }
+    }
+
     /// The workload JSON path, which engine errors name.
     pub fn path(self) -> &'static str {
         match self {

@@ -73,7 +73,7 @@ pub struct State {
     pub service: Service,
     /// The options drawn on the EC2 cumulative-cost chart; `None`: On-Demand and the cheapest.
     pub ec2_chart: Option<Vec<String>>,
-    /// The services the scenario comparison counts; `None`: those changed from their defaults in
+    /// The services the scenario comparison counts ([`State::counting`] says why); `None`: those changed from their defaults in
     /// any scenario (every service when none is).
     pub counted: Option<Vec<Service>>,
 }
@@ -153,8 +153,18 @@ impl State {
                 .filter(|s| c.contains(s))
                 .collect();
         }
+        let changed = self.changed_services();
+        if changed.is_empty() {
+            Service::ALL.to_vec()
+        } else {
+            changed
+        }
+    }
+
+    /// The services changed from their defaults in any scenario, in tab order.
+    fn changed_services(&self) -> Vec<Service> {
         let d = Scenario::default();
-        let changed: Vec<Service> = Service::ALL
+        Service::ALL
             .iter()
             .copied()
             .filter(|v| {
@@ -165,11 +175,17 @@ impl State {
                     Service::S3 => s.s3 != d.s3,
                 })
             })
-            .collect();
-        if changed.is_empty() {
-            Service::ALL.to_vec()
+            .collect()
+    }
+
+    /// Why the comparison counts the services it counts.
+    pub fn counting(&self) -> Counting {
+        if self.counted.is_some() {
+            Counting::Chosen
+        } else if self.changed_services().is_empty() {
+            Counting::Examples
         } else {
-            changed
+            Counting::Changed
         }
     }
 
@@ -363,13 +379,27 @@ mod tests {
     #[test]
     fn the_comparison_counts_what_was_changed_until_told() {
         assert_eq!(State::default().counted_services(), Service::ALL);
+        assert_eq!(State::default().counting(), Counting::Examples);
         let s = State::default().apply(Action::Ebs(EbsAction::Set(EbsField::Size, "7".into())));
         assert_eq!(s.counted_services(), [Service::Ebs]);
+        assert_eq!(s.counting(), Counting::Changed);
         let s = s.apply(Action::SetCounted(Service::Lambda, true));
+        assert_eq!(s.counting(), Counting::Chosen);
         assert_eq!(s.counted_services(), [Service::Lambda, Service::Ebs]);
         let s = s.apply(Action::SetCounted(Service::Ebs, false));
         assert_eq!(s.counted_services(), [Service::Lambda]);
     }
+}
+
+/// Why the scenario comparison counts what it counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Counting {
+    /// Nothing has been changed: every service's example workload.
+    Examples,
+    /// The services changed from their examples.
+    Changed,
+    /// The services the person ticked.
+    Chosen,
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

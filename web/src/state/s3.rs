@@ -35,6 +35,22 @@ impl S3Field {
         S3Field::ReadFraction,
     ];
 
+    /// The field's label in the panel (and in messages about it; a plan step's days are
+    /// labelled with the step's class in the panel).
+    pub fn label(self) -> &'static str {
+        match self {
+            S3Field::StorageGb => "Data stored",
+            S3Field::ObjectCount => "Number of objects",
+            S3Field::PutRequests => "PUT, COPY, POST and LIST requests",
+            S3Field::GetRequests => "GET and SELECT requests",
+            S3Field::RetrievalGb => "Data retrieved",
+            S3Field::RetentionDays => "Kept for",
+            S3Field::ReadFraction => "Share of the data read each month",
+            S3Field::PlanDays0 => "Step 1: time in its class",
+            S3Field::PlanDays1 => "Step 2: time in its class",
+        }
+    }
+
     /// The workload JSON path, which engine errors name.
     pub fn path(self) -> &'static str {
         match self {

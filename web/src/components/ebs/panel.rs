@@ -23,39 +23,22 @@ pub struct EbsPanelProps {
     pub on_change: Callback<EbsAction>,
 }
 
-/// (field, label, unit, hint)
-type Spec = (EbsField, &'static str, &'static str, &'static str);
+/// (field, unit, hint); its label: `EbsField::label`.
+type Spec = (EbsField, &'static str, &'static str);
 
 const NEED: &[Spec] = &[
-    (
-        EbsField::Size,
-        "Capacity needed",
-        "GiB",
-        "1 GiB – 64 TiB (65,536 GiB)",
-    ),
-    (EbsField::Iops, "IOPS needed", "sustained", "0 if none"),
-    (
-        EbsField::Throughput,
-        "Throughput needed",
-        "MiB/s",
-        "Sustained; 0 if none",
-    ),
-    (
-        EbsField::Hours,
-        "Volume kept",
-        "hours per month",
-        "730 = a full month",
-    ),
+    (EbsField::Size, "GiB", "1 GiB – 64 TiB (65,536 GiB)"),
+    (EbsField::Iops, "sustained", "0 if none"),
+    (EbsField::Throughput, "MiB/s", "Sustained; 0 if none"),
+    (EbsField::Hours, "hours per month", "730 = a full month"),
 ];
 const INSTANCES: Spec = (
     EbsField::Instances,
-    "Instances attached at once",
     "",
     "Optional; more than 1 needs Multi-Attach (at most 16)",
 );
 const SNAPSHOT: Spec = (
     EbsField::Snapshot,
-    "Snapshot data stored",
     "GiB",
     "Average through the month; 0 for none",
 );
@@ -75,10 +58,10 @@ pub fn EbsPanel(props: &EbsPanelProps) -> Html {
         stale,
     } = shown;
     let form = &props.form;
-    let field = |&(f, label, unit, hint): &Spec| {
+    let field = |&(f, unit, hint): &Spec| {
         let cb = props.on_change.clone();
         html! {
-            <NumberField id={ids.of(&format!("ebs-{}", f.path().trim_start_matches("ebs.")))} label={label} unit={unit}
+            <NumberField id={ids.of(&format!("ebs-{}", f.path().trim_start_matches("ebs.")))} label={f.label()} unit={unit}
                 hint={(!hint.is_empty()).then(|| AttrValue::from(hint))}
                 value={AttrValue::from(form.text(f).to_string())}
                 error={error_for(&errors, f.path())}

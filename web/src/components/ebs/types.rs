@@ -111,17 +111,19 @@ pub fn EbsTypes(props: &EbsTypesProps) -> Html {
     let ids = use_ids();
     let r = &props.result.0;
     html! {
-        <table class="ebs-types">
-            <caption>{ "Every volume type, sized to meet the need at its baseline (expand a type for its working)" }</caption>
-            <thead><tr>
-                <th scope="col">{ "Type" }</th>
-                <th scope="col">{ "Meets need" }</th>
-                <th scope="col" class="num">{ "Provisioned GiB" }</th>
-                <th scope="col" class="num">{ "IOPS" }</th>
-                <th scope="col" class="num">{ "MiB/s" }</th>
-                <th scope="col" class="num">{ "Monthly" }</th>
-            </tr></thead>
-            <tbody>{ for r.options.iter().map(|o| row(o, &ids)) }</tbody>
-        </table>
+        { crate::components::scroll_x("Volume types compared", html! {
+            <table class="ebs-types">
+                <caption>{ "Every volume type, sized to meet the need at its baseline (expand a type for its working)" }</caption>
+                <thead><tr>
+                    <th scope="col">{ "Type" }</th>
+                    <th scope="col">{ "Meets need" }</th>
+                    <th scope="col" class="num">{ "Provisioned GiB" }</th>
+                    <th scope="col" class="num">{ "IOPS" }</th>
+                    <th scope="col" class="num">{ "MiB/s" }</th>
+                    <th scope="col" class="num">{ "Monthly" }</th>
+                </tr></thead>
+                <tbody>{ for r.options.iter().map(|o| row(o, &ids)) }</tbody>
+            </table>
+        }) }
     }
 }

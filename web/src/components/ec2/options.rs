@@ -202,6 +202,7 @@ pub fn Ec2Options(props: &Ec2OptionsProps) -> Html {
                             if priced.len() > 1 {
                                 <button type="button" class="more" aria-expanded={full.to_string()} onclick={toggle}>
                                     { if full { "show the best only".to_string() } else { format!("show all {} priced", priced.len()) } }
+                                    <span class="vh">{ format!(" ({})", g.name()) }</span>
                                 </button>
                             }
                         </th></tr>

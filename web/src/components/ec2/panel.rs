@@ -64,10 +64,10 @@ pub fn Ec2Panel(props: &Ec2PanelProps) -> Html {
         let cb = props.on_change.clone();
         Callback::from(move |v: String| cb.emit(f(v)))
     };
-    let number = |f: Ec2Field, label: &'static str, unit: &'static str, hint: &'static str| {
+    let number = |f: Ec2Field, unit: &'static str, hint: &'static str| {
         let cb = props.on_change.clone();
         html! {
-            <NumberField id={ids.of(f.id())} label={label} unit={unit}
+            <NumberField id={ids.of(f.id())} label={f.label()} unit={unit}
                 hint={(!hint.is_empty()).then_some(AttrValue::Static(hint))}
                 value={AttrValue::from(form.text(f).to_string())}
                 error={error_for(&errors, f.path())}
@@ -113,14 +113,14 @@ pub fn Ec2Panel(props: &Ec2PanelProps) -> Html {
         <section class="panel ec2" aria-labelledby={ids.of("ec2-heading")}>
             <h2 id={ids.of("ec2-heading")}>{ "EC2: every way to pay for the same instances" }</h2>
             <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())} novalidate=true>
-                <InstanceField id={ids.of(Ec2Field::InstanceType.id())} label="Instance type" types={types}
+                <InstanceField id={ids.of(Ec2Field::InstanceType.id())} label={Ec2Field::InstanceType.label()} types={types}
                     value={AttrValue::from(form.instance_type.clone())}
                     error={error_for(&errors, Ec2Field::InstanceType.path())}
                     on_input={act(|t| Ec2Action::Set(Ec2Field::InstanceType, t))} />
                 <TypeFinder pricing={pricing} region={props.region}
                     chosen={AttrValue::from(form.instance_type.clone())}
                     on_pick={act(|t| Ec2Action::Set(Ec2Field::InstanceType, t))} />
-                { number(Ec2Field::Count, "Instances", "", "") }
+                { number(Ec2Field::Count, "", "") }
                 <fieldset>
                     <legend>{ "Usage" }</legend>
                     <SelectField id={ids.of("ec2-usage")} label="Schedule given as"
@@ -128,10 +128,10 @@ pub fn Ec2Panel(props: &Ec2PanelProps) -> Html {
                         value={AttrValue::Static(if form.usage == Usage::Weekly { "week" } else { "month" })}
                         on_change={act(|v| Ec2Action::Usage(if v == "week" { Usage::Weekly } else { Usage::HoursPerMonth }))} />
                     if form.usage == Usage::Weekly {
-                        { number(Ec2Field::HoursPerDay, "Hours a day", "h", "0 – 24") }
-                        { number(Ec2Field::DaysPerWeek, "Days a week", "", "0 – 7; 24 h × 7 days = 730 h a month") }
+                        { number(Ec2Field::HoursPerDay, "h", "0 – 24") }
+                        { number(Ec2Field::DaysPerWeek, "", "0 – 7; 24 h × 7 days = 730 h a month") }
                     } else {
-                        { number(Ec2Field::HoursPerMonth, "Hours per month, each instance", "h", "730 = always on") }
+                        { number(Ec2Field::HoursPerMonth, "h", "730 = always on") }
                     }
                 </fieldset>
                 <SelectField id={ids.of("ec2-horizon_years")} label="Compare over"
@@ -146,7 +146,7 @@ pub fn Ec2Panel(props: &Ec2PanelProps) -> Html {
                     "Per-socket or per-core licences need a Dedicated Host", form.core_bound_license) }
                 <fieldset>
                     <legend>{ "Mixed strategy" }</legend>
-                    { number(Ec2Field::BaselineCount, "Commit for a baseline of", "instances", "Empty for none; the rest is the peak") }
+                    { number(Ec2Field::BaselineCount, "instances", "Empty for none; the rest is the peak") }
                     <SelectField id={ids.of("ec2-peak_pricing")} label="Pay for the peak with"
                         options={opts(&[("on-demand", "On-Demand"), ("spot", "Spot")])}
                         value={AttrValue::Static(if form.peak_pricing == PeakPricing::Spot { "spot" } else { "on-demand" })}
@@ -192,7 +192,7 @@ fn free_tier(r: &Ec2Result, ids: &Ids) -> Html {
             <p><strong>{ format!("{}: Free Tier", r.instance.instance_type) }</strong></p>
             if f.in_study_notes { <p>{ format!("Study notes: {}.", f.study_notes_terms) }</p> }
             <p>{ "AWS today: " }{ &f.today_terms }{ " (" }
-                <a href={f.source.clone()} target="_blank" rel="noopener noreferrer">{ "source" }</a>
+                <a href={f.source.clone()} target="_blank" rel="noopener noreferrer" aria-label="source: Free Tier terms">{ "source" }</a>
                 { format!(", {})", f.as_of) }</p>
             <p class="hint">{ "The comparison below prices every hour at the public rate; Free Tier hours or credits are not subtracted." }</p>
         </div>
@@ -209,8 +209,9 @@ fn summary(r: &Ec2Result, ids: &Ids) -> Html {
         <div class="cards">
             <div class="card requested">
                 <h3>{ format!("On-Demand, {} × {}", r.count, r.instance.instance_type) }</h3>
-                <p class="figure" id={ids.of("ec2-on-demand-monthly")}>{ od.and_then(|o| o.monthly_usd).map(|u| u.to_string()).unwrap_or_else(|| "no rate".into()) }</p>
-                <p>{ format!("a month at {} h each; {} over {} months",
+                <p class="figure" id={ids.of("ec2-on-demand-monthly")}>{ od.and_then(|o| o.monthly_usd).map(|u| u.to_string()).unwrap_or_else(|| "no rate".into()) }
+                    <span class="period">{ " a month" }</span></p>
+                <p>{ format!("at {} h each; {} over {} months",
                     qty(r.hours_per_month),
                     od.and_then(|o| o.horizon_total_usd).map(|u| u.to_string()).unwrap_or_default(),
                     r.horizon_months) }</p>
@@ -218,8 +219,9 @@ fn summary(r: &Ec2Result, ids: &Ids) -> Html {
             <div class="card cheapest">
                 <h3>{ "Cheapest suitable" }</h3>
                 if let Some(o) = cheapest {
-                    <p class="figure" id={ids.of("ec2-cheapest")} data-option={o.id.clone()}>{ o.amortised_monthly_usd.map(|u| u.to_string()).unwrap_or_default() }</p>
-                    <p>{ format!("a month on average: {}; {} over {} months", o.label,
+                    <p class="figure" id={ids.of("ec2-cheapest")} data-option={o.id.clone()}>{ o.amortised_monthly_usd.map(|u| u.to_string()).unwrap_or_default() }
+                        <span class="period">{ " a month" }</span></p>
+                    <p>{ format!("on average (upfront spread over the months): {}; {} over {} months", o.label,
                         o.horizon_total_usd.map(|u| u.to_string()).unwrap_or_default(), r.horizon_months) }
                         if let (Some(p), Some(u)) = (o.saving_percent, o.saving_usd) {
                             { against(u, p, "On-Demand") }

@@ -25,7 +25,6 @@ pub struct LambdaPanelProps {
 
 struct FieldSpec {
     field: LambdaField,
-    label: &'static str,
     unit: &'static str,
     hint: &'static str,
 }
@@ -33,49 +32,41 @@ struct FieldSpec {
 const FIELDS: &[FieldSpec] = &[
     FieldSpec {
         field: LambdaField::Memory,
-        label: "Memory",
         unit: "MB",
         hint: "128 – 10,240 MB in 1 MB steps",
     },
     FieldSpec {
         field: LambdaField::Duration,
-        label: "Average duration at this memory",
         unit: "ms",
         hint: "Measured; at most 900,000 ms (the 15-minute timeout)",
     },
     FieldSpec {
         field: LambdaField::Invocations,
-        label: "Invocations per month",
         unit: "",
         hint: "",
     },
     FieldSpec {
         field: LambdaField::Ephemeral,
-        label: "Ephemeral storage (/tmp)",
         unit: "MB",
         hint: "512 – 10,240 MB; 512 MB is free",
     },
     FieldSpec {
         field: LambdaField::CpuBound,
-        label: "CPU-bound share of the duration",
         unit: "%",
         hint: "0 = waits on I/O; 100 = all computation",
     },
     FieldSpec {
         field: LambdaField::Provisioned,
-        label: "Provisioned Concurrency",
         unit: "environments",
         hint: "0 for none",
     },
     FieldSpec {
         field: LambdaField::ProvisionedHours,
-        label: "Provisioned Concurrency enabled",
         unit: "hours per month",
         hint: "730 = always",
     },
     FieldSpec {
         field: LambdaField::Payload,
-        label: "Payload size",
         unit: "KB",
         hint: "Optional; 6 MB sync, 1 MB async",
     },
@@ -148,7 +139,7 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
                 <SelectField id={ids.of("lambda-architecture")} label="Architecture" options={arch_options}
                     value={AttrValue::from(form.architecture.code())} on_change={on_arch} />
                 { for FIELDS.iter().take(5).map(|f| html! {
-                    <NumberField id={ids.of(&format!("lambda-{}", f.field.path().trim_start_matches("lambda.")))} label={f.label} unit={f.unit}
+                    <NumberField id={ids.of(&format!("lambda-{}", f.field.path().trim_start_matches("lambda.")))} label={f.field.label()} unit={f.unit}
                         hint={(!f.hint.is_empty()).then(|| AttrValue::from(f.hint))}
                         value={AttrValue::from(form.text(f.field).to_string())}
                         error={error_for(&errors, f.field.path())} on_input={on(f.field)} />
@@ -161,7 +152,7 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
                 <fieldset>
                     <legend>{ "Provisioned Concurrency" }</legend>
                     { for FIELDS.iter().skip(5).take(2).map(|f| html! {
-                        <NumberField id={ids.of(&format!("lambda-{}", f.field.path().trim_start_matches("lambda.")))} label={f.label} unit={f.unit}
+                        <NumberField id={ids.of(&format!("lambda-{}", f.field.path().trim_start_matches("lambda.")))} label={f.field.label()} unit={f.unit}
                             hint={(!f.hint.is_empty()).then(|| AttrValue::from(f.hint))}
                             value={AttrValue::from(form.text(f.field).to_string())}
                             error={error_for(&errors, f.field.path())} on_input={on(f.field)} />
@@ -174,7 +165,7 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
                         value={AttrValue::from(if form.invocation_type == InvocationType::Async { "async" } else { "sync" })}
                         on_change={on_type} />
                     { for FIELDS.iter().skip(7).map(|f| html! {
-                        <NumberField id={ids.of(&format!("lambda-{}", f.field.path().trim_start_matches("lambda.")))} label={f.label} unit={f.unit}
+                        <NumberField id={ids.of(&format!("lambda-{}", f.field.path().trim_start_matches("lambda.")))} label={f.field.label()} unit={f.unit}
                             hint={(!f.hint.is_empty()).then(|| AttrValue::from(f.hint))}
                             value={AttrValue::from(form.text(f.field).to_string())}
                             error={error_for(&errors, f.field.path())} on_input={on(f.field)} />
@@ -221,6 +212,14 @@ fn summary(r: &awscost::lambda::LambdaResult, ids: &Ids) -> Html {
             <div class="card cheapest">
                 <h3>{ "Cheapest setting" }</h3>
                 <p class="figure" id={ids.of("lambda-cheapest")}>{ format!("{} MB: {}", r.cheapest.memory_mb, r.cheapest.monthly_usd) }</p>
+                if r.cheapest.memory_mb != r.requested.memory_mb && saving.cents() <= Decimal::ZERO {
+                    <p class="same-cost" id={ids.of("lambda-cheapest-same")}>{ if r.cheapest.duration_us < r.requested.duration_us {
+                        format!("Same cost to the cent as {} MB, and faster ({} ms against {} ms).",
+                            r.requested.memory_mb, ms(r.cheapest.duration_us), ms(r.requested.duration_us))
+                    } else {
+                        format!("Same cost to the cent as {} MB.", r.requested.memory_mb)
+                    } }</p>
+                }
                 <details>
                     <summary>{ "Why" }</summary>
                     <p>{ format!("Of the settings that finish within the timeout, {} MB has the lowest monthly total ({}, modelled {} ms); ties to the cent go to the faster setting. {}",

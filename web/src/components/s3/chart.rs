@@ -183,19 +183,21 @@ pub fn S3Chart(props: &S3ChartProps) -> Html {
                         </tr> }) }
                     </tbody>
                 </table>
-                <table class="s3-break-even">
-                    <caption>{ "Every crossing: where two classes cost the same" }</caption>
-                    <thead><tr>
-                        <th scope="col">{ "Cheaper below" }</th><th scope="col">{ "Cheaper above" }</th>
-                        <th scope="col" class="num">{ "GB retrieved a month" }</th><th scope="col" class="num">{ "Monthly there" }</th>
-                    </tr></thead>
-                    <tbody>
-                        { for r.break_even.iter().map(|b| html! { <tr>
-                            <td>{ short(b.cheaper_below) }</td><td>{ short(b.cheaper_above) }</td>
-                            <td class="num">{ gb(b.retrieval_gb_per_month) }</td><td class="num">{ b.monthly_usd.to_string() }</td>
-                        </tr> }) }
-                    </tbody>
-                </table>
+                { crate::components::scroll_x("Where two classes cost the same", html! {
+                    <table class="s3-break-even">
+                        <caption>{ "Every crossing: where two classes cost the same" }</caption>
+                        <thead><tr>
+                            <th scope="col">{ "Cheaper below" }</th><th scope="col">{ "Cheaper above" }</th>
+                            <th scope="col" class="num">{ "GB retrieved a month" }</th><th scope="col" class="num">{ "Monthly there" }</th>
+                        </tr></thead>
+                        <tbody>
+                            { for r.break_even.iter().map(|b| html! { <tr>
+                                <td>{ short(b.cheaper_below) }</td><td>{ short(b.cheaper_above) }</td>
+                                <td class="num">{ gb(b.retrieval_gb_per_month) }</td><td class="num">{ b.monthly_usd.to_string() }</td>
+                            </tr> }) }
+                        </tbody>
+                    </table>
+                }) }
                 <ul class="s3-ranges" aria-label="Cheapest class by retrieval volume">
                     { for r.cheapest_by_retrieval.iter().map(|rg| html! {
                         <li>{ match rg.to_gb {

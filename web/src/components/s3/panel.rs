@@ -23,42 +23,24 @@ pub struct S3PanelProps {
     pub on_change: Callback<S3Action>,
 }
 
-/// `(field, label, unit, hint)` of each workload input.
-const FIELDS: [(S3Field, &str, &str, &str); 7] = [
-    (
-        S3Field::StorageGb,
-        "Data stored",
-        "GB",
-        "1 GB = 2^30 bytes, as AWS bills",
-    ),
+/// `(field, unit, hint)` of each workload input (its label: `S3Field::label`).
+const FIELDS: [(S3Field, &str, &str); 7] = [
+    (S3Field::StorageGb, "GB", "1 GB = 2^30 bytes, as AWS bills"),
     (
         S3Field::ObjectCount,
-        "Number of objects",
         "",
         "Average object size = data ÷ objects",
     ),
-    (
-        S3Field::PutRequests,
-        "PUT, COPY, POST and LIST requests",
-        "per month",
-        "",
-    ),
-    (
-        S3Field::GetRequests,
-        "GET and SELECT requests",
-        "per month",
-        "",
-    ),
-    (S3Field::RetrievalGb, "Data retrieved", "GB per month", ""),
+    (S3Field::PutRequests, "per month", ""),
+    (S3Field::GetRequests, "per month", ""),
+    (S3Field::RetrievalGb, "GB per month", ""),
     (
         S3Field::RetentionDays,
-        "Kept for",
         "days",
         "Deleting sooner than a class's minimum duration is charged to the minimum",
     ),
     (
         S3Field::ReadFraction,
-        "Share of the data read each month",
         "0 – 1",
         "For Intelligent-Tiering's tiers; leave empty for retrieved ÷ stored",
     ),
@@ -107,7 +89,7 @@ pub fn S3Panel(props: &S3PanelProps) -> Html {
         let cb = props.on_change.clone();
         Callback::from(move |text: String| cb.emit(S3Action::Set(f, text)))
     };
-    let number = |f: S3Field, label: &'static str, unit: &'static str, hint: &'static str| {
+    let number = |f: S3Field, label: AttrValue, unit: &'static str, hint: &'static str| {
         html! {
             <NumberField id={ids.of(&f.id())} label={label} unit={unit}
                 hint={(!hint.is_empty()).then(|| AttrValue::from(hint))}
@@ -142,14 +124,15 @@ pub fn S3Panel(props: &S3PanelProps) -> Html {
         let id = format!("s3-lifecycle-{n}-class");
         html! {
             <div class="plan-step">
-                <SelectField id={ids.of(&id.clone())} label={if n == 0 { "Start in" } else { "Then move to" }}
+                <SelectField id={ids.of(&id.clone())}
+                    label={if n == 0 { AttrValue::from("Step 1: start in") } else { format!("Step {}: then move to", n + 1).into() }}
                     options={class_options(if n == 0 { "No plan" } else { "— stay to the end —" })}
                     value={AttrValue::from(form.plan[n].map_or("", StorageClass::code))} on_change={on_class} />
                 if let Some(e) = error_for(&errors, &plan_path(n)) {
                     <small id={ids.of(&format!("{id}-error"))} class="error" role="alert">{ e }</small>
                 }
                 if let Some(f) = form.plan_days_shown(n) {
-                    { number(f, "for", "days", "") }
+                    { number(f, format!("Step {}: time in {}", n + 1, form.plan[n].map_or("it", StorageClass::name)).into(), "days", "") }
                 }
             </div>
         }
@@ -163,7 +146,7 @@ pub fn S3Panel(props: &S3PanelProps) -> Html {
         <section class="panel s3" aria-labelledby={ids.of("s3-heading")}>
             <h2 id={ids.of("s3-heading")}>{ "S3: the same data in every storage class" }</h2>
             <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())} novalidate=true>
-                { for FIELDS.iter().map(|&(f, label, unit, hint)| number(f, label, unit, hint)) }
+                { for FIELDS.iter().map(|&(f, unit, hint)| number(f, f.label().into(), unit, hint)) }
                 <SelectField id={ids.of("s3-retrieval_tier")} label="Archive retrieval tier (Glacier Flexible, Deep Archive)"
                     options={TIERS.iter().map(|(t, l)| (AttrValue::from(t.code()), AttrValue::from(*l))).collect::<Vec<_>>()}
                     value={AttrValue::from(form.retrieval_tier.code())} on_change={on_tier} />

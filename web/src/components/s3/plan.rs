@@ -45,49 +45,53 @@ pub fn S3Plan(props: &S3PlanProps) -> Html {
         <section class="s3-plan" aria-labelledby={ids.of("s3-plan-heading")}>
             <h3 id={ids.of("s3-plan-heading")}>{ format!("Lifecycle plan over {} days", r.retention_days) }</h3>
             <p id={ids.of("s3-plan-verdict")}>{ verdict }</p>
-            <table class="s3-steps">
-                <thead><tr>
-                    <th scope="col">{ "Class" }</th><th scope="col">{ "Days" }</th>
-                    <th scope="col" class="num">{ "Transition" }</th><th scope="col" class="num">{ "Storage" }</th>
-                    <th scope="col" class="num">{ "Requests and retrieval" }</th><th scope="col" class="num">{ "Early deletion" }</th>
-                    <th scope="col" class="num">{ "Step total" }</th>
-                </tr></thead>
-                <tbody>
-                    { for plan.steps.iter().map(|s| html! { <tr>
-                        <th scope="row">{ short(s.class) }</th>
-                        <td>{ format!("{} – {}", s.from_day, s.to_day) }</td>
-                        <td class="num">{ s.transition_usd.to_string() }</td>
-                        <td class="num">{ s.storage_usd.to_string() }</td>
-                        <td class="num">{ s.activity_usd.to_string() }</td>
-                        <td class="num">{ s.early_deletion_usd.to_string() }</td>
-                        <td class="num">{ s.total_usd.to_string() }</td>
-                    </tr> }) }
-                </tbody>
-                <tfoot><tr>
-                    <th scope="row" colspan="6">{ format!("Plan total (transitions {})", plan.transitions_usd) }</th>
-                    <td class="num total" id={ids.of("s3-plan-total")}>{ plan.total_usd.map_or("no public rate".into(), |t| t.to_string()) }</td>
-                </tr></tfoot>
-            </table>
+            { crate::components::scroll_x("Lifecycle plan steps", html! {
+                <table class="s3-steps">
+                    <thead><tr>
+                        <th scope="col">{ "Class" }</th><th scope="col">{ "Days" }</th>
+                        <th scope="col" class="num">{ "Transition" }</th><th scope="col" class="num">{ "Storage" }</th>
+                        <th scope="col" class="num">{ "Requests and retrieval" }</th><th scope="col" class="num">{ "Early deletion" }</th>
+                        <th scope="col" class="num">{ "Step total" }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for plan.steps.iter().map(|s| html! { <tr>
+                            <th scope="row">{ short(s.class) }</th>
+                            <td>{ format!("{} – {}", s.from_day, s.to_day) }</td>
+                            <td class="num">{ s.transition_usd.to_string() }</td>
+                            <td class="num">{ s.storage_usd.to_string() }</td>
+                            <td class="num">{ s.activity_usd.to_string() }</td>
+                            <td class="num">{ s.early_deletion_usd.to_string() }</td>
+                            <td class="num">{ s.total_usd.to_string() }</td>
+                        </tr> }) }
+                    </tbody>
+                    <tfoot><tr>
+                        <th scope="row" colspan="6">{ format!("Plan total (transitions {})", plan.transitions_usd) }</th>
+                        <td class="num total" id={ids.of("s3-plan-total")}>{ plan.total_usd.map_or("no public rate".into(), |t| t.to_string()) }</td>
+                    </tr></tfoot>
+                </table>
+            }) }
             { for plan.missing_rates.iter().map(|m| html! { <p class="error">{ m }</p> }) }
             <details>
                 <summary>{ "The plan's working" }</summary>
                 <LineItems lines={plan.lines.clone()} total={plan.total_usd.unwrap_or_else(|| awscost::report::total(&plan.lines))}
                     caption={AttrValue::from("Each step, its transition requests and any early-deletion charge")} amount_heading="Amount" total_label="Total" />
             </details>
-            <table class="s3-versus">
-                <caption>{ "Against one class for the whole period (negative: the plan is cheaper)" }</caption>
-                <thead><tr>
-                    <th scope="col">{ "Kept in" }</th><th scope="col" class="num">{ "Total" }</th>
-                    <th scope="col" class="num">{ "Plan minus this" }</th>
-                </tr></thead>
-                <tbody>
-                    { for plan.versus.iter().map(|v| html! { <tr>
-                        <th scope="row">{ v.id.name() }</th>
-                        <td class="num">{ money(v.retention_total_usd) }</td>
-                        <td class="num">{ money(v.plan_minus_class_usd) }</td>
-                    </tr> }) }
-                </tbody>
-            </table>
+            { crate::components::scroll_x("The plan against one class", html! {
+                <table class="s3-versus">
+                    <caption>{ "Against one class for the whole period (negative: the plan is cheaper)" }</caption>
+                    <thead><tr>
+                        <th scope="col">{ "Kept in" }</th><th scope="col" class="num">{ "Total" }</th>
+                        <th scope="col" class="num">{ "Plan minus this" }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for plan.versus.iter().map(|v| html! { <tr>
+                            <th scope="row">{ v.id.name() }</th>
+                            <td class="num">{ money(v.retention_total_usd) }</td>
+                            <td class="num">{ money(v.plan_minus_class_usd) }</td>
+                        </tr> }) }
+                    </tbody>
+                </table>
+            }) }
         </section>
     }
 }

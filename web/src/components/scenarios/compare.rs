@@ -4,7 +4,7 @@
 use super::ExportPanel;
 use crate::components::fields::CheckboxField;
 use crate::hooks::{use_ids, use_last_good, Shown};
-use crate::state::{evaluate_scenarios, Action, ScenarioProblem, Service, State};
+use crate::state::{evaluate_scenarios, said, Action, Counting, ScenarioProblem, Service, State};
 use awscost::export::{delta_text, usd_text};
 use awscost::scenarios::{Cell, Row, ScenarioComparison, ScenarioSet};
 use std::rc::Rc;
@@ -45,7 +45,7 @@ pub fn ScenarioCompare(props: &ScenarioCompareProps) -> Html {
     let counted = s.counted_services();
     html! {
         <div class="compare" id={id("scenario-compare")}>
-            <h2 id={id("compare-title")}>{ if several { "Scenarios compared, per month" } else { "Monthly cost by service" } }</h2>
+            <h2 id={id("compare-title")} tabindex="-1">{ if several { "Scenarios compared, per month" } else { "Monthly cost by service" } }</h2>
             <div class="counted" role="group" aria-label="Services compared">
                 { for props.panels.iter().map(|&v| {
                     let cb = props.on_action.clone();
@@ -56,6 +56,7 @@ pub fn ScenarioCompare(props: &ScenarioCompareProps) -> Html {
                     }
                 }) }
             </div>
+            <p class="hint" id={id("compare-counting")} role="status">{ counting_said(s, &counted) }</p>
             if !problems.is_empty() {
                 <div class="notice" role="status" id={id("compare-problems")}>
                     <p>{ "Fix these before the scenarios can be compared" }
@@ -74,6 +75,28 @@ pub fn ScenarioCompare(props: &ScenarioCompareProps) -> Html {
     }
 }
 
+/// What the comparison counts, and why, in words: said again (a live region) whenever it changes,
+/// so the first edit's switch from every example to the services changed is never silent.
+fn counting_said(s: &State, counted: &[Service]) -> String {
+    let names = counted
+        .iter()
+        .map(|v| v.name())
+        .collect::<Vec<_>>()
+        .join(", ");
+    match s.counting() {
+        Counting::Examples => "Counting every service's example workload: nothing has been changed yet. \
+            Once a service is changed, only the services changed are counted; tick or untick to choose."
+            .to_string(),
+        Counting::Changed => format!(
+            "Counting the services changed from their examples: {names}. Tick another to count its example too."
+        ),
+        Counting::Chosen if counted.is_empty() => {
+            "Counting nothing: tick a service to count it.".to_string()
+        }
+        Counting::Chosen => format!("Counting the services ticked: {names}."),
+    }
+}
+
 fn problem(p: &ScenarioProblem, s: &State, on_action: &Callback<Action>) -> Html {
     let (n, v) = (p.scenario, p.service);
     let cb = on_action.clone();
@@ -83,7 +106,7 @@ fn problem(p: &ScenarioProblem, s: &State, on_action: &Callback<Action>) -> Html
     });
     html! {
         <li>
-            { format!("{} — {}: {} ", s.name_of(n), v.title(), p.error) }
+            { format!("{} — {}: {} ", s.name_of(n), v.title(), said(&p.error)) }
             <button type="button" class="link" onclick={go}>{ format!("Open {} in {}", v.title(), s.name_of(n)) }</button>
         </li>
     }
@@ -122,24 +145,26 @@ fn cell(c: &Cell, id: Option<String>) -> Html {
 
 fn table(c: &ScenarioComparison, p: &str) -> Html {
     html! {
-        <table class="compare-table" id={format!("{p}compare-table")}>
-            <caption>{ "Monthly USD; each delta is against the baseline" }</caption>
-            { head(c, "Service") }
-            <tbody>
-                { for c.services.iter().map(|sv| html! {
-                    <tr>
-                        <th scope="row">{ sv.headline.label.as_str() }
-                            <small class="note">{ sv.measure }</small></th>
-                        { for sv.headline.cells.iter().enumerate().map(|(n, x)|
-                            cell(x, Some(format!("{p}compare-{}-{n}", sv.service.code())))) }
+        { crate::components::scroll_x("Monthly cost by service and scenario", html! {
+            <table class="compare-table" id={format!("{p}compare-table")}>
+                <caption>{ "Monthly USD; each delta is against the baseline" }</caption>
+                { head(c, "Service") }
+                <tbody>
+                    { for c.services.iter().map(|sv| html! {
+                        <tr>
+                            <th scope="row">{ sv.headline.label.as_str() }
+                                <small class="note">{ sv.measure }</small></th>
+                            { for sv.headline.cells.iter().enumerate().map(|(n, x)|
+                                cell(x, Some(format!("{p}compare-{}-{n}", sv.service.code())))) }
+                        </tr>
+                    }) }
+                    <tr class="total">
+                        <th scope="row">{ "Total" }</th>
+                        { for c.scenarios.iter().enumerate().map(|(n, s)| cell(&s.total, Some(format!("{p}compare-total-{n}")))) }
                     </tr>
-                }) }
-                <tr class="total">
-                    <th scope="row">{ "Total" }</th>
-                    { for c.scenarios.iter().enumerate().map(|(n, s)| cell(&s.total, Some(format!("{p}compare-total-{n}")))) }
-                </tr>
-            </tbody>
-        </table>
+                </tbody>
+            </table>
+        }) }
     }
 }
 

@@ -25,7 +25,8 @@ pub fn LimitsTable(props: &LimitsTableProps) -> Html {
                             <td>{ l.notes }</td>
                             <td>{ l.current }
                                 if l.differs() { <strong class="tag">{ " changed" }</strong> }
-                                { " " }<a href={l.source} target="_blank" rel="noopener noreferrer">{ "source" }</a>
+                                { " " }<a href={l.source} target="_blank" rel="noopener noreferrer"
+                                    aria-label={format!("source: {}", l.name)}>{ "source" }</a>
                             </td>
                         </tr>
                     }) }

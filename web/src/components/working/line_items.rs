@@ -28,7 +28,9 @@ pub fn LineItems(props: &LineItemsProps) -> Html {
                     <tr>
                         <td>
                             <details>
-                                <summary>{ &l.label }</summary>
+                                // Named with the table's caption too, so that the same charge in
+                                // two tables (a class's month and its whole period) is told apart.
+                                <summary>{ &l.label }<span class="vh">{ format!(" ({})", props.caption) }</span></summary>
                                 <dl class="math">
                                     <dt>{ "Quantity" }</dt><dd>{ format!("{} {}", qty(l.quantity), l.unit) }</dd>
                                     <dt>{ "Rate" }</dt><dd>{ format!("{} {}", rate(l.rate), l.rate_unit.trim_start_matches("USD ")) }</dd>
@@ -36,7 +38,8 @@ pub fn LineItems(props: &LineItemsProps) -> Html {
                                     <dt>{ "Exact" }</dt><dd>{ format!("${} → {}", qty(l.exact_usd), l.amount_usd) }</dd>
                                     <dt>{ "Pricing row" }</dt>
                                     <dd>{ format!("{}: {} (as of {}) ", l.source.table, l.source.row, l.source.as_of) }
-                                        <a href={l.source.url.clone()} target="_blank" rel="noopener noreferrer">{ "source" }</a></dd>
+                                        <a href={l.source.url.clone()} target="_blank" rel="noopener noreferrer"
+                                            aria-label={format!("source: {} ({})", l.label, props.caption)}>{ "source" }</a></dd>
                                 </dl>
                             </details>
                         </td>
