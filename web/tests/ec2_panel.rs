@@ -37,7 +37,7 @@ async fn on_demand_matches_aws_and_every_option_has_a_row() {
     assert_eq!(text(&root, &format!("{od} .hourly")), "$0.0960");
     assert_eq!(text(&root, &format!("{od} .upfront")), "$0.00");
     assert_eq!(text(&root, &format!("{od} .horizon")), "$2,522.88");
-    assert_eq!(text(&root, "#ec2-on-demand-monthly"), "$70.08");
+    assert_eq!(text(&root, "#ec2-on-demand-monthly"), "$70.08 a month");
     // Five groups; every option is a row of its group or named in the group's line of options
     // with no bundled rate.
     assert_eq!(
