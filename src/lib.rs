@@ -16,6 +16,7 @@ pub mod ec2_import;
 #[cfg(all(awscost_bundled, not(target_arch = "wasm32")))]
 pub mod ec2_tidy;
 pub mod error;
+pub mod exercise;
 pub mod export;
 pub mod input;
 pub mod lambda;

@@ -41,6 +41,19 @@ pub struct LineItem {
 }
 
 impl LineItem {
+    /// The line as a sentence: "Requests: 3,000,000 requests × $0.0000002 per request = $0.60".
+    pub fn said(&self) -> String {
+        format!(
+            "{}: {} {} × {} {} = {}",
+            self.label,
+            crate::money::qty(self.quantity),
+            self.unit,
+            crate::money::rate(self.rate),
+            self.rate_unit.trim_start_matches("USD "),
+            self.amount_usd
+        )
+    }
+
     /// A line whose amount is `quantity × rate`.
     pub fn priced(
         label: impl Into<String>,

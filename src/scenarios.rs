@@ -29,6 +29,9 @@ pub struct ScenarioSet {
     #[serde(default)]
     pub baseline: usize,
     pub scenarios: Vec<NamedWorkload>,
+    /// A question about these scenarios that the engine grades (see [`crate::exercise`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exercise: Option<crate::exercise::Exercise>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -7,6 +7,8 @@ use crate::error::FieldError;
 use crate::input::Inputs;
 use crate::money::Usd;
 use crate::pricing::Region;
+use crate::report::LineItem;
+use serde::Serialize;
 
 /// One monthly figure of a service and what it is (the option picked, or why there is none).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,6 +32,40 @@ impl Figure {
 pub struct Figures {
     pub headline: Figure,
     pub options: Vec<(String, String, Figure)>,
+}
+
+/// One step of a figure's working, as a sentence a person can say aloud ("Requests: 3,000,000
+/// requests × $0.0000002 per request = $0.60"), with the amount it reaches.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Step {
+    pub text: String,
+    /// The amount this step reaches, when it is one.
+    pub usd: Option<Usd>,
+}
+
+impl Step {
+    pub fn new(text: impl Into<String>, usd: Option<Usd>) -> Step {
+        Step {
+            text: text.into(),
+            usd,
+        }
+    }
+
+    /// A line item's step: its quantity × its rate = its amount.
+    pub fn of_line(l: &LineItem) -> Step {
+        Step::new(l.said(), Some(l.amount_usd))
+    }
+}
+
+/// What "which option is cheapest?" chooses among: every option as `(id, label, figure)` (no
+/// figure: it has no bundled rate or does not suit), what the figures are, and the option the
+/// service names cheapest.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Choices {
+    pub options: Vec<(String, String, Option<Usd>)>,
+    /// What each figure is, e.g. "a month" or "over the retention period".
+    pub measure: &'static str,
+    pub cheapest: Option<String>,
 }
 
 /// A service of the calculator.
@@ -59,6 +95,13 @@ pub trait Service {
 
     /// Its figures in a scenario comparison.
     fn figures(result: &Self::Result) -> Figures;
+
+    /// The working of its headline figure (`option` `None`) or of one option (by id), as steps
+    /// that end at the figure the panel shows; `None` for an unknown option.
+    fn steps(result: &Self::Result, option: Option<&str>) -> Option<Vec<Step>>;
+
+    /// What a "which is cheapest?" question chooses among.
+    fn choices(result: &Self::Result) -> Choices;
 
     /// Its section's inputs as `(JSON path, value)` pairs, in field order.
     fn inputs(workload: &Self::Workload, out: &mut Inputs);

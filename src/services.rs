@@ -7,7 +7,7 @@ use crate::ec2::Ec2;
 use crate::input::Inputs;
 use crate::lambda::Lambda;
 use crate::s3::S3;
-use crate::service::{Figures, Service};
+use crate::service::{Choices, Figures, Service, Step};
 use crate::{Comparison, Workload};
 
 crate::closed_set! {
@@ -40,6 +40,26 @@ impl ServiceCode {
             ServiceCode::Ec2 => Ec2::TITLE,
             ServiceCode::Ebs => Ebs::TITLE,
             ServiceCode::S3 => S3::TITLE,
+        }
+    }
+
+    /// The working of its headline (`None`) or an option, in a comparison that prices it.
+    pub fn steps(self, c: &Comparison, option: Option<&str>) -> Option<Vec<Step>> {
+        match self {
+            ServiceCode::Lambda => Lambda::steps(c.lambda.as_ref()?, option),
+            ServiceCode::Ec2 => Ec2::steps(c.ec2.as_ref()?, option),
+            ServiceCode::Ebs => Ebs::steps(c.ebs.as_ref()?, option),
+            ServiceCode::S3 => S3::steps(c.s3.as_ref()?, option),
+        }
+    }
+
+    /// Its choices for "which is cheapest?", in a comparison that prices it.
+    pub fn choices(self, c: &Comparison) -> Option<Choices> {
+        match self {
+            ServiceCode::Lambda => c.lambda.as_ref().map(Lambda::choices),
+            ServiceCode::Ec2 => c.ec2.as_ref().map(Ec2::choices),
+            ServiceCode::Ebs => c.ebs.as_ref().map(Ebs::choices),
+            ServiceCode::S3 => c.s3.as_ref().map(S3::choices),
         }
     }
 

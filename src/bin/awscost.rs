@@ -12,6 +12,12 @@ usage:
   awscost scenarios SCENARIOS.json [--format json|markdown|csv]
                                   compare named workloads side by side against a baseline:
                                   {\"baseline\": 0, \"scenarios\": [{\"name\": \"A\", \"workload\": {...}}]}
+  awscost exercise EXERCISE.json [--answer X] [--format json|markdown]
+                                  grade an answer to the scenario file's \"exercise\" (its question:
+                                  monthly_cost, cheapest_option, saving_percent, break_even_month or
+                                  scenario_difference): the grade (right, close, wrong), how far off,
+                                  and the working step by step (markdown: numbered sentences to say
+                                  aloud); without --answer, the question and its worked answer
   awscost limits                  print the service limits (study notes vs current AWS) as JSON
   awscost import-ec2 --offer OFFER.json [--savings-plans SP.json] --region REGION --out FILE
                                   regenerate the EC2 pricing table for REGION from AWS's Price List
@@ -42,6 +48,7 @@ fn main() -> ExitCode {
         ["scenarios", path, "--format", format] | ["scenarios", "--format", format, path] => {
             scenarios(path, format)
         }
+        ["exercise", rest @ ..] => exercise(rest),
         ["limits"] => {
             out(&serde_json::to_string_pretty(awscost::limits::LIMITS).unwrap_or_default())
         }
@@ -105,6 +112,54 @@ fn scenarios(path: &str, format: &str) -> ExitCode {
         // Markdown and CSV end their own lines.
         Ok(out_text) => out(out_text.trim_end()),
         Err(errors) => invalid("scenarios", &errors),
+    }
+}
+
+fn exercise(args: &[&str]) -> ExitCode {
+    let (mut path, mut answer, mut format) = (None, None, "json");
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match *a {
+            "--answer" | "--format" => {
+                let Some(v) = it.next() else {
+                    eprintln!("awscost: {a} needs a value");
+                    return ExitCode::from(2);
+                };
+                if *a == "--answer" {
+                    answer = Some(*v);
+                } else {
+                    format = v;
+                }
+            }
+            p if path.is_none() => path = Some(p),
+            other => {
+                eprintln!("awscost: unexpected {other}\n{USAGE}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let Some(path) = path else {
+        eprintln!("awscost: exercise needs a file\n{USAGE}");
+        return ExitCode::from(2);
+    };
+    if !matches!(format, "json" | "markdown") {
+        eprintln!("awscost: --format must be json or markdown");
+        return ExitCode::from(2);
+    }
+    let text = match read_input(path) {
+        Ok(t) => t,
+        Err(code) => return code,
+    };
+    match answer {
+        Some(a) => match awscost::exercise::grade_json(&text, a) {
+            Ok(g) if format == "markdown" => out(awscost::exercise::markdown(&g).trim_end()),
+            Ok(g) => out(&serde_json::to_string_pretty(&g).unwrap_or_default()),
+            Err(errors) => invalid("exercise", &errors),
+        },
+        None => match awscost::exercise::task_json(&text) {
+            Ok(t) => out(&serde_json::to_string_pretty(&t).unwrap_or_default()),
+            Err(errors) => invalid("exercise", &errors),
+        },
     }
 }
 

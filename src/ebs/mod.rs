@@ -19,6 +19,7 @@
 //! sizing rules), `price/mod.rs` (the proration every volume line shares: the billing rules),
 //! `result.rs` (each type's row and `compare`), `warnings.rs`.
 
+mod explain;
 mod price;
 mod quantities;
 mod result;
@@ -101,6 +102,14 @@ impl crate::service::Service for Ebs {
             ),
         };
         Figures { headline, options }
+    }
+
+    fn steps(r: &EbsResult, option: Option<&str>) -> Option<Vec<crate::service::Step>> {
+        explain::steps(r, option)
+    }
+
+    fn choices(r: &EbsResult) -> crate::service::Choices {
+        explain::choices(r)
     }
 
     fn inputs(e: &EbsWorkload, out: &mut crate::input::Inputs) {

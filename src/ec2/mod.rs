@@ -55,6 +55,7 @@
 //! `warnings.rs`.
 
 mod commitment;
+mod explain;
 mod mixed;
 mod price;
 mod quantities;
@@ -141,6 +142,14 @@ impl crate::service::Service for Ec2 {
             None => Figure::new(None, "No suitable option has a bundled rate"),
         };
         Figures { headline, options }
+    }
+
+    fn steps(r: &Ec2Result, option: Option<&str>) -> Option<Vec<crate::service::Step>> {
+        explain::steps(r, option)
+    }
+
+    fn choices(r: &Ec2Result) -> crate::service::Choices {
+        explain::choices(r)
     }
 
     fn inputs(e: &Ec2Workload, out: &mut crate::input::Inputs) {

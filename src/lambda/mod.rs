@@ -41,6 +41,7 @@
 //! scales with the inverse of the CPU share; the rest does not:
 //! `d(m) = d₀ × ((100 − p) + p × share(m₀) / share(m)) / 100`.
 
+mod explain;
 mod price;
 mod quantities;
 mod result;
@@ -116,6 +117,14 @@ impl crate::service::Service for Lambda {
                 ),
             ],
         }
+    }
+
+    fn steps(r: &LambdaResult, option: Option<&str>) -> Option<Vec<crate::service::Step>> {
+        explain::steps(r, option)
+    }
+
+    fn choices(r: &LambdaResult) -> crate::service::Choices {
+        explain::choices(r)
     }
 
     fn inputs(l: &LambdaWorkload, out: &mut crate::input::Inputs) {

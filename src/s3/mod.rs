@@ -41,6 +41,7 @@
 //! the lifecycle plan, [`compare`]) and `warnings.rs`.
 
 mod classes;
+mod explain;
 mod price;
 mod quantities;
 mod result;
@@ -120,6 +121,14 @@ impl crate::service::Service for S3 {
             None => Figure::new(None, "No storage class has every rate bundled"),
         };
         Figures { headline, options }
+    }
+
+    fn steps(r: &S3Result, option: Option<&str>) -> Option<Vec<crate::service::Step>> {
+        explain::steps(r, option)
+    }
+
+    fn choices(r: &S3Result) -> crate::service::Choices {
+        explain::choices(r)
     }
 
     fn inputs(s: &S3Workload, out: &mut crate::input::Inputs) {

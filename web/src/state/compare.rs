@@ -94,6 +94,7 @@ pub fn scenario_set(state: &State) -> Result<ScenarioSet, Vec<ScenarioProblem>> 
     Ok(ScenarioSet {
         baseline: state.baseline(),
         scenarios,
+        exercise: None,
     })
 }
 

@@ -1,0 +1,692 @@
+//! Exercises: a question about a scenario set that the engine can grade, from the same figures
+//! the panels show, with the working revealed as steps a person can say aloud.
+//!
+//! The scenario JSON carries the question (`exercise`), never its answer: the answer is worked
+//! out from the bundled tables whenever it is graded, so an exercise is for practice, not for an
+//! exam (the answer can be computed by anyone holding the link).
+
+use crate::error::{FieldError, InputErrors, Problem};
+use crate::money::{qty, read_number, Usd};
+use crate::scenarios::{ScenarioComparison, ScenarioSet};
+use crate::service::Step;
+use crate::services::ServiceCode;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// What is asked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Question {
+    /// The monthly figure of a service (its headline, as the comparison shows it), or of the
+    /// whole scenario when no service is named.
+    MonthlyCost,
+    /// Which option of a service is cheapest, as a choice among its real options.
+    CheapestOption,
+    /// What an EC2 purchasing option saves against On-Demand over the horizon, in %.
+    SavingPercent,
+    /// The first month at whose end an EC2 commitment has cost less than On-Demand.
+    BreakEvenMonth,
+    /// How much more a scenario costs a month than the baseline (negative: less).
+    ScenarioDifference,
+}
+
+/// The tolerance a numeric answer is right within, unless the exercise says otherwise.
+pub const DEFAULT_TOLERANCE_PERCENT: u32 = 10;
+/// The most fields an exercise may open to the learner.
+pub const MAX_OPEN_FIELDS: usize = 32;
+/// The longest title or hint, in characters.
+pub const MAX_TEXT: usize = 500;
+
+/// The most choices the JSON lists.
+pub const MAX_LISTED: usize = 64;
+
+fn unlisted(c: &[Choice]) -> bool {
+    c.is_empty() || c.len() > MAX_LISTED
+}
+
+fn default_tolerance() -> Decimal {
+    DEFAULT_TOLERANCE_PERCENT.into()
+}
+
+/// An exercise, as the scenario JSON's `exercise` object (public JSON).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Exercise {
+    pub question: Question,
+    /// The service asked about; none for the whole scenario (`monthly_cost`) or for
+    /// `scenario_difference`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service: Option<ServiceCode>,
+    /// The option asked about (`saving_percent`, `break_even_month`: an EC2 option id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub option: Option<String>,
+    /// The scenario asked about (an index into `scenarios`); for `scenario_difference`, the one
+    /// set against the baseline.
+    #[serde(default)]
+    pub scenario: usize,
+    /// A numeric answer within this share of the figure is right, within twice it close.
+    #[serde(default = "default_tolerance")]
+    pub tolerance_percent: Decimal,
+    /// Workload fields (JSON paths) the learner may change; none: the workload is read-only.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub open_fields: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+}
+
+/// How an answer fared.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Grade {
+    Right,
+    Close,
+    Wrong,
+}
+
+/// One option a choice question offers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Choice {
+    pub id: String,
+    pub label: String,
+    /// Its figure (`measure`); null: no bundled rate, or it does not suit the workload.
+    pub usd: Option<Usd>,
+}
+
+/// The question worked out: what is asked, its answer and the working.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Task {
+    pub question: Question,
+    /// The question in words.
+    pub prompt: String,
+    /// The answer: a number as text (`"70.08"`), or an option id.
+    pub expected: String,
+    /// The answer's option label, for a choice.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expected_label: Option<String>,
+    /// What the answer is in ("USD a month", "%", "month", or the choice's measure).
+    pub unit: String,
+    /// The options to choose among, for `cheapest_option` (left out of the JSON when there are
+    /// more than [`MAX_LISTED`], as Lambda's 10,113 memory settings: answer with the memory in MB).
+    #[serde(skip_serializing_if = "unlisted")]
+    pub choices: Vec<Choice>,
+    /// The working, step by step, ending at the answer.
+    pub steps: Vec<Step>,
+    pub tolerance_percent: Decimal,
+    /// The oldest date of the bundled tables the figures come from.
+    pub pricing_as_of: String,
+    pub note: &'static str,
+    #[serde(skip)]
+    number: Option<Decimal>,
+}
+
+/// An answer graded.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Graded {
+    /// The answer as given.
+    pub answer: String,
+    pub grade: Grade,
+    /// How far off: the answer minus the right one (for a choice, the chosen option's figure
+    /// minus the cheapest's), as text; null when right to the unit.
+    pub off: Option<String>,
+    /// `off` as a percentage of the right figure, two decimals.
+    pub off_percent: Option<Decimal>,
+    /// A sentence saying how the answer fared.
+    pub verdict: String,
+    #[serde(flatten)]
+    pub task: Task,
+}
+
+pub const NOTE: &str = "For practice: the answer is worked out in the page from the bundled pricing tables, so anyone with the link can see it.";
+
+fn bad(field: &str, why: impl Into<String>) -> InputErrors {
+    InputErrors::one(FieldError::new(field, Problem::Malformed(why.into())))
+}
+
+/// Checks the exercise against its scenario set; every problem names its `exercise.…` field.
+pub fn check(set: &ScenarioSet, ex: &Exercise) -> Result<(), InputErrors> {
+    let mut errors = vec![];
+    let mut no = |field: &str, why: String| {
+        errors.push(FieldError::new(
+            format!("exercise.{field}"),
+            Problem::Malformed(why),
+        ))
+    };
+    if ex.scenario >= set.scenarios.len() {
+        no(
+            "scenario",
+            format!(
+                "Scenario {} does not exist: give 0 to {}.",
+                ex.scenario,
+                set.scenarios.len().saturating_sub(1)
+            ),
+        );
+    }
+    if ex.tolerance_percent < Decimal::ZERO || ex.tolerance_percent > Decimal::from(100) {
+        no(
+            "tolerance_percent",
+            "Give a tolerance from 0 to 100 %.".into(),
+        );
+    }
+    if ex.open_fields.len() > MAX_OPEN_FIELDS {
+        no(
+            "open_fields",
+            format!("Open at most {MAX_OPEN_FIELDS} fields."),
+        );
+    }
+    for (field, text) in [("title", &ex.title), ("hint", &ex.hint)] {
+        if text.as_ref().is_some_and(|t| t.chars().count() > MAX_TEXT) {
+            no(field, format!("Keep it to {MAX_TEXT} characters."));
+        }
+    }
+    let needs_service = matches!(ex.question, Question::CheapestOption);
+    let ec2_only = matches!(
+        ex.question,
+        Question::SavingPercent | Question::BreakEvenMonth
+    );
+    if needs_service && ex.service.is_none() {
+        no(
+            "service",
+            "Name the service whose options are compared (lambda, ec2, ebs or s3).".into(),
+        );
+    }
+    if ec2_only {
+        if ex.service.is_some_and(|s| s != ServiceCode::Ec2) {
+            no(
+                "service",
+                "Savings and break-even months are asked of EC2 purchasing options: give \"ec2\"."
+                    .into(),
+            );
+        }
+        if ex.option.is_none() {
+            no(
+                "option",
+                "Name the EC2 purchasing option asked about (its id, e.g. \"reserved-standard-3y-all-upfront\")."
+                    .into(),
+            );
+        }
+    }
+    if ex.question == Question::ScenarioDifference {
+        if set.scenarios.len() < 2 {
+            no(
+                "question",
+                "A difference between scenarios needs at least two.".into(),
+            );
+        } else if ex.scenario == set.baseline {
+            no(
+                "scenario",
+                "Ask about a scenario other than the baseline.".into(),
+            );
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(InputErrors { errors })
+    }
+}
+
+/// Works the exercise out: the question in words, its answer and the working.
+pub fn task(set: &ScenarioSet, ex: &Exercise) -> Result<Task, InputErrors> {
+    check(set, ex)?;
+    let comparison = crate::scenarios::compare(set)?;
+    let n = ex.scenario;
+    let name = set.scenarios[n].name.clone();
+    let priced = crate::compare(&set.scenarios[n].workload)?;
+    let as_of = comparison.scenarios[n].pricing_as_of.clone();
+    let service_of = |s: Option<ServiceCode>| -> Result<ServiceCode, InputErrors> {
+        let s = s.unwrap_or(ServiceCode::Ec2);
+        s.figures(&priced).map(|_| s).ok_or_else(|| {
+            bad(
+                "exercise.service",
+                format!(
+                    "Scenario {name} does not describe {}: add its section to the workload.",
+                    s.name()
+                ),
+            )
+        })
+    };
+    let base = Task {
+        question: ex.question,
+        prompt: String::new(),
+        expected: String::new(),
+        expected_label: None,
+        unit: "USD a month".into(),
+        choices: vec![],
+        steps: vec![],
+        tolerance_percent: ex.tolerance_percent,
+        pricing_as_of: as_of,
+        note: NOTE,
+        number: None,
+    };
+    let money = |t: Task, usd: Usd| Task {
+        expected: usd.cents().to_string(),
+        number: Some(usd.cents()),
+        ..t
+    };
+    Ok(match ex.question {
+        Question::MonthlyCost => match ex.service {
+            Some(_) => {
+                let s = service_of(ex.service)?;
+                let figure = s.figures(&priced).map(|f| f.headline);
+                let usd = figure.as_ref().and_then(|f| f.monthly_usd).ok_or_else(|| {
+                    bad(
+                        "exercise.service",
+                        format!("{} has no priced figure in scenario {name}.", s.name()),
+                    )
+                })?;
+                money(
+                    Task {
+                        prompt: format!(
+                            "Scenario {name}, {}: {}. What is it, in USD a month?",
+                            s.name(),
+                            lower_first(s.measure())
+                        ),
+                        steps: s.steps(&priced, None).unwrap_or_default(),
+                        ..base
+                    },
+                    usd,
+                )
+            }
+            None => {
+                let (usd, steps) = total(&comparison, n)?;
+                money(
+                    Task {
+                        prompt: format!(
+                            "Scenario {name}: what does the whole workload cost a month, every service it describes counted?"
+                        ),
+                        steps,
+                        ..base
+                    },
+                    usd,
+                )
+            }
+        },
+        Question::CheapestOption => {
+            let s = service_of(ex.service)?;
+            let c = s.choices(&priced).ok_or_else(|| {
+                bad(
+                    "exercise.service",
+                    format!("Scenario {name} does not describe {}.", s.name()),
+                )
+            })?;
+            let id = c.cheapest.clone().ok_or_else(|| {
+                bad(
+                    "exercise.service",
+                    format!(
+                        "No {} option suits scenario {name} with a bundled rate.",
+                        s.name()
+                    ),
+                )
+            })?;
+            let choices: Vec<Choice> = c
+                .options
+                .iter()
+                .map(|(id, label, usd)| Choice {
+                    id: id.clone(),
+                    label: label.clone(),
+                    usd: *usd,
+                })
+                .collect();
+            let best = choices.iter().find(|o| o.id == id);
+            let label = best.map(|o| o.label.clone()).unwrap_or_default();
+            let mut ranked: Vec<&Choice> = choices.iter().filter(|o| o.usd.is_some()).collect();
+            ranked.sort_by_key(|o| o.usd.map(Usd::cents));
+            let mut steps: Vec<Step> = ranked
+                .iter()
+                .take(5)
+                .map(|o| {
+                    Step::new(
+                        format!("{}: {} {}", o.label, o.usd.unwrap_or(Usd::ZERO), c.measure),
+                        o.usd,
+                    )
+                })
+                .collect();
+            if ranked.len() > 5 {
+                steps.push(Step::new(
+                    format!("… and {} more, each dearer or the same", ranked.len() - 5),
+                    None,
+                ));
+            }
+            steps.push(Step::new(
+                format!("Cheapest: {label} (ties to the cent go as the panel breaks them)"),
+                best.and_then(|o| o.usd),
+            ));
+            steps.extend(s.steps(&priced, None).unwrap_or_default());
+            Task {
+                prompt: format!(
+                    "Scenario {name}, {}: which option is cheapest ({})?",
+                    s.name(),
+                    c.measure
+                ),
+                expected: id,
+                expected_label: Some(label),
+                unit: c.measure.into(),
+                choices,
+                steps,
+                ..base
+            }
+        }
+        Question::SavingPercent | Question::BreakEvenMonth => {
+            let e = priced.ec2.as_ref().ok_or_else(|| {
+                bad(
+                    "exercise.service",
+                    format!("Scenario {name} does not describe EC2: add its section."),
+                )
+            })?;
+            let id = ex.option.clone().unwrap_or_default();
+            let o = e.options.iter().find(|o| o.id == id).ok_or_else(|| {
+                bad(
+                    "exercise.option",
+                    format!("\"{id}\" is not an EC2 purchasing option of scenario {name}."),
+                )
+            })?;
+            let od = e.options.iter().find(|o| o.id == "on-demand");
+            let (od_total, total) =
+                match (od.and_then(|o| o.horizon_total_usd), o.horizon_total_usd) {
+                    (Some(a), Some(b)) => (a, b),
+                    _ => {
+                        return Err(bad(
+                            "exercise.option",
+                            format!(
+                                "{} or On-Demand has no bundled rate in scenario {name}.",
+                                o.label
+                            ),
+                        ))
+                    }
+                };
+            let mut steps = vec![
+                Step::new(
+                    format!(
+                        "On-Demand over the {}-month horizon: {od_total}",
+                        e.horizon_months
+                    ),
+                    Some(od_total),
+                ),
+                Step::new(
+                    format!("{} over the same horizon: {total}", o.label),
+                    Some(total),
+                ),
+            ];
+            if ex.question == Question::SavingPercent {
+                let (saving, pct) = match (o.saving_usd, o.saving_percent) {
+                    (Some(s), Some(p)) => (s, p),
+                    _ => {
+                        return Err(bad(
+                            "exercise.option",
+                            format!("{} has no saving figure in scenario {name}.", o.label),
+                        ))
+                    }
+                };
+                steps.push(Step::new(
+                    format!("Saving: {od_total} − {total} = {saving}"),
+                    Some(saving),
+                ));
+                steps.push(Step::new(
+                    format!("{saving} ÷ {od_total} × 100 = {} %", qty(pct)),
+                    None,
+                ));
+                Task {
+                    prompt: format!(
+                        "Scenario {name}: what does {} save against On-Demand over the horizon, in %?",
+                        o.label
+                    ),
+                    expected: pct.to_string(),
+                    unit: "%".into(),
+                    steps,
+                    number: Some(pct),
+                    ..base
+                }
+            } else {
+                let month = o.break_even_month.ok_or_else(|| {
+                    bad(
+                        "exercise.option",
+                        o.break_even_month_note.clone().unwrap_or_else(|| {
+                            format!(
+                                "{} does not become cheaper than On-Demand within the {}-month horizon.",
+                                o.label, e.horizon_months
+                            )
+                        }),
+                    )
+                })?;
+                let at = |v: &[Usd], m: u32| v.get(m as usize).copied();
+                let odc = od.map(|o| o.cumulative_usd.as_slice()).unwrap_or_default();
+                for m in [month.saturating_sub(1), month] {
+                    if let (Some(a), Some(b)) = (at(&o.cumulative_usd, m), at(odc, m)) {
+                        steps.push(Step::new(
+                            format!(
+                                "End of month {m}: {} has cost {a} in all, On-Demand {b}{}",
+                                o.label,
+                                if a < b { ": cheaper" } else { "" }
+                            ),
+                            Some(a),
+                        ));
+                    }
+                }
+                steps.push(Step::new(format!("Break-even: month {month}"), None));
+                Task {
+                    prompt: format!(
+                        "Scenario {name}: at the end of which month has {} first cost less than On-Demand?",
+                        o.label
+                    ),
+                    expected: month.to_string(),
+                    unit: "month".into(),
+                    steps,
+                    number: Some(month.into()),
+                    ..base
+                }
+            }
+        }
+        Question::ScenarioDifference => {
+            let b = set.baseline;
+            let (this, mut steps) = total(&comparison, n)?;
+            let (base_total, _) = total(&comparison, b)?;
+            let base_name = &set.scenarios[b].name;
+            let delta = Usd(this.cents() - base_total.cents());
+            steps.push(Step::new(
+                format!("{base_name} (the baseline): {base_total} a month"),
+                Some(base_total),
+            ));
+            steps.push(Step::new(
+                format!("{name} − {base_name}: {this} − {base_total} = {delta}"),
+                Some(delta),
+            ));
+            money(
+                Task {
+                    prompt: format!(
+                        "How much more does scenario {name} cost a month than {base_name}, in USD (negative if less)?"
+                    ),
+                    steps,
+                    ..base
+                },
+                delta,
+            )
+        }
+    })
+}
+
+/// A scenario's total, with a step per service.
+fn total(c: &ScenarioComparison, n: usize) -> Result<(Usd, Vec<Step>), InputErrors> {
+    let mut steps = vec![];
+    for s in &c.services {
+        let cell = &s.headline.cells[n];
+        if let Some(u) = cell.monthly_usd {
+            let note = cell
+                .note
+                .as_deref()
+                .map(|t| format!(" ({t})"))
+                .unwrap_or_default();
+            steps.push(Step::new(
+                format!("{}: {u}{note}", s.service.name()),
+                Some(u),
+            ));
+        }
+    }
+    let t = c.scenarios[n].total.monthly_usd.ok_or_else(|| {
+        bad(
+            "exercise.scenario",
+            "The scenario has no priced figure to add up.",
+        )
+    })?;
+    steps.push(Step::new(
+        format!("Total of {}: {t} a month", c.scenarios[n].name),
+        Some(t),
+    ));
+    Ok((t, steps))
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_ascii_lowercase().to_string() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+/// Grades an answer to the exercise: right within the tolerance, close within twice it, wrong
+/// beyond; a choice is right when it names the cheapest option (by id or label), close when the
+/// option chosen costs within the tolerance of it.
+pub fn grade(set: &ScenarioSet, ex: &Exercise, answer: &str) -> Result<Graded, InputErrors> {
+    let task = task(set, ex)?;
+    let tol = ex.tolerance_percent;
+    let within = |off: Decimal, of: Decimal, times: Decimal| {
+        if of.is_zero() {
+            off.abs() < Decimal::new(1, 2)
+        } else {
+            off.abs() * Decimal::from(100) <= of.abs() * tol * times
+        }
+    };
+    let percent = |off: Decimal, of: Decimal| {
+        (!of.is_zero()).then(|| (off / of.abs() * Decimal::from(100)).round_dp(2))
+    };
+    let (grade, off, off_percent) = match task.number {
+        Some(expected) => {
+            let given = read_number(answer.trim().trim_start_matches('$').trim_end_matches('%'))
+                .map_err(|p| InputErrors::one(FieldError::new("answer", p)))?;
+            let off = given - expected;
+            let grade = if within(off, expected, Decimal::ONE) {
+                Grade::Right
+            } else if within(off, expected, Decimal::TWO) {
+                Grade::Close
+            } else {
+                Grade::Wrong
+            };
+            let exact = off.is_zero();
+            (
+                grade,
+                (!exact).then(|| qty(off)),
+                percent(off, expected).filter(|_| !exact),
+            )
+        }
+        None => {
+            let a = answer.trim();
+            let a_mb = a.trim_end_matches("MB").trim();
+            let chosen = task
+                .choices
+                .iter()
+                .find(|c| {
+                    c.id.eq_ignore_ascii_case(a)
+                        || c.label.eq_ignore_ascii_case(a)
+                        || c.id.eq_ignore_ascii_case(a_mb)
+                })
+                .ok_or_else(|| {
+                    bad(
+                        "answer",
+                        format!(
+                            "\"{a}\" is not one of the options; answer with an option's id or name, e.g. \"{}\".",
+                            task.expected
+                        ),
+                    )
+                })?;
+            let best = task.choices.iter().find(|c| c.id == task.expected);
+            let off = match (chosen.usd, best.and_then(|b| b.usd)) {
+                (Some(c), Some(b)) => Some((c.cents() - b.cents(), b.cents())),
+                _ => None,
+            };
+            let grade = if chosen.id == task.expected {
+                Grade::Right
+            } else if off.is_some_and(|(o, b)| within(o, b, Decimal::ONE)) {
+                Grade::Close
+            } else {
+                Grade::Wrong
+            };
+            (
+                grade,
+                off.filter(|(o, _)| !o.is_zero())
+                    .map(|(o, _)| Usd(o).to_string()),
+                off.and_then(|(o, b)| percent(o, b)),
+            )
+        }
+    };
+    let shown = |t: &Task| match &t.expected_label {
+        Some(l) => l.clone(),
+        None if t.unit.starts_with("USD") => format!("${}", qty(t.number.unwrap_or_default())),
+        None => format!("{} {}", t.expected, t.unit),
+    };
+    let verdict = match grade {
+        Grade::Right => format!("Right: {}.", shown(&task)),
+        Grade::Close => format!(
+            "Close: {} off ({} %); the answer is {}.",
+            off.clone().unwrap_or_default(),
+            off_percent.map(qty).unwrap_or_else(|| "—".into()),
+            shown(&task)
+        ),
+        Grade::Wrong => format!(
+            "Not this time: {} off{}. Step through the working, or try again.",
+            off.clone().unwrap_or_else(|| "no figure".into()),
+            off_percent
+                .map(|p| format!(" ({} %)", qty(p)))
+                .unwrap_or_default()
+        ),
+    };
+    Ok(Graded {
+        answer: answer.to_string(),
+        grade,
+        off,
+        off_percent,
+        verdict,
+        task,
+    })
+}
+
+/// The graded answer as Markdown: the question, the verdict and the working as numbered
+/// sentences to say aloud.
+pub fn markdown(g: &Graded) -> String {
+    let mut out = format!(
+        "**{}**\n\nAnswer: {} — {}\n\n",
+        g.task.prompt, g.answer, g.verdict
+    );
+    for (i, s) in g.task.steps.iter().enumerate() {
+        out.push_str(&format!("{}. {}\n", i + 1, s.text));
+    }
+    out.push_str(&format!(
+        "\nPrices as of {}. {}\n",
+        g.task.pricing_as_of, g.task.note
+    ));
+    out
+}
+
+/// Reads an exercise file: the scenario JSON with its `exercise`.
+pub fn from_json(text: &str) -> Result<(ScenarioSet, Exercise), InputErrors> {
+    let set: ScenarioSet = crate::scenarios::from_json(text)?;
+    let ex = set.exercise.clone().ok_or_else(|| {
+        bad(
+            "exercise",
+            "This file has no exercise: add an \"exercise\" object (its question, and the service or option it asks about).",
+        )
+    })?;
+    Ok((set, ex))
+}
+
+/// Reads an exercise file and grades `answer`.
+pub fn grade_json(text: &str, answer: &str) -> Result<Graded, InputErrors> {
+    let (set, ex) = from_json(text)?;
+    grade(&set, &ex, answer)
+}
+
+/// Reads an exercise file and works it out.
+pub fn task_json(text: &str) -> Result<Task, InputErrors> {
+    let (set, ex) = from_json(text)?;
+    task(&set, &ex)
+}

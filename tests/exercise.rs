@@ -1,0 +1,239 @@
+//! Exercises graded right, close and wrong on worked cases from the AWS pricing pages' examples,
+//! each step list ending at the figure the panel shows.
+
+use awscost::exercise::{grade_json, markdown, task_json, Grade, Question};
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+/// AWS's first Lambda pricing example (512 MB, 1 s, 3M requests: $18.73,
+/// https://aws.amazon.com/lambda/pricing/) and one m5.large always on over 3 years in us-east-1
+/// ($0.096 an hour = $70.08 a month On-Demand; the 3-year Standard RI all upfront $949 = $26.36 a
+/// month averaged).
+const LAMBDA: &str = r#"{"region": "us-east-1", "lambda": {"memory_mb": 512, "duration_ms": 1000, "invocations_per_month": 3000000}}"#;
+const EC2: &str = r#"{"region": "us-east-1", "ec2": {"instance_type": "m5.large", "count": 1, "hours_per_month": 730, "horizon_years": 3}}"#;
+/// AWS's EBS example need: 2,000 GiB, 10,000 IOPS, 500 MiB/s: gp3 at $210.00
+/// (https://aws.amazon.com/ebs/pricing/).
+const EBS: &str =
+    r#"{"region": "us-east-1", "ebs": {"size_gib": 2000, "iops": 10000, "throughput_mibps": 500}}"#;
+
+fn file(workloads: &[&str], exercise: &str) -> String {
+    let scenarios: Vec<String> = workloads
+        .iter()
+        .enumerate()
+        .map(|(n, w)| format!(r#"{{"name": "{}", "workload": {w}}}"#, ["A", "B", "C"][n]))
+        .collect();
+    format!(
+        r#"{{"scenarios": [{}], "exercise": {exercise}}}"#,
+        scenarios.join(",")
+    )
+}
+
+fn graded(text: &str, answer: &str) -> (Grade, String) {
+    let g = grade_json(text, answer).unwrap_or_else(|e| panic!("{e}"));
+    (g.grade, g.task.expected)
+}
+
+/// Every money answer's working ends at the answer, to the cent.
+fn ends_at_answer(text: &str) {
+    let t = task_json(text).unwrap();
+    let last = t.steps.last().expect("steps");
+    assert_eq!(
+        last.usd.map(|u| u.cents().to_string()).as_deref(),
+        Some(t.expected.as_str()),
+        "{:?}",
+        t.steps
+    );
+}
+
+#[test]
+fn monthly_cost_of_a_service() {
+    let f = file(
+        &[LAMBDA],
+        r#"{"question": "monthly_cost", "service": "lambda", "tolerance_percent": 5}"#,
+    );
+    assert_eq!(graded(&f, "18.73"), (Grade::Right, "18.73".into()));
+    assert_eq!(graded(&f, "$19.50").0, Grade::Right); // 4.1 % off
+    assert_eq!(graded(&f, "20").0, Grade::Close); // 6.8 % off, within 2 × 5 %
+    assert_eq!(graded(&f, "30").0, Grade::Wrong);
+    ends_at_answer(&f);
+    let g = grade_json(&f, "20").unwrap();
+    assert_eq!(g.off.as_deref(), Some("1.27"));
+    assert!(g.verdict.starts_with("Close: 1.27 off"), "{}", g.verdict);
+    // The working is the panel's line items, AWS's example 1 after the Free Tier: 2M requests
+    // $0.40 + 1,100,000 GB-s $18.33 = $18.73.
+    let said: Vec<&str> = g.task.steps.iter().map(|s| s.text.as_str()).collect();
+    assert!(
+        said[0].ends_with("= $0.40")
+            && said[1].contains("1,100,000 GB-s")
+            && said[1].ends_with("= $18.33"),
+        "{said:?}"
+    );
+}
+
+#[test]
+fn monthly_cost_of_the_whole_scenario() {
+    // Lambda $18.73 + EC2 $26.36 = $45.09.
+    let both = r#"{"region": "us-east-1",
+        "lambda": {"memory_mb": 512, "duration_ms": 1000, "invocations_per_month": 3000000},
+        "ec2": {"instance_type": "m5.large", "count": 1, "hours_per_month": 730, "horizon_years": 3}}"#;
+    let f = file(&[both], r#"{"question": "monthly_cost"}"#);
+    assert_eq!(graded(&f, "45.09"), (Grade::Right, "45.09".into()));
+    assert_eq!(graded(&f, "100").0, Grade::Wrong);
+    ends_at_answer(&f);
+}
+
+#[test]
+fn cheapest_option_is_a_choice_among_the_real_ones() {
+    let f = file(
+        &[EBS],
+        r#"{"question": "cheapest_option", "service": "ebs"}"#,
+    );
+    assert_eq!(graded(&f, "gp3"), (Grade::Right, "gp3".into()));
+    assert_eq!(graded(&f, "GP3").0, Grade::Right);
+    assert_eq!(graded(&f, "io2").0, Grade::Wrong);
+    let t = task_json(&f).unwrap();
+    assert_eq!(t.question, Question::CheapestOption);
+    assert_eq!(t.choices.len(), 6, "gp2, gp3, io1, io2, st1, sc1");
+    assert!(t.steps.iter().any(|s| s.text.starts_with("Cheapest: ")));
+    // An option that is not one is an error naming the answer.
+    let e = grade_json(&f, "gp9").unwrap_err();
+    assert_eq!(e.errors[0].field, "answer");
+
+    // Lambda: the answer is a memory setting; the cheapest as the panel names it is right.
+    let f = file(
+        &[LAMBDA],
+        r#"{"question": "cheapest_option", "service": "lambda"}"#,
+    );
+    let t = task_json(&f).unwrap();
+    let mb = t.expected.clone();
+    assert_eq!(graded(&f, &format!("{mb} MB")).0, Grade::Right);
+    assert_eq!(graded(&f, "10240").0, Grade::Wrong);
+    assert!(
+        serde_json::to_value(&t).unwrap().get("choices").is_none(),
+        "10,113 settings are not listed"
+    );
+}
+
+#[test]
+fn saving_and_break_even_of_a_commitment() {
+    // On-Demand over 36 months: 36 × $70.08 = $2,522.88; the RI $949.00: saving $1,573.88 =
+    // 62.38 %. Cumulative On-Demand passes $949 in month 14 (13 × $70.08 = $911.04).
+    let saving = file(
+        &[EC2],
+        r#"{"question": "saving_percent", "service": "ec2", "option": "reserved-standard-3y-all-upfront"}"#,
+    );
+    assert_eq!(graded(&saving, "62.38%"), (Grade::Right, "62.38".into()));
+    assert_eq!(graded(&saving, "50").0, Grade::Close); // 19.85 % off
+    assert_eq!(graded(&saving, "40").0, Grade::Wrong);
+    let month = file(
+        &[EC2],
+        r#"{"question": "break_even_month", "option": "reserved-standard-3y-all-upfront", "tolerance_percent": 0}"#,
+    );
+    assert_eq!(graded(&month, "14"), (Grade::Right, "14".into()));
+    assert_eq!(graded(&month, "13").0, Grade::Wrong);
+    let t = task_json(&month).unwrap();
+    assert!(
+        t.steps
+            .iter()
+            .any(|s| s.text.contains("End of month 13") && s.text.contains("$911.04")),
+        "{:?}",
+        t.steps
+    );
+    assert!(t
+        .steps
+        .iter()
+        .any(|s| s.text.contains("End of month 14") && s.text.ends_with("cheaper")));
+    let bad = file(
+        &[EC2],
+        r#"{"question": "saving_percent", "option": "reserved-forever"}"#,
+    );
+    assert_eq!(
+        task_json(&bad).unwrap_err().errors[0].field,
+        "exercise.option"
+    );
+}
+
+#[test]
+fn a_scenario_against_the_baseline() {
+    let two = EC2.replace(r#""count": 1"#, r#""count": 2"#);
+    let f = file(
+        &[EC2, &two],
+        r#"{"question": "scenario_difference", "scenario": 1}"#,
+    );
+    assert_eq!(graded(&f, "26.36"), (Grade::Right, "26.36".into()));
+    assert_eq!(graded(&f, "-26.36").0, Grade::Wrong);
+    ends_at_answer(&f);
+    let same = file(
+        &[EC2, &two],
+        r#"{"question": "scenario_difference", "scenario": 0}"#,
+    );
+    assert_eq!(
+        task_json(&same).unwrap_err().errors[0].field,
+        "exercise.scenario"
+    );
+}
+
+#[test]
+fn a_malformed_exercise_names_its_field() {
+    for (exercise, field) in [
+        (r#"{"question": "cheapest_option"}"#, "exercise.service"),
+        (
+            r#"{"question": "monthly_cost", "scenario": 3}"#,
+            "exercise.scenario",
+        ),
+        (
+            r#"{"question": "monthly_cost", "tolerance_percent": 150}"#,
+            "exercise.tolerance_percent",
+        ),
+        (
+            r#"{"question": "monthly_cost", "service": "ebs"}"#,
+            "exercise.service",
+        ),
+        (r#"{"question": "what_is_love"}"#, "exercise.question"),
+        (r#"{"question": "monthly_cost", "answer": 5}"#, "exercise"),
+    ] {
+        let f = file(&[LAMBDA], exercise);
+        let e = task_json(&f).unwrap_err();
+        assert!(e.errors[0].field.starts_with(field), "{exercise}: {e}");
+    }
+    let no_exercise = format!(r#"{{"scenarios": [{{"name": "A", "workload": {LAMBDA}}}]}}"#);
+    assert_eq!(
+        task_json(&no_exercise).unwrap_err().errors[0].field,
+        "exercise"
+    );
+}
+
+#[test]
+fn the_cli_grades_and_narrates() {
+    let f = file(&[EC2], r#"{"question": "monthly_cost", "service": "ec2"}"#);
+    let run = |args: &[&str]| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_awscost"))
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(f.as_bytes()).unwrap();
+        let out = child.wait_with_output().unwrap();
+        (out.status.code(), String::from_utf8(out.stdout).unwrap())
+    };
+    let (code, json) = run(&["exercise", "-", "--answer", "26.36"]);
+    assert_eq!(code, Some(0));
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        (v["grade"].as_str(), v["expected"].as_str()),
+        (Some("right"), Some("26.36"))
+    );
+    let (code, md) = run(&["exercise", "-", "--answer", "70.08", "--format", "markdown"]);
+    assert_eq!(code, Some(0));
+    assert!(md.contains("Not this time"), "{md}");
+    assert!(
+        md.contains("3. $949.00 ÷ 36 months = $26.36 a month"),
+        "{md}"
+    );
+    let (code, _) = run(&["exercise", "-", "--answer", "lots"]);
+    assert_eq!(code, Some(2));
+    let g = grade_json(&f, "26").unwrap();
+    assert!(markdown(&g).starts_with("**Scenario A, EC2"));
+}
