@@ -667,15 +667,30 @@ pub fn markdown(g: &Graded) -> String {
     out
 }
 
+/// An exercise file: the scenario JSON with its `exercise` (public JSON).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExerciseFile {
+    #[serde(default)]
+    baseline: usize,
+    scenarios: Vec<crate::scenarios::NamedWorkload>,
+    exercise: Option<Exercise>,
+}
+
 /// Reads an exercise file: the scenario JSON with its `exercise`.
 pub fn from_json(text: &str) -> Result<(ScenarioSet, Exercise), InputErrors> {
-    let set: ScenarioSet = crate::scenarios::from_json(text)?;
-    let ex = set.exercise.clone().ok_or_else(|| {
+    let file: ExerciseFile = crate::input::read_json(text)?;
+    let ex = file.exercise.ok_or_else(|| {
         bad(
             "exercise",
             "This file has no exercise: add an \"exercise\" object (its question, and the service or option it asks about).",
         )
     })?;
+    let set = ScenarioSet {
+        baseline: file.baseline,
+        scenarios: file.scenarios,
+        exercise: None,
+    };
     Ok((set, ex))
 }
 
