@@ -36,7 +36,7 @@ const RESPONSE_MS = 100;
 // The widget's own page opens with its first panel's module (Lambda's).
 const SIZE_CEILING_FULL = 3.17;
 // A link with scenarios opens the full module at once.
-const SIZE_CEILING_FULL_MODULE = 7.63;
+const SIZE_CEILING_FULL_MODULE = 7.7;
 const SIZE_CEILING_PANEL = { lambda: 3.17, ec2: 4.21, ebs: 3.09, s3: 3.5 };
 // Keystroke-to-paint (see keystrokeToPaint): the target is a median within one 16.7 ms frame
 // and a p90 within two; not met yet (README, "Speed"), so these ceilings stop it growing.

@@ -237,3 +237,24 @@ fn the_cli_grades_and_narrates() {
     let g = grade_json(&f, "26").unwrap();
     assert!(markdown(&g).starts_with("**Scenario A, EC2"));
 }
+
+#[test]
+fn an_exercise_file_compares_as_plain_scenarios() {
+    // The scenario reader accepts the exercise and leaves it be; its JSON out has none.
+    let f = file(
+        &[EC2],
+        r#"{"question": "monthly_cost", "service": "ec2", "title": "RI or not?"}"#,
+    );
+    let set = awscost::scenarios::from_json(&f).unwrap();
+    let c = awscost::scenarios::compare(&set).unwrap();
+    assert_eq!(
+        c.scenarios[0]
+            .total
+            .monthly_usd
+            .unwrap()
+            .cents()
+            .to_string(),
+        "26.36"
+    );
+    assert!(!serde_json::to_string(&set).unwrap().contains("exercise"));
+}
