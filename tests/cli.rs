@@ -155,3 +155,31 @@ fn scenarios_print_json_markdown_and_csv() {
         "{err}"
     );
 }
+
+#[test]
+fn exercise_grades_and_narrates() {
+    // One m5.large always on over 3 years in us-east-1: the 3-year Standard RI all upfront,
+    // $949.00 ÷ 36 months = $26.36 a month.
+    let file = r#"{"scenarios": [{"name": "A", "workload": {"region": "us-east-1",
+        "ec2": {"instance_type": "m5.large", "count": 1, "hours_per_month": 730, "horizon_years": 3}}}],
+        "exercise": {"question": "monthly_cost", "service": "ec2"}}"#;
+    let (code, json, err) = awscost(&["exercise", "-", "--answer", "26.36"], file);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        (v["grade"].as_str(), v["expected"].as_str()),
+        (Some("right"), Some("26.36"))
+    );
+    let (code, md, err) = awscost(
+        &["exercise", "-", "--answer", "70.08", "--format", "markdown"],
+        file,
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(md.contains("Not this time"), "{md}");
+    assert!(
+        md.contains("3. $949.00 ÷ 36 months = $26.36 a month"),
+        "{md}"
+    );
+    let (code, _, _) = awscost(&["exercise", "-", "--answer", "lots"], file);
+    assert_eq!(code, 2);
+}
