@@ -325,7 +325,10 @@ fn on_tab_key(
         };
         e.prevent_default();
         on_action.emit(Action::ShowService(panels[to]));
-        focus(&ids.of(&format!("tab-{}", panels[to].code())));
+        focus(&format!(
+            "#{}",
+            ids.of(&format!("tab-{}", panels[to].code()))
+        ));
     })
 }
 
@@ -335,21 +338,16 @@ fn skip_to_panel(ids: &Ids, service: Service) -> Callback<MouseEvent> {
     let panel = ids.of(&format!("panel-{}", service.code()));
     Callback::from(move |e: MouseEvent| {
         e.prevent_default();
-        if let Some(el) = gloo::utils::document()
-            .query_selector(&format!("#{panel} input, #{panel} select"))
-            .ok()
-            .flatten()
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
-        }
+        focus(&format!("#{panel} input, #{panel} select"));
     })
 }
 
-/// Moves the focus to the element with this id, if there is one.
-fn focus(id: &str) {
+/// Moves the focus to the first element matching this CSS selector, if there is one.
+fn focus(selector: &str) {
     if let Some(el) = gloo::utils::document()
-        .get_element_by_id(id)
+        .query_selector(selector)
+        .ok()
+        .flatten()
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
         let _ = el.focus();
@@ -362,7 +360,7 @@ fn focus(id: &str) {
 fn scenarios(state: &State, ids: &Ids, on_action: &Callback<Action>) -> Html {
     let to_comparison = {
         let title = ids.of("compare-title");
-        Callback::from(move |_: MouseEvent| focus(&title))
+        Callback::from(move |_: MouseEvent| focus(&format!("#{title}")))
     };
     html! {
         <>
