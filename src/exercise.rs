@@ -13,21 +13,87 @@ use crate::services::ServiceCode;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-/// What is asked.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Question {
-    /// The monthly figure of a service (its headline, as the comparison shows it), or of the
-    /// whole scenario when no service is named.
-    MonthlyCost,
-    /// Which option of a service is cheapest, as a choice among its real options.
-    CheapestOption,
-    /// What an EC2 purchasing option saves against On-Demand over the horizon, in %.
-    SavingPercent,
-    /// The first month at whose end an EC2 commitment has cost less than On-Demand.
-    BreakEvenMonth,
-    /// How much more a scenario costs a month than the baseline (negative: less).
-    ScenarioDifference,
+crate::closed_set! {
+    /// What is asked: its code is the JSON name ([`Question::id`]), its name the label a teacher
+    /// picks it by ([`Question::label`]); [`Question::ALL`] lists them in the order to offer them.
+    pub enum Question {
+        /// The monthly figure of a service (its headline, as the comparison shows it), or of the
+        /// whole scenario when no service is named.
+        MonthlyCost = "monthly_cost", "Monthly cost";
+        /// Which option of a service is cheapest, as a choice among its real options.
+        CheapestOption = "cheapest_option", "Cheapest option";
+        /// What an EC2 purchasing option saves against On-Demand over the horizon, in %.
+        SavingPercent = "saving_percent", "Saving against On-Demand (%)";
+        /// The first month at whose end an EC2 commitment has cost less than On-Demand.
+        BreakEvenMonth = "break_even_month", "Break-even month";
+        /// How much more a scenario costs a month than the baseline (negative: less).
+        ScenarioDifference = "scenario_difference", "Difference between scenarios";
+    }
+}
+
+impl Question {
+    /// Its JSON name, e.g. `monthly_cost`.
+    pub fn id(self) -> &'static str {
+        self.code()
+    }
+
+    /// Its name for a teacher choosing it, e.g. "Break-even month".
+    pub fn label(self) -> &'static str {
+        self.name()
+    }
+
+    /// The question of a JSON name; `None` for any other text.
+    pub fn from_id(id: &str) -> Option<Question> {
+        Question::from_code(id)
+    }
+
+    /// The services it can be asked of; empty: it is not asked of a service (a `service` given
+    /// is not read).
+    pub fn services(self) -> &'static [ServiceCode] {
+        match self {
+            Question::MonthlyCost | Question::CheapestOption => &ServiceCode::ALL,
+            Question::SavingPercent | Question::BreakEvenMonth => &[ServiceCode::Ec2],
+            Question::ScenarioDifference => &[],
+        }
+    }
+
+    /// Whether the exercise must name the service. When it need not: `monthly_cost` without one
+    /// asks about the whole scenario, and a question of one service only asks about that one.
+    pub fn service_required(self) -> bool {
+        self == Question::CheapestOption
+    }
+
+    /// Whether the exercise must name an EC2 purchasing option (`option`, its id).
+    pub fn needs_option(self) -> bool {
+        matches!(self, Question::SavingPercent | Question::BreakEvenMonth)
+    }
+
+    /// Whether the exercise compares `scenario` with the baseline, so needs a second scenario.
+    pub fn needs_other_scenario(self) -> bool {
+        self == Question::ScenarioDifference
+    }
+
+    /// The service asked about: the one given, or the question's only one.
+    fn service_of(self, given: Option<ServiceCode>) -> Option<ServiceCode> {
+        match (given, self.services()) {
+            (Some(s), _) => Some(s),
+            (None, [only]) => Some(*only),
+            _ => None,
+        }
+    }
+}
+
+/// `"lambda", "ec2" or "s3"`.
+fn codes_or(services: &[ServiceCode]) -> String {
+    let codes: Vec<String> = services
+        .iter()
+        .map(|s| format!("\"{}\"", s.code()))
+        .collect();
+    match codes.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    }
 }
 
 /// The tolerance a numeric answer is right within, unless the exercise says otherwise.
@@ -180,34 +246,31 @@ pub fn check(set: &ScenarioSet, ex: &Exercise) -> Result<(), InputErrors> {
             no(field, format!("Keep it to {MAX_TEXT} characters."));
         }
     }
-    let needs_service = matches!(ex.question, Question::CheapestOption);
-    let ec2_only = matches!(
-        ex.question,
-        Question::SavingPercent | Question::BreakEvenMonth
-    );
-    if needs_service && ex.service.is_none() {
-        no(
+    let q = ex.question;
+    match ex.service {
+        None if q.service_required() => no(
             "service",
-            "Name the service whose options are compared (lambda, ec2, ebs or s3).".into(),
+            format!("Name the service asked about: {}.", codes_or(q.services())),
+        ),
+        Some(s) if !q.services().is_empty() && !q.services().contains(&s) => no(
+            "service",
+            format!(
+                "\"{}\" is not asked of {}: give {}.",
+                q.label(),
+                s.name(),
+                codes_or(q.services())
+            ),
+        ),
+        _ => {}
+    }
+    if q.needs_option() && ex.option.is_none() {
+        no(
+            "option",
+            "Name the EC2 purchasing option asked about (its id, e.g. \"reserved-standard-3y-all-upfront\")."
+                .into(),
         );
     }
-    if ec2_only {
-        if ex.service.is_some_and(|s| s != ServiceCode::Ec2) {
-            no(
-                "service",
-                "Savings and break-even months are asked of EC2 purchasing options: give \"ec2\"."
-                    .into(),
-            );
-        }
-        if ex.option.is_none() {
-            no(
-                "option",
-                "Name the EC2 purchasing option asked about (its id, e.g. \"reserved-standard-3y-all-upfront\")."
-                    .into(),
-            );
-        }
-    }
-    if ex.question == Question::ScenarioDifference {
+    if q.needs_other_scenario() {
         if set.scenarios.len() < 2 {
             no(
                 "question",
@@ -235,8 +298,16 @@ pub fn task(set: &ScenarioSet, ex: &Exercise) -> Result<Task, InputErrors> {
     let name = set.scenarios[n].name.clone();
     let priced = crate::compare(&set.scenarios[n].workload)?;
     let as_of = comparison.scenarios[n].pricing_as_of.clone();
-    let service_of = |s: Option<ServiceCode>| -> Result<ServiceCode, InputErrors> {
-        let s = s.unwrap_or(ServiceCode::Ec2);
+    let service = || -> Result<ServiceCode, InputErrors> {
+        let s = ex.question.service_of(ex.service).ok_or_else(|| {
+            bad(
+                "exercise.service",
+                format!(
+                    "Name the service asked about: {}.",
+                    codes_or(ex.question.services())
+                ),
+            )
+        })?;
         s.figures(&priced).map(|_| s).ok_or_else(|| {
             bad(
                 "exercise.service",
@@ -268,7 +339,7 @@ pub fn task(set: &ScenarioSet, ex: &Exercise) -> Result<Task, InputErrors> {
     Ok(match ex.question {
         Question::MonthlyCost => match ex.service {
             Some(_) => {
-                let s = service_of(ex.service)?;
+                let s = service()?;
                 let figure = s.figures(&priced).map(|f| f.headline);
                 let usd = figure.as_ref().and_then(|f| f.monthly_usd).ok_or_else(|| {
                     bad(
@@ -304,7 +375,7 @@ pub fn task(set: &ScenarioSet, ex: &Exercise) -> Result<Task, InputErrors> {
             }
         },
         Question::CheapestOption => {
-            let s = service_of(ex.service)?;
+            let s = service()?;
             let c = s.choices(&priced).ok_or_else(|| {
                 bad(
                     "exercise.service",

@@ -2,6 +2,7 @@
 //! each step list ending at the figure the panel shows.
 
 use awscost::exercise::{grade_json, markdown, task_json, Grade, Question};
+use awscost::services::ServiceCode;
 
 /// AWS's first Lambda pricing example (512 MB, 1 s, 3M requests: $18.73,
 /// https://aws.amazon.com/lambda/pricing/) and one m5.large always on over 3 years in us-east-1
@@ -227,4 +228,78 @@ fn an_exercise_file_compares_as_plain_scenarios() {
         "26.36"
     );
     assert!(!serde_json::to_string(&set).unwrap().contains("exercise"));
+}
+
+#[test]
+fn every_question_by_its_json_name() {
+    for q in Question::ALL {
+        assert_eq!(Question::from_id(q.id()), Some(q));
+        assert_eq!(serde_json::to_value(q).unwrap(), q.id(), "{q:?}");
+        assert_eq!(
+            serde_json::from_str::<Question>(&format!("\"{}\"", q.id())).unwrap(),
+            q
+        );
+        assert!(!q.label().is_empty());
+        assert!(
+            !q.service_required() || !q.services().is_empty(),
+            "{q:?} requires a service it cannot be asked of"
+        );
+    }
+    let mut ids: Vec<&str> = Question::ALL.iter().map(|q| q.id()).collect();
+    let mut labels: Vec<&str> = Question::ALL.iter().map(|q| q.label()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    labels.sort_unstable();
+    labels.dedup();
+    assert_eq!(
+        (ids.len(), labels.len()),
+        (Question::ALL.len(), Question::ALL.len())
+    );
+    assert_eq!(Question::from_id("Monthly cost"), None);
+    assert_eq!(Question::from_id("MONTHLY_COST"), None);
+    assert_eq!(Question::MonthlyCost.label(), "Monthly cost");
+    assert_eq!(Question::SavingPercent.services(), [ServiceCode::Ec2]);
+    assert!(Question::ScenarioDifference.services().is_empty());
+}
+
+/// What each question needs, as its metadata says, is what `check()` asks for, naming the field.
+#[test]
+fn each_question_names_the_field_it_lacks() {
+    for q in Question::ALL {
+        let bare = file(&[EC2], &format!(r#"{{"question": "{}"}}"#, q.id()));
+        let fields: Vec<String> = match task_json(&bare) {
+            Ok(_) => vec![],
+            Err(e) => e.errors.into_iter().map(|f| f.field).collect(),
+        };
+        for (needed, field) in [
+            (q.service_required(), "exercise.service"),
+            (q.needs_option(), "exercise.option"),
+            (q.needs_other_scenario(), "exercise.question"),
+        ] {
+            assert_eq!(
+                fields.iter().any(|f| f == field),
+                needed,
+                "{q:?} without anything: {fields:?}"
+            );
+        }
+        // A service the question is not asked of.
+        if let Some(other) = ServiceCode::ALL
+            .into_iter()
+            .find(|s| !q.services().is_empty() && !q.services().contains(s))
+        {
+            let f = file(
+                &[EC2],
+                &format!(
+                    r#"{{"question": "{}", "service": "{}", "option": "on-demand"}}"#,
+                    q.id(),
+                    other.code()
+                ),
+            );
+            let e = task_json(&f).unwrap_err();
+            assert!(
+                e.errors.iter().any(|f| f.field == "exercise.service"),
+                "{q:?} of {other:?}: {e}"
+            );
+        }
+    }
 }
