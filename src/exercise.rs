@@ -5,12 +5,13 @@
 //! out from the bundled tables whenever it is graded, so an exercise is for practice, not for an
 //! exam (the answer can be computed by anyone holding the link).
 
+use crate::ec2::{Ec2Option, Ec2Result, OptionKind};
 use crate::error::{FieldError, InputErrors, Problem};
-use crate::money::{qty, read_number, Usd};
+use crate::money::{qty, rate, read_number, Usd, HOURS_PER_MONTH};
 use crate::scenarios::{ScenarioComparison, ScenarioSet};
 use crate::service::Step;
 use crate::services::ServiceCode;
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
 crate::closed_set! {
@@ -26,6 +27,9 @@ crate::closed_set! {
         SavingPercent = "saving_percent", "Saving against On-Demand (%)";
         /// The first month at whose end an EC2 commitment has cost less than On-Demand.
         BreakEvenMonth = "break_even_month", "Break-even month";
+        /// The share of the month (%) each instance must run for an EC2 commitment to cost less
+        /// than On-Demand: the option's `break_even_utilisation_percent`.
+        BreakEvenUtilisation = "break_even_utilisation", "Break-even utilisation (%)";
         /// How much more a scenario costs a month than the baseline (negative: less).
         ScenarioDifference = "scenario_difference", "Difference between scenarios";
     }
@@ -52,7 +56,9 @@ impl Question {
     pub fn services(self) -> &'static [ServiceCode] {
         match self {
             Question::MonthlyCost | Question::CheapestOption => &ServiceCode::ALL,
-            Question::SavingPercent | Question::BreakEvenMonth => &[ServiceCode::Ec2],
+            Question::SavingPercent | Question::BreakEvenMonth | Question::BreakEvenUtilisation => {
+                &[ServiceCode::Ec2]
+            }
             Question::ScenarioDifference => &[],
         }
     }
@@ -65,7 +71,10 @@ impl Question {
 
     /// Whether the exercise must name an EC2 purchasing option (`option`, its id).
     pub fn needs_option(self) -> bool {
-        matches!(self, Question::SavingPercent | Question::BreakEvenMonth)
+        matches!(
+            self,
+            Question::SavingPercent | Question::BreakEvenMonth | Question::BreakEvenUtilisation
+        )
     }
 
     /// Whether the exercise compares `scenario` with the baseline, so needs a second scenario.
@@ -123,7 +132,8 @@ pub struct Exercise {
     /// `scenario_difference`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service: Option<ServiceCode>,
-    /// The option asked about (`saving_percent`, `break_even_month`: an EC2 option id).
+    /// The option asked about (`saving_percent`, `break_even_month`, `break_even_utilisation`:
+    /// an EC2 option id).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub option: Option<String>,
     /// The scenario asked about (an index into `scenarios`); for `scenario_difference`, the one
@@ -439,21 +449,23 @@ pub fn task(set: &ScenarioSet, ex: &Exercise) -> Result<Task, InputErrors> {
                 ..base
             }
         }
+        Question::BreakEvenUtilisation => {
+            let (e, o, od) = ec2_option(&priced, ex, &name)?;
+            let (steps, pct) = break_even_utilisation(e, o, od, &name)?;
+            Task {
+                prompt: format!(
+                    "Scenario {name}: what share of the month must each instance run for {} to cost less than On-Demand, in %?",
+                    o.label
+                ),
+                expected: pct.to_string(),
+                unit: "%".into(),
+                steps,
+                number: Some(pct),
+                ..base
+            }
+        }
         Question::SavingPercent | Question::BreakEvenMonth => {
-            let e = priced.ec2.as_ref().ok_or_else(|| {
-                bad(
-                    "exercise.service",
-                    format!("Scenario {name} does not describe EC2: add its section."),
-                )
-            })?;
-            let id = ex.option.clone().unwrap_or_default();
-            let o = e.options.iter().find(|o| o.id == id).ok_or_else(|| {
-                bad(
-                    "exercise.option",
-                    format!("\"{id}\" is not an EC2 purchasing option of scenario {name}."),
-                )
-            })?;
-            let od = e.options.iter().find(|o| o.id == "on-demand");
+            let (e, o, od) = ec2_option(&priced, ex, &name)?;
             let (od_total, total) =
                 match (od.and_then(|o| o.horizon_total_usd), o.horizon_total_usd) {
                     (Some(a), Some(b)) => (a, b),
@@ -575,6 +587,175 @@ pub fn task(set: &ScenarioSet, ex: &Exercise) -> Result<Task, InputErrors> {
             )
         }
     })
+}
+
+/// The scenario's EC2 section, the purchasing option the exercise asks about, and On-Demand.
+fn ec2_option<'a>(
+    priced: &'a crate::Comparison,
+    ex: &Exercise,
+    name: &str,
+) -> Result<(&'a Ec2Result, &'a Ec2Option, Option<&'a Ec2Option>), InputErrors> {
+    let e = priced.ec2.as_ref().ok_or_else(|| {
+        bad(
+            "exercise.service",
+            format!("Scenario {name} does not describe EC2: add its section."),
+        )
+    })?;
+    let id = ex.option.clone().unwrap_or_default();
+    let o = e.options.iter().find(|o| o.id == id).ok_or_else(|| {
+        bad(
+            "exercise.option",
+            format!("\"{id}\" is not an EC2 purchasing option of scenario {name}."),
+        )
+    })?;
+    Ok((e, o, e.options.iter().find(|o| o.id == "on-demand")))
+}
+
+/// An amount to four decimals, shown to the cent when that is all it has (`$26.3611`, `$43.80`).
+fn usd4(d: Decimal) -> String {
+    let r = d.round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero);
+    if r == r.round_dp(2) {
+        Usd(r).to_string()
+    } else {
+        rate(r)
+    }
+}
+
+/// An hourly rate to four decimals, as the EC2 panel shows one (`$0.0361`).
+fn hourly(d: Decimal) -> String {
+    let mut r = d.round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero);
+    r.rescale(4);
+    format!("${r}")
+}
+
+/// The working of a commitment's break-even utilisation, from the figures the EC2 panel shows
+/// (`break_even_hours_per_month`, `break_even_utilisation_percent`), and that percentage.
+fn break_even_utilisation(
+    e: &Ec2Result,
+    o: &Ec2Option,
+    od: Option<&Ec2Option>,
+    name: &str,
+) -> Result<(Vec<Step>, Decimal), InputErrors> {
+    let no = |why: String| Err(bad("exercise.option", why));
+    if !matches!(o.kind, OptionKind::Reserved | OptionKind::SavingsPlan) {
+        return no(format!(
+            "{} is paid only for the hours it runs, so it has no break-even utilisation: ask about a Reserved Instance or a Savings Plan.",
+            o.label
+        ));
+    }
+    // On-Demand's rate, as its one line item gives it.
+    let Some(od_rate) = od
+        .and_then(|o| o.lines.first())
+        .map(|l| l.rate)
+        .filter(|r| !r.is_zero())
+    else {
+        return no(format!(
+            "On-Demand has no bundled rate in scenario {name}, so nothing to break even against."
+        ));
+    };
+    let Some(total) = o.horizon_total_usd else {
+        return no(o
+            .reason
+            .clone()
+            .unwrap_or_else(|| format!("{} has no bundled rate in scenario {name}.", o.label)));
+    };
+    let (Some(hours), Some(pct)) = (
+        o.break_even_hours_per_month,
+        o.break_even_utilisation_percent,
+    ) else {
+        return no(format!(
+            "{} costs more than On-Demand even when each instance runs all 730 h a month, so it never breaks even.",
+            o.label
+        ));
+    };
+    let n = Decimal::from(e.count.max(1));
+    let full = Decimal::from(HOURS_PER_MONTH);
+    let billed = "billed for all 730 h whether it runs or not";
+    // One instance's month of the commitment, its upfront fee spread over its term.
+    let (per_month, first) = match (o.upfront_usd, o.monthly_usd, o.term) {
+        (Some(u), Some(m), Some(t)) => {
+            let (u, m, tm) = (u.0 / n, m.0 / n, t.months());
+            let per_month = u / Decimal::from(tm) + m;
+            let how = if u.is_zero() {
+                format!("{} a month", Usd(m))
+            } else if m.is_zero() {
+                format!(
+                    "{} upfront ÷ {tm} months = {} a month",
+                    Usd(u),
+                    usd4(per_month)
+                )
+            } else {
+                format!(
+                    "{} upfront ÷ {tm} months + {} a month = {} a month",
+                    Usd(u),
+                    usd4(m),
+                    usd4(per_month)
+                )
+            };
+            (
+                per_month,
+                format!("{}, for each instance: {how}, {billed}", o.label),
+            )
+        }
+        // Known by its effective rate only: every hour of the term at that rate.
+        _ => {
+            let per_month = total.0 / (n * Decimal::from(e.horizon_months.max(1)));
+            let per_hour = per_month / full;
+            (
+                per_month,
+                format!(
+                    "{}, for each instance: its effective rate {} an hour (fee and hourly charge spread over the term) × 730 h = {} a month, {billed}",
+                    o.label,
+                    rate(per_hour.normalize()),
+                    usd4(per_month)
+                ),
+            )
+        }
+    };
+    let shown = |d: Decimal| d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    let from_shown = shown(hours * Decimal::ONE_HUNDRED / full);
+    let steps = vec![
+        Step::new(first, Some(Usd(per_month))),
+        Step::new(
+            format!(
+                "As an hourly figure: {} ÷ 730 h = {} an hour",
+                usd4(per_month),
+                hourly(per_month / full)
+            ),
+            None,
+        ),
+        Step::new(
+            format!(
+                "On-Demand: {} an hour, paid only for the hours each instance runs",
+                rate(od_rate.normalize())
+            ),
+            None,
+        ),
+        Step::new(
+            format!(
+                "Break-even: {} a month ÷ {} an hour = {} h a month; each instance must run longer than that for {} to cost less",
+                usd4(per_month),
+                rate(od_rate.normalize()),
+                qty(hours),
+                o.label
+            ),
+            None,
+        ),
+        Step::new(
+            format!(
+                "{} h ÷ 730 h × 100 = {} %{}",
+                qty(hours),
+                qty(pct),
+                if from_shown == pct {
+                    ""
+                } else {
+                    " (worked from the unrounded hours)"
+                }
+            ),
+            None,
+        ),
+    ];
+    Ok((steps, pct))
 }
 
 /// A scenario's total, with a step per service.

@@ -303,3 +303,112 @@ fn each_question_names_the_field_it_lacks() {
         }
     }
 }
+
+#[test]
+fn break_even_utilisation_of_a_commitment() {
+    // m5.large in us-east-1 (pricing/ec2.json): On-Demand $0.096 an hour. The 3-year Standard RI
+    // All Upfront is $949 paid once for 36 months, billed whether the instance runs or not:
+    // $949 ÷ 36 = $26.361111 a month; ÷ $0.096 an hour = 274.594907 h a month (the panel's
+    // 274.59 h); ÷ 730 h × 100 = 37.615741 % → 37.62 %.
+    let f = file(
+        &[EC2],
+        r#"{"question": "break_even_utilisation", "option": "reserved-standard-3y-all-upfront"}"#,
+    );
+    assert_eq!(graded(&f, "37.62"), (Grade::Right, "37.62".into()));
+    assert_eq!(graded(&f, "40 %").0, Grade::Right); // 2.38 off: 6.33 %, within 10 %
+    assert_eq!(graded(&f, "42").0, Grade::Close); // 4.38 off: 11.64 %, within 20 %
+    assert_eq!(graded(&f, "50").0, Grade::Wrong); // 12.38 off: 32.91 %
+    let t = task_json(&f).unwrap();
+    assert_eq!(
+        (t.question, t.unit.as_str()),
+        (Question::BreakEvenUtilisation, "%")
+    );
+    assert!(
+        t.prompt.contains("3-year") || t.prompt.contains("Reserved"),
+        "{}",
+        t.prompt
+    );
+    assert!(!t.prompt.contains("37.62"));
+    let said: Vec<&str> = t.steps.iter().map(|s| s.text.as_str()).collect();
+    assert!(
+        said[0].contains("$949.00 upfront ÷ 36 months = $26.3611 a month"),
+        "{said:?}"
+    );
+    assert!(said
+        .iter()
+        .any(|s| s.contains("$26.3611 ÷ 730 h = $0.0361 an hour")));
+    assert!(said
+        .iter()
+        .any(|s| s.starts_with("On-Demand: $0.096 an hour")));
+    assert!(said
+        .iter()
+        .any(|s| s.contains("$26.3611 a month ÷ $0.096 an hour = 274.59 h a month")));
+    assert_eq!(said.last(), Some(&"274.59 h ÷ 730 h × 100 = 37.62 %"));
+
+    // Two instances on the 1-year Standard RI No Upfront at $0.06 an hour: each is billed
+    // 730 h × $0.06 = $43.80 a month; ÷ $0.096 = 456.25 h; ÷ 730 × 100 = 62.5 % exactly, so with
+    // no tolerance only 62.5 is right.
+    let two = EC2.replace(r#""count": 1"#, r#""count": 2"#);
+    let f = file(
+        &[&two],
+        r#"{"question": "break_even_utilisation", "service": "ec2", "option": "reserved-standard-1y-no-upfront", "tolerance_percent": 0}"#,
+    );
+    assert_eq!(graded(&f, "62.5"), (Grade::Right, "62.50".into()));
+    assert_eq!(graded(&f, "62.6").0, Grade::Wrong);
+    let t = task_json(&f).unwrap();
+    assert!(
+        t.steps[0]
+            .text
+            .contains("for each instance: $43.80 a month"),
+        "{:?}",
+        t.steps
+    );
+    assert_eq!(
+        t.steps[0].usd.map(|u| u.cents().to_string()).as_deref(),
+        Some("43.80")
+    );
+    assert_eq!(
+        t.steps.last().unwrap().text,
+        "456.25 h ÷ 730 h × 100 = 62.5 %"
+    );
+
+    // The 3-year Standard Partial Upfront is bundled as its effective rate only, $0.0382161 an
+    // hour: × 730 h = $27.897753 a month; ÷ $0.096 = 290.601594 h (290.6 h);
+    // $0.0382161 ÷ $0.096 × 100 = 39.808438 % → 39.81 %.
+    let f = file(
+        &[EC2],
+        r#"{"question": "break_even_utilisation", "option": "reserved-standard-3y-partial-upfront"}"#,
+    );
+    assert_eq!(graded(&f, "39.81"), (Grade::Right, "39.81".into()));
+    let t = task_json(&f).unwrap();
+    assert!(
+        t.steps[0]
+            .text
+            .contains("effective rate $0.0382161 an hour")
+            && t.steps[0].text.contains("= $27.8978 a month"),
+        "{:?}",
+        t.steps
+    );
+    assert_eq!(
+        t.steps.last().unwrap().text,
+        "290.6 h ÷ 730 h × 100 = 39.81 %"
+    );
+
+    // Options paid by the hour have no break-even utilisation: the error names the option.
+    for option in ["on-demand", "spot", "reserved-forever"] {
+        let f = file(
+            &[EC2],
+            &format!(r#"{{"question": "break_even_utilisation", "option": "{option}"}}"#),
+        );
+        let e = task_json(&f).unwrap_err();
+        assert_eq!(e.errors[0].field, "exercise.option", "{option}: {e}");
+    }
+    let f = file(
+        &[EC2],
+        r#"{"question": "break_even_utilisation", "option": "on-demand"}"#,
+    );
+    assert!(task_json(&f)
+        .unwrap_err()
+        .to_string()
+        .contains("On-Demand is paid only for the hours it runs"));
+}
