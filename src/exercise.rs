@@ -8,6 +8,7 @@
 use crate::ec2::{Ec2Option, Ec2Result, OptionKind};
 use crate::error::{FieldError, InputErrors, Problem};
 use crate::money::{qty, rate, read_number, Usd, HOURS_PER_MONTH};
+use crate::s3::{break_even_gb, S3Result, StorageClass};
 use crate::scenarios::{ScenarioComparison, ScenarioSet};
 use crate::service::Step;
 use crate::services::ServiceCode;
@@ -30,6 +31,16 @@ crate::closed_set! {
         /// The share of the month (%) each instance must run for an EC2 commitment to cost less
         /// than On-Demand: the option's `break_even_utilisation_percent`.
         BreakEvenUtilisation = "break_even_utilisation", "Break-even utilisation (%)";
+        /// The monthly retrieval volume (GB) at which the S3 storage class cheapest for a steady
+        /// month changes. Read from `S3Result::cheapest_by_retrieval` (the lower envelope of the
+        /// classes' cost-against-retrieval lines) at the workload's `s3.retrieval_gb_per_month`
+        /// (the GB retrieved a month the panel prices; a volume exactly on a boundary belongs to
+        /// the range that starts there): the upper end (`to_gb`) of the range holding it, where
+        /// the cheapest class changes from that range's class to the next one's as retrieval
+        /// grows; when the volume is in the last, open-ended range, that range's lower end
+        /// (`from_gb`), where the class changes to the one before as retrieval falls. An error
+        /// (`exercise.question`) when one class is cheapest at every volume.
+        RetrievalCrossover = "retrieval_crossover", "Retrieval volume where the cheapest S3 class changes";
         /// How much more a scenario costs a month than the baseline (negative: less).
         ScenarioDifference = "scenario_difference", "Difference between scenarios";
     }
@@ -59,6 +70,7 @@ impl Question {
             Question::SavingPercent | Question::BreakEvenMonth | Question::BreakEvenUtilisation => {
                 &[ServiceCode::Ec2]
             }
+            Question::RetrievalCrossover => &[ServiceCode::S3],
             Question::ScenarioDifference => &[],
         }
     }
@@ -129,7 +141,8 @@ fn default_tolerance() -> Decimal {
 pub struct Exercise {
     pub question: Question,
     /// The service asked about; none for the whole scenario (`monthly_cost`) or for
-    /// `scenario_difference`.
+    /// `scenario_difference`; may be left out of a question asked of one service only
+    /// ([`Question::services`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service: Option<ServiceCode>,
     /// The option asked about (`saving_percent`, `break_even_month`, `break_even_utilisation`:
@@ -464,6 +477,36 @@ pub fn task(set: &ScenarioSet, ex: &Exercise) -> Result<Task, InputErrors> {
                 ..base
             }
         }
+        Question::RetrievalCrossover => {
+            let r = priced.s3.as_ref().ok_or_else(|| {
+                bad(
+                    "exercise.service",
+                    format!("Scenario {name} does not describe S3: add its section."),
+                )
+            })?;
+            // The GB retrieved a month as the workload gives it (checked when it was priced):
+            // the volume the panel's "Data retrieval" lines and the curves' axis count.
+            let current = set.scenarios[n]
+                .workload
+                .s3
+                .as_ref()
+                .map(|w| w.retrieval_gb_per_month)
+                .unwrap_or_default();
+            let c = retrieval_crossover(r, current, &name)?;
+            Task {
+                prompt: format!(
+                    "Scenario {name}, S3: at the {} GB retrieved a month now, {} is the cheapest storage class for a steady month. As retrieval {}, at what monthly retrieval volume (GB) does the cheapest class change?",
+                    qty(current),
+                    c.here.name(),
+                    if c.upward { "grows" } else { "falls" }
+                ),
+                expected: c.gb.normalize().to_string(),
+                unit: "GB a month".into(),
+                steps: c.steps,
+                number: Some(c.gb),
+                ..base
+            }
+        }
         Question::SavingPercent | Question::BreakEvenMonth => {
             let (e, o, od) = ec2_option(&priced, ex, &name)?;
             let (od_total, total) =
@@ -758,6 +801,150 @@ fn break_even_utilisation(
     Ok((steps, pct))
 }
 
+/// Where the cheapest S3 class changes, seen from the current retrieval volume (see
+/// [`Question::RetrievalCrossover`]).
+struct Crossover {
+    /// The class cheapest at the current volume, and the one it gives way to.
+    here: StorageClass,
+    /// True: the change is above the current volume.
+    upward: bool,
+    /// The boundary, as `cheapest_by_retrieval` gives it (GB a month, to 6 decimals).
+    gb: Decimal,
+    steps: Vec<Step>,
+}
+
+fn retrieval_crossover(
+    r: &S3Result,
+    current: Decimal,
+    name: &str,
+) -> Result<Crossover, InputErrors> {
+    let no = |why: String| bad("exercise.question", why);
+    let ranges = &r.cheapest_by_retrieval;
+    let Some(last) = ranges.len().checked_sub(1) else {
+        return Err(no(format!(
+            "No S3 storage class has every rate bundled in scenario {name}, so there is no cheapest class to follow."
+        )));
+    };
+    if last == 0 {
+        return Err(no(format!(
+            "In scenario {name}, {} is the cheapest S3 class for a steady month at every retrieval volume, so the cheapest class never changes: ask another question, or change the workload.",
+            ranges[0].class.name()
+        )));
+    }
+    let i = ranges
+        .iter()
+        .position(|g| g.to_gb.is_none_or(|t| current < t))
+        .unwrap_or(last);
+    let (here, there, gb, upward) = match ranges[i].to_gb {
+        Some(t) if i < last => (ranges[i].class, ranges[i + 1].class, t, true),
+        _ => (
+            ranges[i].class,
+            ranges[i - 1].class,
+            ranges[i].from_gb,
+            false,
+        ),
+    };
+    let curve = |c: StorageClass| {
+        r.options
+            .iter()
+            .find(|o| o.id == c)
+            .and_then(|o| o.curve.as_ref())
+    };
+    let (Some(a), Some(b)) = (curve(here), curve(there)) else {
+        return Err(no(format!(
+            "Scenario {name}: {} or {} has no bundled rate for every charge.",
+            here.name(),
+            there.name()
+        )));
+    };
+    let exact = break_even_gb(a, b).unwrap_or(gb);
+    // Each line's figures as said: the slope as the panel has it, the fixed month to the fewest
+    // decimals (2 to 8) from which the equation gives the answer; else to 6, with a note.
+    let round =
+        |d: Decimal, dp: u32| d.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
+    let (b1, b2) = (a.per_retrieval_gb_usd, b.per_retrieval_gb_usd);
+    let solve = |dp: u32| {
+        let (a1, a2) = (round(a.fixed_usd, dp), round(b.fixed_usd, dp));
+        let x = (a2 - a1).checked_div(b1 - b2).map(|x| round(x, 6));
+        (a1, a2, x == Some(gb))
+    };
+    let (a1, a2, exactly) = [2, 4, 6, 8]
+        .into_iter()
+        .map(solve)
+        .find(|s| s.2)
+        .unwrap_or_else(|| solve(6));
+    let said = |d: Decimal| rate(d.normalize());
+    let line = |c: StorageClass, f: Decimal, per: Decimal| {
+        Step::new(
+            format!(
+                "{}: fixed {} a month + {} per GB retrieved",
+                c.name(),
+                said(f),
+                said(per)
+            ),
+            None,
+        )
+    };
+    let steps = vec![
+        Step::new(
+            format!(
+                "At the {} GB retrieved a month now, {} is the cheapest class for a steady month: {}",
+                qty(current),
+                here.name(),
+                Usd(a.at(current))
+            ),
+            Some(Usd(a.at(current))),
+        ),
+        line(here, a1, b1),
+        line(there, a2, b2),
+        Step::new(
+            format!(
+                "They cost the same where {} + {} × x = {} + {} × x: x = ({} − {}) ÷ ({} − {}) = {} GB{}",
+                said(a1),
+                said(b1),
+                said(a2),
+                said(b2),
+                said(a2),
+                said(a1),
+                said(b1),
+                said(b2),
+                qty(gb),
+                if exactly {
+                    ""
+                } else {
+                    " (worked from the unrounded figures)"
+                }
+            ),
+            None,
+        ),
+        Step::new(
+            format!(
+                "At {} GB a month both cost {}",
+                qty(gb),
+                Usd(a.at(exact))
+            ),
+            Some(Usd(a.at(exact))),
+        ),
+        Step::new(
+            format!(
+                "{} the {} GB retrieved now, the cheapest class changes from {} to {} at {} GB",
+                if upward { "Above" } else { "Below" },
+                qty(current),
+                here.name(),
+                there.name(),
+                qty(gb)
+            ),
+            None,
+        ),
+    ];
+    Ok(Crossover {
+        here,
+        upward,
+        gb,
+        steps,
+    })
+}
+
 /// A scenario's total, with a step per service.
 fn total(c: &ScenarioComparison, n: usize) -> Result<(Usd, Vec<Step>), InputErrors> {
     let mut steps = vec![];
@@ -796,6 +983,16 @@ fn lower_first(s: &str) -> String {
     }
 }
 
+/// A numeric answer without its unit: `$`, `%` or `GB`.
+fn bare(answer: &str) -> &str {
+    let a = answer.trim().trim_start_matches('$').trim_end_matches('%');
+    let cut = a.len().saturating_sub(2);
+    match (a.get(..cut), a.get(cut..)) {
+        (Some(number), Some(unit)) if unit.eq_ignore_ascii_case("gb") => number,
+        _ => a,
+    }
+}
+
 /// Grades an answer to the exercise: right within the tolerance, close within twice it, wrong
 /// beyond; a choice is right when it names the cheapest option (by id or label), close when the
 /// option chosen costs within the tolerance of it.
@@ -814,7 +1011,7 @@ pub fn grade(set: &ScenarioSet, ex: &Exercise, answer: &str) -> Result<Graded, I
     };
     let (grade, off, off_percent) = match task.number {
         Some(expected) => {
-            let given = read_number(answer.trim().trim_start_matches('$').trim_end_matches('%'))
+            let given = read_number(bare(answer))
                 .map_err(|p| InputErrors::one(FieldError::new("answer", p)))?;
             let off = given - expected;
             let grade = if within(off, expected, Decimal::ONE) {

@@ -1,8 +1,9 @@
 //! Exercises graded right, close and wrong on worked cases from the AWS pricing pages' examples,
 //! each step list ending at the figure the panel shows.
 
-use awscost::exercise::{grade_json, markdown, task_json, Grade, Question};
+use awscost::exercise::{check, from_json, grade_json, markdown, task_json, Grade, Question};
 use awscost::services::ServiceCode;
+use rust_decimal::Decimal;
 
 /// AWS's first Lambda pricing example (512 MB, 1 s, 3M requests: $18.73,
 /// https://aws.amazon.com/lambda/pricing/) and one m5.large always on over 3 years in us-east-1
@@ -267,7 +268,8 @@ fn every_question_by_its_json_name() {
 fn each_question_names_the_field_it_lacks() {
     for q in Question::ALL {
         let bare = file(&[EC2], &format!(r#"{{"question": "{}"}}"#, q.id()));
-        let fields: Vec<String> = match task_json(&bare) {
+        let (set, ex) = from_json(&bare).unwrap();
+        let fields: Vec<String> = match check(&set, &ex) {
             Ok(_) => vec![],
             Err(e) => e.errors.into_iter().map(|f| f.field).collect(),
         };
@@ -295,7 +297,8 @@ fn each_question_names_the_field_it_lacks() {
                     other.code()
                 ),
             );
-            let e = task_json(&f).unwrap_err();
+            let (set, ex) = from_json(&f).unwrap();
+            let e = check(&set, &ex).unwrap_err();
             assert!(
                 e.errors.iter().any(|f| f.field == "exercise.service"),
                 "{q:?} of {other:?}: {e}"
@@ -411,4 +414,132 @@ fn break_even_utilisation_of_a_commitment() {
         .unwrap_err()
         .to_string()
         .contains("On-Demand is paid only for the hours it runs"));
+}
+
+/// The S3 issue example (as in tests/s3_cases.rs): 10,000 GB in 100,000 objects, 1M GETs and a
+/// tenth of the data read a month, in us-east-1, retrieved at the standard tier.
+fn s3(retrieval_gb: &str) -> String {
+    format!(
+        r#"{{"region": "us-east-1", "s3": {{"storage_gb": 10000, "object_count": 100000, "get_requests_per_month": 1000000, "retrieval_gb_per_month": {retrieval_gb}, "monthly_read_fraction": 0.1}}}}"#
+    )
+}
+
+#[test]
+fn retrieval_crossover_of_the_cheapest_class() {
+    // Each class a month as fixed + per GB retrieved, from pricing/s3.json (us-east-1):
+    // - Deep Archive: 10,000 GB × $0.00099 = $9.90; index 100,000 × 32 KB = 3.0517578125 GB ×
+    //   $0.00099 = $0.003021240234375; metadata 100,000 × 8 KB = 0.762939453125 GB × $0.023 =
+    //   $0.017547607421875; GETs 1,000 × $0.0004 = $0.40: fixed $10.32056884765625. Per GB:
+    //   $0.02 + one restore per object (10 objects a GB) × $0.10/1,000 = $0.021.
+    // - Glacier Flexible: $36 + 3.0517578125 × $0.0036 = $0.010986328125 + $0.017547607421875
+    //   + $0.40: fixed $36.428533935546875; per GB $0.01 + 10 × $0.05/1,000 = $0.0105.
+    // - Intelligent-Tiering: $23 + $21.375 + $29.16 + $0.25 + $0.40 = $74.185; nothing per GB.
+    // The lower envelope from 0 GB: Deep Archive (lowest fixed) until Glacier Flexible at
+    // (36.428533935546875 − 10.32056884765625) ÷ (0.021 − 0.0105) = 26.107965087890625 ÷ 0.0105
+    // = 2,486.4728655… GB (before Intelligent-Tiering's 3,041.16 and One Zone-IA's 8,243.58);
+    // then Glacier Flexible until Intelligent-Tiering at (74.185 − 36.428533935546875) ÷ 0.0105
+    // = 3,595.8539109… GB; Intelligent-Tiering, flat, from there on.
+    // At 1,000 GB a month Deep Archive is cheapest; the change above it is at 2,486.472866 GB,
+    // where both cost 10.32056884765625 + 0.021 × 2,486.4728655 = $62.5365 → $62.54.
+    let f = file(&[&s3("1000")], r#"{"question": "retrieval_crossover"}"#);
+    let t = task_json(&f).unwrap();
+    assert_eq!(t.question, Question::RetrievalCrossover);
+    assert_eq!(
+        t.expected.parse::<Decimal>().unwrap(),
+        Decimal::new(2_486_472_866, 6)
+    );
+    assert_eq!(t.unit, "GB a month");
+    assert!(
+        t.prompt.contains("1,000 GB")
+            && t.prompt.contains("S3 Glacier Deep Archive is the cheapest"),
+        "{}",
+        t.prompt
+    );
+    assert!(t.prompt.contains("grows"));
+    assert!(
+        !t.prompt.contains("2,486") && !t.prompt.contains("2486") && !t.prompt.contains("Flexible")
+    );
+    let said: Vec<&str> = t.steps.iter().map(|s| s.text.as_str()).collect();
+    assert!(
+        said.iter().any(|s| s.contains(
+            "S3 Glacier Deep Archive: fixed $10.32056885 a month + $0.021 per GB retrieved"
+        )),
+        "{said:?}"
+    );
+    assert!(said.iter().any(|s| s.contains(
+        "S3 Glacier Flexible Retrieval: fixed $36.42853394 a month + $0.0105 per GB retrieved"
+    )));
+    assert!(
+        said.iter().any(|s| s
+            .ends_with("x = ($36.42853394 − $10.32056885) ÷ ($0.021 − $0.0105) = 2,486.472866 GB")),
+        "{said:?}"
+    );
+    assert!(said.contains(&"At 2,486.472866 GB a month both cost $62.54"));
+    assert!(said.last().unwrap().ends_with(
+        "from S3 Glacier Deep Archive to S3 Glacier Flexible Retrieval at 2,486.472866 GB"
+    ));
+    assert_eq!(graded(&f, "2486.472866").0, Grade::Right);
+    assert_eq!(graded(&f, "2,700 GB").0, Grade::Right); // 8.59 % off
+    assert_eq!(graded(&f, "2900gb").0, Grade::Close); // 16.63 % off
+    assert_eq!(graded(&f, "1000").0, Grade::Wrong); // 59.78 % off
+    let g = grade_json(&f, "2,700 GB").unwrap();
+    assert_eq!(g.off.as_deref(), Some("213.527134"));
+
+    // At 5,000 GB a month Intelligent-Tiering is cheapest, in the last, open-ended range: the
+    // change is below, at 3,595.853911 GB (to Glacier Flexible as retrieval falls).
+    let f = file(
+        &[&s3("5000")],
+        r#"{"question": "retrieval_crossover", "service": "s3", "tolerance_percent": 1}"#,
+    );
+    let t = task_json(&f).unwrap();
+    assert_eq!(
+        t.expected.parse::<Decimal>().unwrap(),
+        Decimal::new(3_595_853_911, 6)
+    );
+    assert!(
+        t.prompt.contains("S3 Intelligent-Tiering is the cheapest") && t.prompt.contains("falls"),
+        "{}",
+        t.prompt
+    );
+    assert!(t.steps.last().unwrap().text.ends_with(
+        "from S3 Intelligent-Tiering to S3 Glacier Flexible Retrieval at 3,595.853911 GB"
+    ));
+    assert_eq!(graded(&f, "3596").0, Grade::Right); // 0.004 % off
+    assert_eq!(graded(&f, "3650").0, Grade::Close); // 1.51 % off, within 2 × 1 %
+    assert_eq!(graded(&f, "2486.47").0, Grade::Wrong);
+
+    // A volume on a boundary belongs to the range starting there: at 2,486.472866 GB Glacier
+    // Flexible is cheapest, and the next change up is at 3,595.853911 GB.
+    let f = file(
+        &[&s3("2486.472866")],
+        r#"{"question": "retrieval_crossover"}"#,
+    );
+    let t = task_json(&f).unwrap();
+    assert_eq!(t.expected, "3595.853911");
+    assert!(
+        t.prompt
+            .contains("S3 Glacier Flexible Retrieval is the cheapest"),
+        "{}",
+        t.prompt
+    );
+}
+
+#[test]
+fn retrieval_crossover_needs_two_classes_on_the_envelope() {
+    // 1 GB in 1,048,576 objects of 1 KB, nothing read: Standard and Intelligent-Tiering (objects
+    // under 128 KB are not monitored, so all Frequent Access) both cost 1 GB × $0.023 with nothing
+    // per GB retrieved, and every other class costs more at 0 GB (the 128 KB minimum bills
+    // Standard-IA for 128 GB; the archive classes add 40 KB an object): one class is cheapest at
+    // every volume, so the cheapest class never changes.
+    let tiny = r#"{"region": "us-east-1", "s3": {"storage_gb": 1, "object_count": 1048576}}"#;
+    let f = file(&[tiny], r#"{"question": "retrieval_crossover"}"#);
+    let e = task_json(&f).unwrap_err();
+    assert_eq!(e.errors[0].field, "exercise.question", "{e}");
+    assert!(e.to_string().contains("never changes"), "{e}");
+    // A scenario without S3.
+    let f = file(&[EC2], r#"{"question": "retrieval_crossover"}"#);
+    assert_eq!(
+        task_json(&f).unwrap_err().errors[0].field,
+        "exercise.service"
+    );
 }
