@@ -183,3 +183,60 @@ fn exercise_grades_and_narrates() {
     let (code, _, _) = awscost(&["exercise", "-", "--answer", "lots"], file);
     assert_eq!(code, 2);
 }
+
+#[test]
+fn exercise_accepts_every_question_kind() {
+    // m5.large always on in us-east-1, 3-year Standard RI All Upfront: $949 ÷ 36 = $26.361111 a
+    // month ÷ $0.096 On-Demand = 274.59 h a month = 37.62 % of 730 h.
+    let ec2 = r#"{"scenarios": [{"name": "A", "workload": {"region": "us-east-1",
+        "ec2": {"instance_type": "m5.large", "count": 1, "hours_per_month": 730, "horizon_years": 3}}}],
+        "exercise": {"question": "break_even_utilisation", "option": "reserved-standard-3y-all-upfront"}}"#;
+    let (code, json, err) = awscost(&["exercise", "-", "--answer", "37.62"], ec2);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        (
+            v["question"].as_str(),
+            v["grade"].as_str(),
+            v["expected"].as_str()
+        ),
+        (Some("break_even_utilisation"), Some("right"), Some("37.62"))
+    );
+    // The S3 issue example at 1,000 GB retrieved a month: Deep Archive is cheapest until Glacier
+    // Flexible at (36.428533935546875 − 10.32056884765625) ÷ (0.021 − 0.0105) = 2,486.472866 GB
+    // (worked in tests/exercise.rs).
+    let s3 = r#"{"scenarios": [{"name": "A", "workload": {"region": "us-east-1",
+        "s3": {"storage_gb": 10000, "object_count": 100000, "get_requests_per_month": 1000000,
+               "retrieval_gb_per_month": 1000, "monthly_read_fraction": 0.1}}}],
+        "exercise": {"question": "retrieval_crossover"}}"#;
+    let (code, json, err) = awscost(&["exercise", "-"], s3);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        (
+            v["question"].as_str(),
+            v["expected"].as_str(),
+            v["unit"].as_str()
+        ),
+        (
+            Some("retrieval_crossover"),
+            Some("2486.472866"),
+            Some("GB a month")
+        )
+    );
+    let (code, md, err) = awscost(
+        &[
+            "exercise", "-", "--answer", "2500 GB", "--format", "markdown",
+        ],
+        s3,
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(md.contains("Right: 2486.472866 GB a month."), "{md}");
+    // A question the engine does not ask is refused, naming the field.
+    let (code, _, err) = awscost(
+        &["exercise", "-"],
+        &s3.replace("retrieval_crossover", "retrieval_crossing"),
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("exercise.question"), "{err}");
+}
