@@ -1106,9 +1106,7 @@ pub fn markdown(g: &Graded) -> String {
         "**{}**\n\nAnswer: {} — {}\n\n",
         g.task.prompt, g.answer, g.verdict
     );
-    for (i, s) in g.task.steps.iter().enumerate() {
-        out.push_str(&format!("{}. {}\n", i + 1, s.text));
-    }
+    out.push_str(&crate::service::narration(&g.task.steps));
     out.push_str(&format!(
         "\nPrices as of {}. {}\n",
         g.task.pricing_as_of, g.task.note

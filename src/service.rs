@@ -57,6 +57,20 @@ impl Step {
     }
 }
 
+/// The working as numbered sentences, one a line (`1. Requests: … = $0.40`), as an exercise's
+/// Markdown and the scenario export say it; the same words for anything that explains a figure.
+/// A line break inside a step becomes a space, so each step stays one line.
+pub fn narration(steps: &[Step]) -> String {
+    let mut out = String::new();
+    for (n, s) in steps.iter().enumerate() {
+        out.push_str(&(n + 1).to_string());
+        out.push_str(". ");
+        out.extend(s.text.chars().map(|c| if c.is_control() { ' ' } else { c }));
+        out.push('\n');
+    }
+    out
+}
+
 /// What "which option is cheapest?" chooses among: every option as `(id, label, figure)` (no
 /// figure: it has no bundled rate or does not suit), what the figures are, and the option the
 /// service names cheapest.

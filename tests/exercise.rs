@@ -2,6 +2,7 @@
 //! each step list ending at the figure the panel shows.
 
 use awscost::exercise::{check, from_json, grade_json, markdown, task_json, Grade, Question};
+use awscost::service::{narration, Step};
 use awscost::services::ServiceCode;
 use rust_decimal::Decimal;
 
@@ -207,7 +208,31 @@ fn a_malformed_exercise_names_its_field() {
 fn markdown_narrates_the_question_first() {
     let f = file(&[EC2], r#"{"question": "monthly_cost", "service": "ec2"}"#);
     let g = grade_json(&f, "26").unwrap();
-    assert!(markdown(&g).starts_with("**Scenario A, EC2"));
+    let md = markdown(&g);
+    assert!(md.starts_with("**Scenario A, EC2"));
+    // The working, numbered as narration() says it: the RI's line items, then $949.00 over the
+    // 36-month horizon ÷ 36 = $26.36 a month.
+    assert!(md.contains(&narration(&g.task.steps)), "{md}");
+    assert!(
+        md.contains("\n3. $949.00 ÷ 36 months = $26.36 a month\n"),
+        "{md}"
+    );
+}
+
+#[test]
+fn narration_is_one_numbered_sentence_a_line() {
+    let steps = [
+        Step::new(
+            "Requests: 2,000,000 requests × $0.0000002 per request = $0.40",
+            None,
+        ),
+        Step::new("Total of A\nB: $0.40 a month", None),
+    ];
+    assert_eq!(
+        narration(&steps),
+        "1. Requests: 2,000,000 requests × $0.0000002 per request = $0.40\n2. Total of A B: $0.40 a month\n"
+    );
+    assert_eq!(narration(&[]), "");
 }
 
 #[test]
