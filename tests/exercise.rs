@@ -568,3 +568,24 @@ fn retrieval_crossover_needs_two_classes_on_the_envelope() {
         "exercise.service"
     );
 }
+
+#[test]
+fn s3_monthly_cost_ends_at_the_steady_month() {
+    // The S3 issue example at 1,000 GB retrieved a month: Deep Archive is cheapest over the
+    // 365-day retention, and its steady month is fixed $10.32056884765625 + 1,000 GB × $0.021
+    // (per GB and restores, worked in retrieval_crossover_of_the_cheapest_class) = $31.32.
+    let f = file(
+        &[&s3("1000")],
+        r#"{"question": "monthly_cost", "service": "s3"}"#,
+    );
+    assert_eq!(graded(&f, "31.32"), (Grade::Right, "31.32".into()));
+    ends_at_answer(&f);
+    let t = task_json(&f).unwrap();
+    assert!(
+        t.steps[0].text.starts_with(
+            "S3 Glacier Deep Archive costs the least over the 365-day retention period"
+        ),
+        "{:?}",
+        t.steps
+    );
+}

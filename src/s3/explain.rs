@@ -10,17 +10,28 @@ pub(crate) fn steps(s: &S3Result, option: Option<&str>) -> Option<Vec<Step>> {
         None => s.options.iter().find(|o| Some(o.id) == s.cheapest)?,
         Some(id) => s.options.iter().find(|o| o.id.code() == id)?,
     };
-    let mut steps: Vec<Step> = o.lines.iter().map(Step::of_line).collect();
+    // Over the retention period first (what ranks the classes), then the steady month, so that
+    // the working ends at the monthly figure the comparison shows.
+    let mut steps: Vec<Step> = o
+        .retention_total_usd
+        .map(|t| {
+            Step::new(
+                format!(
+                    "{} {}over the {}-day retention period, with any early-deletion charge: {t}; its steady month:",
+                    o.name,
+                    if option.is_none() { "costs the least " } else { "" },
+                    s.retention_days
+                ),
+                Some(t),
+            )
+        })
+        .into_iter()
+        .collect();
+    steps.extend(o.lines.iter().map(Step::of_line));
     steps.push(match o.monthly_usd {
         Some(m) => Step::new(format!("A steady month of {}: {m}", o.name), Some(m)),
         None => Step::new(format!("{}: {}", o.name, o.missing_rates.join("; ")), None),
     });
-    if let Some(t) = o.retention_total_usd {
-        steps.push(Step::new(
-            format!("Over the whole retention period, with any early-deletion charge: {t}"),
-            Some(t),
-        ));
-    }
     Some(steps)
 }
 
