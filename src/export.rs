@@ -5,6 +5,7 @@
 use crate::error::{FieldError, InputErrors, Problem};
 use crate::money::Usd;
 use crate::scenarios::{Cell, Row, ScenarioComparison};
+use crate::service::{narration, Step};
 use std::fmt::Write;
 
 /// The formats a scenario comparison is written in.
@@ -76,7 +77,8 @@ fn md(text: &str) -> String {
     out
 }
 
-/// The comparison as Markdown: a headline table, the inputs that differ, then every option.
+/// The comparison as Markdown: a headline table, the inputs that differ, every option, then each
+/// scenario's working of its service headline figures as numbered sentences ([`narration`]).
 pub fn markdown(c: &ScenarioComparison) -> String {
     let mut out = String::new();
     let base = c.scenarios.get(c.baseline);
@@ -172,6 +174,19 @@ pub fn markdown(c: &ScenarioComparison) -> String {
         header(&mut out, "Option");
         for r in &s.options {
             row(&mut out, &md(&r.label), &r.cells, false);
+        }
+    }
+    if c.working.iter().any(|w| !w.is_empty()) {
+        let _ = writeln!(out, "\n### Working");
+        for (s, services) in c.scenarios.iter().zip(&c.working) {
+            let _ = writeln!(out, "\n#### {}", md(&s.name));
+            for (code, steps) in services {
+                let said: Vec<Step> = steps
+                    .iter()
+                    .map(|t| Step::new(md(&t.text), t.usd))
+                    .collect();
+                let _ = write!(out, "\n{}:\n\n{}", code.name(), narration(&said));
+            }
         }
     }
     let _ = writeln!(out, "\n{}", c.method);

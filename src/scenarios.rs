@@ -10,7 +10,7 @@
 use crate::error::{FieldError, InputErrors, Problem};
 use crate::money::Usd;
 use crate::pricing::Region;
-use crate::service::{Figure, Figures};
+use crate::service::{Figure, Figures, Step};
 use crate::workload::Workload;
 use crate::Comparison;
 use rust_decimal::prelude::*;
@@ -111,6 +111,11 @@ pub struct ScenarioComparison {
     pub services: Vec<ServiceRows>,
     /// How every delta is worked out.
     pub method: &'static str,
+    /// Each scenario's working of the headline figure of every service it describes, in the
+    /// services' order (`working[n]` for `scenarios[n]`), as [`crate::services::ServiceCode::steps`]
+    /// says it: what the Markdown export writes under "Working". Not in the JSON.
+    #[serde(skip)]
+    pub working: Vec<Vec<(ServiceCode, Vec<Step>)>>,
 }
 
 pub const METHOD: &str = "Each figure is the monthly USD amount from the service's own comparison, rounded to the cent. Delta = scenario figure − baseline figure (both to the cent); % = delta ÷ baseline figure × 100, to two decimals. A scenario's total is the sum of its service headline figures.";
@@ -197,10 +202,19 @@ pub fn price(set: &ScenarioSet) -> Result<Vec<Comparison>, Vec<(usize, FieldErro
 pub fn compare_results(set: &ScenarioSet, results: &[Comparison]) -> ScenarioComparison {
     let base = set.baseline.min(results.len().saturating_sub(1));
     let mut services = vec![];
+    let mut working: Vec<Vec<(ServiceCode, Vec<Step>)>> = vec![vec![]; results.len()];
     for code in ServiceCode::ALL {
         let per: Vec<Option<Figures>> = results.iter().map(|c| code.figures(c)).collect();
         if per.iter().all(Option::is_none) {
             continue;
+        }
+        for ((w, c), f) in working.iter_mut().zip(results).zip(&per) {
+            if let Some(f) = f {
+                let steps = code
+                    .steps(c, None)
+                    .unwrap_or_else(|| vec![Step::new(f.headline.note.clone(), None)]);
+                w.push((code, steps));
+            }
         }
         let headline = Row {
             id: "headline".into(),
@@ -289,6 +303,7 @@ pub fn compare_results(set: &ScenarioSet, results: &[Comparison]) -> ScenarioCom
         scenarios,
         services,
         method: METHOD,
+        working,
     }
 }
 

@@ -139,6 +139,17 @@ fn scenarios_print_json_markdown_and_csv() {
         md.contains("| **Total** | $18.73 | $43.73 | +$25.00 (+133.48%) |"),
         "{md}"
     );
+    // The working of each headline, ending at it: B's 2,600,000 GB-s (3,000,000 − 400,000 free) ×
+    // $0.0000166667 = $43.33342 → $43.33, + 2M billed requests × $0.20/M = $0.40: $43.73.
+    assert!(
+        md.contains("### Working\n\n#### A\n\nLambda:\n\n1. Requests: 2 million requests × $0.2 per 1M requests = $0.40\n"),
+        "{md}"
+    );
+    assert!(
+        md.contains("#### B\n\nLambda:\n\n1. Requests: 2 million requests × $0.2 per 1M requests = $0.40\n2. Compute (first 6,000,000,000 GB-s): 2,600,000 GB-s × $0.0000166667 per GB-s = $43.33\n3. Total at 1,024 MB: $43.73 a month\n"),
+        "{md}"
+    );
+    assert!(v.get("working").is_none(), "the JSON is unchanged");
     let (code, csv, _) = awscost(&["scenarios", "--format", "csv", "-"], SCENARIOS);
     assert_eq!(code, 0);
     assert!(csv.starts_with("scenario,baseline,"), "{csv}");

@@ -191,6 +191,25 @@ fn problems_name_the_scenario_and_field() {
     assert_eq!(none.errors[0].field, "scenarios");
 }
 
+/// The Markdown's "Working" section as `(scenario, service, numbered lines)`.
+fn working(md: &str) -> Vec<(String, String, Vec<String>)> {
+    let mut out: Vec<(String, String, Vec<String>)> = vec![];
+    let mut scenario = String::new();
+    let rest = &md[md.find("### Working").unwrap()..];
+    for line in rest.lines().skip(1) {
+        if let Some(name) = line.strip_prefix("#### ") {
+            scenario = name.to_string();
+        } else if let Some(service) = line.strip_suffix(':') {
+            out.push((scenario.clone(), service.to_string(), vec![]));
+        } else if line.starts_with(|c: char| c.is_ascii_digit()) {
+            out.last_mut().unwrap().2.push(line.to_string());
+        } else if !line.is_empty() {
+            break;
+        }
+    }
+    out
+}
+
 #[test]
 fn markdown_and_csv_carry_the_same_figures() {
     let c = run(0);
@@ -205,6 +224,58 @@ fn markdown_and_csv_carry_the_same_figures() {
         "{md}"
     );
     assert!(md.contains("`lambda.memory_mb` 512 → 1024"), "{md}");
+    // After the tables, each scenario's working of each service's headline, ending at the
+    // figure in the table to the cent: A's Lambda is AWS's example ($0.40 of requests + 1,100,000
+    // GB-s × $0.0000166667 = $18.33), B's the 2,600,000 GB-s × $0.0000166667 = $43.33342 → $43.33
+    // + $0.40 = $43.73 above; both EBS volumes gp3 at $160 + $35 + $15 = $210.00.
+    let tables_end = md.find("### Lambda options").unwrap();
+    let at = md.find("### Working").expect("a working section");
+    assert!(at > tables_end, "{md}");
+    let w = working(&md);
+    let said: Vec<(&str, &str)> = w.iter().map(|(s, v, _)| (s.as_str(), v.as_str())).collect();
+    assert_eq!(
+        said,
+        [
+            ("A", "Lambda"),
+            ("A", "EBS"),
+            ("B: more memory", "Lambda"),
+            ("B: more memory", "EBS")
+        ]
+    );
+    for (scenario, service, lines) in &w {
+        let n = c
+            .scenarios
+            .iter()
+            .position(|s| &s.name == scenario)
+            .unwrap();
+        let row = c
+            .services
+            .iter()
+            .find(|s| s.service.name() == service)
+            .unwrap();
+        let figure = row.headline.cells[n].monthly_usd.unwrap();
+        let last = lines.last().unwrap();
+        assert!(
+            last.ends_with(&format!(": {figure} a month")),
+            "{scenario} {service}: {lines:?}"
+        );
+        assert!(lines[0].starts_with("1. ") && last.starts_with(&format!("{}. ", lines.len())));
+    }
+    assert_eq!(
+        w[0].2[0],
+        "1. Requests: 2 million requests × $0.2 per 1M requests = $0.40"
+    );
+    assert_eq!(
+        w[2].2.last().unwrap(),
+        "3. Total at 1,024 MB: $43.73 a month"
+    );
+    assert_eq!(
+        w[3].2.last().unwrap(),
+        "5. Total for General Purpose SSD (gp3): $210.00 a month"
+    );
+    // The JSON is unchanged: the working is the Markdown's only.
+    let json = serde_json::to_value(&c).unwrap();
+    assert!(json.get("working").is_none(), "{json}");
     let csv = awscost::export::csv(&c);
     let lines: Vec<&str> = csv.split("\r\n").collect();
     assert_eq!(
