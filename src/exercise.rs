@@ -865,7 +865,8 @@ fn retrieval_crossover(
     let (b1, b2) = (a.per_retrieval_gb_usd, b.per_retrieval_gb_usd);
     let solve = |dp: u32| {
         let (a1, a2) = (round(a.fixed_usd, dp), round(b.fixed_usd, dp));
-        let x = (a2 - a1).checked_div(b1 - b2).map(|x| round(x, 6));
+        // Rounded as `cheapest_by_retrieval` rounds its boundaries.
+        let x = (a2 - a1).checked_div(b1 - b2).map(|x| x.round_dp(6));
         (a1, a2, x == Some(gb))
     };
     let (a1, a2, exactly) = [2, 4, 6, 8]
