@@ -136,7 +136,7 @@ fn default_tolerance() -> Decimal {
 }
 
 /// An exercise, as the scenario JSON's `exercise` object (public JSON).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Exercise {
     pub question: Question,

@@ -20,6 +20,7 @@ pub use form::Form;
 pub use lambda::*;
 pub use s3::*;
 
+use awscost::exercise::Exercise;
 use awscost::Region;
 use std::rc::Rc;
 use yew::Reducible;
@@ -76,6 +77,9 @@ pub struct State {
     /// The services the scenario comparison counts ([`State::counting`] says why); `None`: those changed from their defaults in
     /// any scenario (every service when none is).
     pub counted: Option<Vec<Service>>,
+    /// The question the page asks (exercise mode): the learner answers it before the figures
+    /// are shown. `None`: the calculator.
+    pub exercise: Option<Exercise>,
 }
 
 impl Default for State {
@@ -87,6 +91,7 @@ impl Default for State {
             service: Service::default(),
             ec2_chart: None,
             counted: None,
+            exercise: None,
         }
     }
 }
@@ -234,6 +239,11 @@ pub enum Action {
     RenameScenario(usize, String),
     /// Count a service in the comparison, or not.
     SetCounted(Service, bool),
+    /// Ask a question about the workload (exercise mode), or stop asking (`None`).
+    SetExercise(Option<Box<Exercise>>),
+    /// One input of scenario `n`, by its link key (an exercise's open fields); a value the key
+    /// cannot take leaves the scenario as it was.
+    SetInput(usize, &'static str, String),
 }
 
 impl State {
@@ -302,6 +312,12 @@ impl State {
                 }
                 s.counted = Some(c);
             }
+            Action::SetExercise(ex) => s.exercise = ex.map(|e| *e),
+            Action::SetInput(n, key, value) => {
+                if let Some(sc) = s.scenarios.get_mut(n) {
+                    let _ = keys::set(sc, key, &value);
+                }
+            }
         }
         s
     }
@@ -317,6 +333,31 @@ impl Reducible for State {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_exercise_s_open_fields_are_set_by_key_and_bad_values_ignored() {
+        let s = State::default()
+            .apply(Action::AddScenario)
+            .apply(Action::SetInput(0, "lambda.memory_mb", "1024".into()))
+            .apply(Action::SetInput(1, "lambda.architecture", "sparc".into()))
+            .apply(Action::SetInput(9, "lambda.memory_mb", "1".into()));
+        assert_eq!(s.scenarios()[0].lambda.text(LambdaField::Memory), "1024");
+        assert_eq!(s.scenarios()[1].lambda, LambdaForm::default());
+        let asked = s.apply(Action::SetExercise(Some(Box::new(
+            awscost::exercise::Exercise {
+                question: awscost::exercise::Question::MonthlyCost,
+                service: None,
+                option: None,
+                scenario: 0,
+                tolerance_percent: 10.into(),
+                open_fields: vec![],
+                title: None,
+                hint: None,
+            },
+        ))));
+        assert!(asked.exercise.is_some());
+        assert_eq!(asked.apply(Action::SetExercise(None)), s);
+    }
 
     #[test]
     fn reset_restores_defaults() {

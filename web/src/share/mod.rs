@@ -9,6 +9,9 @@
 //! escape, an unknown choice or an over-long link is an error naming the reason, never a panic.
 //! Values only ever go back into input fields as text.
 
+#[cfg(feature = "exercise")]
+mod exercise;
+
 use crate::state::keys::{self, KeyError};
 use crate::state::{Scenario, Service, State};
 use std::fmt;
@@ -178,7 +181,10 @@ fn push_scenario(out: &mut String, s: &Scenario, reference: &Scenario) {
 /// (the others, which usually start as its copies).
 pub fn encode(state: &State) -> String {
     let scenarios = state.scenarios();
-    let v2 = scenarios.len() > 1 || state.name != "A" || state.counted.is_some();
+    let v2 = scenarios.len() > 1
+        || state.name != "A"
+        || state.counted.is_some()
+        || state.exercise.is_some();
     let mut out = String::from(if v2 { VERSION } else { "v1" });
     if state.service != Service::default() {
         push(&mut out, TAB, state.service.code());
@@ -200,6 +206,10 @@ pub fn encode(state: &State) -> String {
     if let Some(c) = &state.counted {
         push(&mut out, COUNTED, &services_text(c));
     }
+    #[cfg(feature = "exercise")]
+    if let Some(ex) = &state.exercise {
+        exercise::push_exercise(&mut out, ex);
+    }
     let defaults = Scenario::default();
     for (n, s) in scenarios.iter().enumerate() {
         push(&mut out, SCENARIO, &s.name);
@@ -218,6 +228,12 @@ fn index(name: &'static str, v: &str) -> Result<usize, ShareError> {
 
 /// The state a fragment describes (with or without its `#`), starting from the defaults.
 pub fn decode(fragment: &str) -> Result<State, ShareError> {
+    decode_with_notice(fragment).map(|(state, _)| state)
+}
+
+/// The state a fragment describes and, when its exercise cannot be asked, why (the rest of the
+/// link opens all the same, without the exercise).
+pub fn decode_with_notice(fragment: &str) -> Result<(State, Option<String>), ShareError> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     if fragment.len() > MAX_LEN {
         return Err(ShareError::TooLong(fragment.len()));
@@ -242,10 +258,21 @@ pub fn decode(fragment: &str) -> Result<State, ShareError> {
     };
     let mut page_seen: Vec<&'static str> = vec![];
     let mut seen: Vec<&'static str> = vec![];
+    #[cfg(feature = "exercise")]
+    let mut asked: Vec<(&'static str, String)> = vec![];
     for part in parts {
         let (k, v) = part.split_once('=').ok_or(ShareError::Malformed)?;
         let name = unescape(k)?;
         let v = unescape(v)?;
+        #[cfg(feature = "exercise")]
+        if let Some(key) = exercise::KEYS.into_iter().find(|k| v2 && *k == name) {
+            if asked.iter().any(|(k, _)| *k == key) {
+                return Err(ShareError::Repeated(key));
+            }
+            exercise::checked(key, &v)?;
+            asked.push((key, v));
+            continue;
+        }
         let page_key = [TAB, CHART, ACTIVE, BASELINE, COUNTED]
             .into_iter()
             .filter(|p| v2 || [TAB, CHART].contains(p))
@@ -301,7 +328,19 @@ pub fn decode(fragment: &str) -> Result<State, ShareError> {
     state.service = page.service;
     state.ec2_chart = page.ec2_chart;
     state.counted = page.counted;
-    Ok(state)
+    #[cfg(feature = "exercise")]
+    if !asked.is_empty() {
+        match exercise::read(&asked) {
+            Ok(ex) => state.exercise = Some(ex),
+            Err(why) => {
+                return Ok((
+                    state,
+                    Some(format!("the exercise in it cannot be asked: {why}")),
+                ))
+            }
+        }
+    }
+    Ok((state, None))
 }
 
 /// The EC2 chart's options: `-` for the default pick, else option ids separated by commas.
@@ -375,6 +414,98 @@ mod tests {
         s.service = Service::S3;
         s.ec2_chart = Some(vec!["on-demand".into(), "spot".into()]);
         s
+    }
+
+    #[cfg(feature = "exercise")]
+    #[test]
+    fn an_exercise_round_trips_and_one_that_cannot_be_asked_is_named() {
+        use awscost::exercise::{Exercise, Question};
+        use rust_decimal::Decimal;
+        let ex = Exercise {
+            question: Question::SavingPercent,
+            service: Some(Service::Ec2),
+            option: Some("reserved-standard-3y-all-upfront".into()),
+            scenario: 1,
+            tolerance_percent: Decimal::new(55, 1),
+            open_fields: vec!["ec2.count".into(), "region".into()],
+            title: Some("RI & you: 50% = ?".into()),
+            hint: Some("Think #months, é".into()),
+        };
+        let s = State::default()
+            .apply(Action::AddScenario)
+            .apply(Action::SetExercise(Some(Box::new(ex))));
+        let link = encode(&s);
+        assert!(
+            link.starts_with("v2&on=1&x=saving_percent&x.service=ec2&"),
+            "{link}"
+        );
+        assert_eq!(decode_with_notice(&link), Ok((s, None)));
+        // One scenario with an exercise is a v2 link too (the full module reads it).
+        let one = State::default().apply(Action::SetExercise(Some(Box::new(Exercise {
+            question: Question::MonthlyCost,
+            service: None,
+            option: None,
+            scenario: 0,
+            tolerance_percent: Decimal::TEN,
+            open_fields: vec![],
+            title: None,
+            hint: None,
+        }))));
+        assert_eq!(encode(&one), "v2&x=monthly_cost&s=A");
+        assert_eq!(decode(&encode(&one)), Ok(one));
+        // The rest of the link opens without an exercise that cannot be asked, with the reason.
+        let memory = |s: &State| s.lambda.text(LambdaField::Memory).to_string();
+        for (link, why) in [
+            (
+                "v2&x=guess&s=A&lambda.memory_mb=1024",
+                "\"guess\" is not a question",
+            ),
+            (
+                "v2&x=monthly_cost&x.service=rds&s=A&lambda.memory_mb=1024",
+                "\"rds\" is not a service",
+            ),
+            (
+                "v2&x=monthly_cost&x.tolerance=lots&s=A&lambda.memory_mb=1024",
+                "tolerance \"lots\"",
+            ),
+            (
+                "v2&x=monthly_cost&x.tolerance=101&s=A&lambda.memory_mb=1024",
+                "from 0 to 100",
+            ),
+            (
+                "v2&x=monthly_cost&x.open=lambda.nope&s=A&lambda.memory_mb=1024",
+                "\"lambda.nope\" is not an input",
+            ),
+            ("v2&x.title=T&s=A&lambda.memory_mb=1024", "no question"),
+        ] {
+            let (s, notice) = decode_with_notice(link).unwrap();
+            assert_eq!(
+                (s.exercise.clone(), memory(&s)),
+                (None, "1024".into()),
+                "{link}"
+            );
+            let notice = notice.unwrap_or_default();
+            assert!(notice.contains(why), "{link}: {notice}");
+        }
+        let long = format!("v2&x=monthly_cost&x.title={}&s=A", "t".repeat(501));
+        assert!(decode_with_notice(&long)
+            .unwrap()
+            .1
+            .unwrap()
+            .contains("500 characters"));
+        // As strict as any other key: repeated, broken, or outside v2.
+        assert_eq!(
+            decode("v2&x=monthly_cost&x=monthly_cost"),
+            Err(ShareError::Repeated("x"))
+        );
+        assert_eq!(
+            decode("v1&x=monthly_cost"),
+            Err(ShareError::UnknownKey("x".into()))
+        );
+        assert_eq!(
+            decode("v2&x=monthly_cost&x.hint=a%0Ab"),
+            Err(ShareError::BadValue("x.hint"))
+        );
     }
 
     #[test]
