@@ -4,7 +4,7 @@
 use super::{against, Ec2Chart, Ec2Options, Ec2StudyNotes, InstanceField, TypeFinder};
 use crate::components::chart::Shared;
 use crate::components::fields::{CheckboxField, NumberField, SelectField};
-use crate::components::working::{LimitsTable, LineItems, WarningList};
+use crate::components::working::{Explain, LimitsTable, LineItems, WarningList};
 use crate::hooks::{error_for, invalid_tables, use_ids, use_panel, Ids, Shown};
 use crate::state::{Ec2Action, Ec2Field, Ec2Flag, Ec2Form, Form, Usage};
 use awscost::ec2::{Ec2Result, PeakPricing};
@@ -215,6 +215,7 @@ fn summary(r: &Ec2Result, ids: &Ids) -> Html {
                     qty(r.hours_per_month),
                     od.and_then(|o| o.horizon_total_usd).map(|u| u.to_string()).unwrap_or_default(),
                     r.horizon_months) }</p>
+                { explain(r, "on-demand", "On-Demand a month") }
             </div>
             <div class="card cheapest">
                 <h3>{ "Cheapest suitable" }</h3>
@@ -227,12 +228,20 @@ fn summary(r: &Ec2Result, ids: &Ids) -> Html {
                             { against(u, p, "On-Demand") }
                         }
                     </p>
+                    { explain(r, &o.id, "cheapest suitable a month") }
                 } else {
                     <p id={ids.of("ec2-cheapest")}>{ "No option with a bundled rate suits this workload." }</p>
                 }
             </div>
         </div>
     }
+}
+
+/// "Explain" an option's month: its working said step by step, down to the card's figure.
+fn explain(r: &Ec2Result, id: &str, name: &'static str) -> Html {
+    let steps =
+        <awscost::ec2::Ec2 as awscost::service::Service>::steps(r, Some(id)).unwrap_or_default();
+    html! { <Explain name={name} steps={Callback::from(move |()| steps.clone())} /> }
 }
 
 fn mixed(r: &Ec2Result, ticked: bool, on_pick: &Callback<(String, bool)>, ids: &Ids) -> Html {

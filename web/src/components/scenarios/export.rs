@@ -1,6 +1,7 @@
 //! Export: the comparison as Markdown, CSV or JSON (the same JSON as `awscost scenarios`), and
 //! the input that reproduces it on the command line; copied or downloaded.
 
+use crate::components::working::copy_text;
 use crate::hooks::use_ids;
 use awscost::export::{csv, markdown};
 use awscost::scenarios::{ScenarioComparison, ScenarioSet};
@@ -60,23 +61,11 @@ pub fn ExportPanel(props: &ExportPanelProps) -> Html {
             area.clone(),
         );
         Callback::from(move |_: MouseEvent| {
-            if let Some(a) = area.cast::<web_sys::HtmlTextAreaElement>() {
-                a.select();
-            }
-            let promise = gloo::utils::window()
-                .navigator()
-                .clipboard()
-                .write_text(&text);
-            let status = status.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                status.set(match wasm_bindgen_futures::JsFuture::from(promise).await {
-                    Ok(_) => "Copied.".into(),
-                    Err(_) => {
-                        "The browser refused to copy; the text is selected: press Ctrl+C (⌘C)."
-                            .into()
-                    }
-                });
-            });
+            copy_text(
+                &text,
+                area.cast::<web_sys::HtmlTextAreaElement>(),
+                status.clone(),
+            )
         })
     };
     html! {

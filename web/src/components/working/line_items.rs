@@ -1,7 +1,9 @@
 //! Line items, each expandable into its formula, units and the pricing row it used.
 
+use super::Explain;
 use awscost::money::{qty, rate};
 use awscost::report::LineItem;
+use awscost::service::Step;
 use awscost::Usd;
 use yew::prelude::*;
 
@@ -19,7 +21,16 @@ pub struct LineItemsProps {
 
 #[function_component]
 pub fn LineItems(props: &LineItemsProps) -> Html {
+    let steps = {
+        let (lines, total, label) = (props.lines.clone(), props.total, props.total_label.clone());
+        Callback::from(move |()| {
+            let mut steps: Vec<Step> = lines.iter().map(Step::of_line).collect();
+            steps.push(Step::new(format!("{label}: {total}"), Some(total)));
+            steps
+        })
+    };
     html! {
+        <>
         <table class="lines">
             <caption>{ props.caption.clone() }</caption>
             <thead><tr><th scope="col">{ "Charge (expand for the working)" }</th><th scope="col" class="num">{ props.amount_heading.clone() }</th></tr></thead>
@@ -49,5 +60,7 @@ pub fn LineItems(props: &LineItemsProps) -> Html {
             </tbody>
             <tfoot><tr><th scope="row">{ props.total_label.clone() }</th><td class="num total">{ props.total.to_string() }</td></tr></tfoot>
         </table>
+        <Explain name={props.caption.clone()} {steps} />
+        </>
     }
 }
