@@ -30,12 +30,18 @@ function ownPanel() {
   return tab ?? 'lambda';
 }
 
-/** The one panel every widget on this page asks for, when a module of that panel alone exists. */
+/** The one panel every widget on this page asks for, when a module of that panel alone exists;
+ * an exercise (`data-exercise`, the iframe route's `exercise=`) needs the full module. */
 function onePanel() {
   const asked = [];
   const own = document.getElementById('awscost-app');
-  if (own) asked.push(location.search.length > 1 ? new URLSearchParams(location.search).get('panels') : ownPanel());
-  for (const el of document.querySelectorAll('[data-awscost]')) asked.push(el.getAttribute('data-panels'));
+  const query = new URLSearchParams(location.search);
+  if (own && query.has('exercise')) return null;
+  if (own) asked.push(location.search.length > 1 ? query.get('panels') : ownPanel());
+  for (const el of document.querySelectorAll('[data-awscost]')) {
+    if (el.hasAttribute('data-exercise')) return null;
+    asked.push(el.getAttribute('data-panels'));
+  }
   const sets = asked.map((text) => [...new Set((text ?? '').split(',').map((c) => c.trim()).filter(Boolean))]);
   if (sets.length === 0 || sets.some((s) => s.length !== 1)) return null;
   const panel = sets[0][0];

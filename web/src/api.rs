@@ -10,6 +10,10 @@
 //! - `awscost.scenarios(scenariosJson, format) → text` — named workloads side by side against a
 //!   baseline, as `awscost scenarios` prints them: `format` is `json` (the default), `markdown`
 //!   or `csv`; on invalid input, the errors as JSON.
+//! - `awscost.grade(exerciseJson, answer) → json` — an exercise file (the scenario JSON with its
+//!   `exercise`) graded as `awscost exercise FILE --answer X` prints it; without an answer, the
+//!   question worked out (its prompt, answer and steps); on invalid input, the errors as JSON.
+//!   `mount`'s options take `exercise` too (the exercise object), as `data-exercise` does.
 //! - `awscost.version` — the widget version.
 
 use wasm_bindgen::prelude::*;
@@ -27,6 +31,20 @@ pub fn scenarios_json(input: &str, format: Option<String>) -> String {
     let format = format.filter(|f| !f.is_empty());
     match awscost::export::scenarios_text(input, format.as_deref().unwrap_or("json")) {
         Ok(text) => text,
+        Err(errors) => serde_json::to_string(&errors).unwrap_or_else(|_| "{}".into()),
+    }
+}
+
+/// An exercise file graded (or, without an answer, worked out), or its errors, as JSON.
+#[cfg(feature = "exercise")]
+pub fn grade_json(file: &str, answer: Option<String>) -> String {
+    let json = match answer.filter(|a| !a.trim().is_empty()) {
+        Some(a) => awscost::exercise::grade_json(file, &a).map(|g| serde_json::to_string(&g)),
+        None => awscost::exercise::task_json(file).map(|t| serde_json::to_string(&t)),
+    };
+    match json {
+        Ok(Ok(text)) => text,
+        Ok(Err(_)) => "{}".into(),
         Err(errors) => serde_json::to_string(&errors).unwrap_or_else(|_| "{}".into()),
     }
 }
@@ -93,6 +111,7 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<(), JsValue> {
         }
     };
     let (panels, region, workload) = (get("panels"), get("region"), get("workload"));
+    let exercise = get("exercise");
     let compact = options.is_object()
         && js_sys::Reflect::get(&options, &JsValue::from_str("compact"))
             .is_ok_and(|v| v.is_truthy());
@@ -103,8 +122,10 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<(), JsValue> {
         compact,
     });
     match read {
-        Ok(o) => {
-            crate::mount(element, o);
+        Ok(mut o) => {
+            // An exercise that cannot be read is said in the widget, as with `data-exercise`.
+            let notice = crate::with_exercise(&mut o, exercise.as_deref());
+            crate::mount_with(element, o, false, notice);
             Ok(())
         }
         Err(problem) => Err(js_sys::Error::new(&problem).into()),
@@ -121,6 +142,14 @@ pub fn install() {
         scenarios_json(&s, f)
     });
     let set = |k: &str, v: &JsValue| js_sys::Reflect::set(&api, &JsValue::from_str(k), v).is_ok();
+    #[cfg(feature = "exercise")]
+    {
+        let grade = Closure::<dyn Fn(String, Option<String>) -> String>::new(|f: String, a| {
+            grade_json(&f, a)
+        });
+        set("grade", grade.as_ref());
+        grade.forget();
+    }
     let ok = set("compare", compare.as_ref())
         && set("sweep", sweep.as_ref())
         && set("mount", mount.as_ref())

@@ -26,14 +26,25 @@ use yew::prelude::*;
 pub const STORAGE_KEY: &str = "awscost:v1";
 
 /// The state to open with — the link's, else the saved one, else the defaults — and, when the
-/// link could not be read, why.
+/// link could not be read (or its exercise cannot be asked), a notice saying why.
 fn load() -> (State, Option<String>) {
     let window = gloo::utils::window();
     let hash = window.location().hash().unwrap_or_default();
     if hash.len() > 1 {
-        return match share::decode(&hash) {
-            Ok(s) => (s, None),
-            Err(e) => (State::default(), Some(e.to_string())),
+        return match share::decode_with_notice(&hash) {
+            Ok((s, None)) => (s, None),
+            Ok((s, Some(why))) => (
+                s,
+                Some(format!(
+                    "The link opened, but {why}. The calculator is shown instead."
+                )),
+            ),
+            Err(e) => (
+                State::default(),
+                Some(format!(
+                    "The link could not be read: {e}. The default workload is shown instead."
+                )),
+            ),
         };
     }
     let saved = window
@@ -133,6 +144,9 @@ pub struct AppProps {
     /// widgets on one page keep them unique; empty for the first.
     #[prop_or_default]
     pub id_prefix: AttrValue,
+    /// A notice to show on opening (an embedded exercise that cannot be asked).
+    #[prop_or_default]
+    pub notice: Option<AttrValue>,
 }
 
 #[function_component]
@@ -151,7 +165,11 @@ pub fn App(props: &AppProps) -> Html {
         let s = boot.0.clone();
         move || s
     });
-    let notice = use_state(|| boot.1.clone());
+    let notice = use_state(|| {
+        boot.1
+            .clone()
+            .or_else(|| props.notice.as_ref().map(|n| n.to_string()))
+    });
     let panels: &[Service] = if props.panels.is_empty() {
         &Service::ALL
     } else {
@@ -219,6 +237,9 @@ pub fn App(props: &AppProps) -> Html {
         })
         .collect::<Vec<_>>();
     let as_of = as_of(service, state.region);
+    // Exercise mode: the question, the workload and the answer take the panels' place, so
+    // that the figures are not shown before the learner has answered.
+    let asking = asking(&state, &on_action);
     let dated = match as_of {
         Some(d) => format!("Prices as of {d}, from the bundled tables"),
         None => "Prices from the bundled tables, each dated in its pricing row".to_string(),
@@ -232,6 +253,7 @@ pub fn App(props: &AppProps) -> Html {
                     { format!("Skip to the {} inputs", service.name()) }</a>
                 <header>
                     <h1>{ "AWS cost and sizing" }</h1>
+                    if asking.is_none() {
                     <div class="workload-bar">
                         <SelectField id={ids.of("region")} label="Region" options={regions}
                             value={AttrValue::from(state.region.code())} on_change={on_region} />
@@ -249,17 +271,21 @@ pub fn App(props: &AppProps) -> Html {
                             }
                         }) }
                     </div>
+                    }
                 </header>
                 } else {
                     <p class="as-of">{ format!("{}: {dated}.", state.region.code()) }</p>
                 }
                 if let Some(why) = (*notice).clone() {
                     <div class="notice" role="status" id={ids.of("share-notice")}>
-                        { format!("The link could not be read: {why}. The default workload is shown instead. ") }
+                        { format!("{why} ") }
                         <button type="button" id={ids.of("share-notice-dismiss")}
                             onclick={ let n = notice.clone(); move |_| n.set(None) }>{ "Dismiss" }</button>
                     </div>
                 }
+                if let Some(view) = asking {
+                    { view }
+                } else {
                 if lazy {
                     <div class="scenario-bar">
                         <button type="button" id={ids.of("scenarios-open")} data-awscost-full=""
@@ -296,6 +322,7 @@ pub fn App(props: &AppProps) -> Html {
                     { panel(service, &state, &on_action, lazy) }
                 </section>
                 if !lazy { { comparison(&state, panels, &on_action) } }
+                }
             </div>
         </ContextProvider<Ids>>
     }
@@ -376,10 +403,26 @@ fn scenarios(state: &State, ids: &Ids, on_action: &Callback<Action>) -> Html {
 /// The scenario comparison, after the panel: what is being edited comes first.
 #[cfg(feature = "scenarios")]
 fn comparison(state: &State, panels: &[Service], on_action: &Callback<Action>) -> Html {
+    let state = Rc::new(state.clone());
     html! {
-        <ScenarioCompare state={Rc::new(state.clone())} panels={panels.to_vec()}
-            on_action={on_action.clone()} />
+        <>
+            <ScenarioCompare state={state.clone()} panels={panels.to_vec()}
+                on_action={on_action.clone()} />
+            { make_exercise(&state, on_action) }
+        </>
     }
+}
+
+/// "Make an exercise" of the page as it is (in builds with the `exercise` feature).
+#[cfg(feature = "exercise")]
+fn make_exercise(state: &Rc<State>, on_action: &Callback<Action>) -> Html {
+    use crate::components::exercise::MakeExercise;
+    html! { <MakeExercise state={state.clone()} on_action={on_action.clone()} /> }
+}
+
+#[cfg(all(feature = "scenarios", not(feature = "exercise")))]
+fn make_exercise(_: &Rc<State>, _: &Callback<Action>) -> Html {
+    Html::default()
 }
 
 #[cfg(not(feature = "scenarios"))]
@@ -390,6 +433,19 @@ fn scenarios(_: &State, _: &Ids, _: &Callback<Action>) -> Html {
 #[cfg(not(feature = "scenarios"))]
 fn comparison(_: &State, _: &[Service], _: &Callback<Action>) -> Html {
     Html::default()
+}
+
+/// The exercise the page asks, in place of the panels (see [`State::exercise`]).
+#[cfg(feature = "exercise")]
+fn asking(state: &State, on_action: &Callback<Action>) -> Option<Html> {
+    use crate::components::exercise::ExerciseView;
+    state.exercise.as_ref()?;
+    Some(html! { <ExerciseView state={Rc::new(state.clone())} on_action={on_action.clone()} /> })
+}
+
+#[cfg(not(feature = "exercise"))]
+fn asking(_: &State, _: &Callback<Action>) -> Option<Html> {
+    None
 }
 
 /// The date of the table behind the panel on show, if this build has that panel (a build

@@ -24,7 +24,31 @@ pub const EMBED_ATTR: &str = "data-awscost";
 /// Mounts a widget into `root` as `options` ask (embedded: the host page's address bar and
 /// storage are left alone).
 pub fn mount(root: web_sys::Element, options: embed::Embed) {
-    mount_with(root, options, false);
+    mount_with(root, options, false, None);
+}
+
+/// Asks an exercise of an embedded widget: the exercise object as JSON (`data-exercise`, the
+/// iframe route's `exercise=`, `mount`'s `exercise`), the same object as the scenario JSON's
+/// `exercise`. One that cannot be read leaves the calculator, with a notice saying why.
+pub fn with_exercise(options: &mut embed::Embed, text: Option<&str>) -> Option<String> {
+    let text = text.map(str::trim).filter(|t| !t.is_empty())?;
+    #[cfg(feature = "exercise")]
+    {
+        match serde_json::from_str::<awscost::exercise::Exercise>(text) {
+            Ok(ex) => {
+                options.state.exercise = Some(ex);
+                None
+            }
+            Err(e) => Some(format!(
+                "The exercise could not be read ({e}). The calculator is shown instead."
+            )),
+        }
+    }
+    #[cfg(not(feature = "exercise"))]
+    {
+        let _ = (options, text);
+        Some("This build of the widget does not ask exercises.".into())
+    }
 }
 
 /// The attribute a widget's element gets once mounted. A page can hold two modules (a one-panel
@@ -32,7 +56,12 @@ pub fn mount(root: web_sys::Element, options: embed::Embed) {
 /// has not, and the marks number the widgets across both.
 pub const MOUNTED_ATTR: &str = "data-awscost-mounted";
 
-fn mount_with(root: web_sys::Element, options: embed::Embed, persist: bool) {
+pub(crate) fn mount_with(
+    root: web_sys::Element,
+    options: embed::Embed,
+    persist: bool,
+    notice: Option<String>,
+) {
     let n = gloo::utils::document()
         .query_selector_all(&format!("[{MOUNTED_ATTR}]"))
         .map_or(0, |l| l.length() as usize)
@@ -50,12 +79,17 @@ fn mount_with(root: web_sys::Element, options: embed::Embed, persist: bool) {
         compact: options.compact,
         initial: Some(Rc::new(options.state)),
         persist,
+        notice: notice.map(Into::into),
     };
     yew::Renderer::<app::App>::with_root_and_props(root, props).render();
 }
 
-/// Reads an element's `data-panels`, `data-region`, `data-workload` and `data-compact`.
-fn options_of(el: &web_sys::Element) -> Result<embed::Embed, String> {
+/// A widget's options, and the exercise it asks (as JSON text).
+type Options = Result<(embed::Embed, Option<String>), String>;
+
+/// Reads an element's `data-panels`, `data-region`, `data-workload`, `data-compact` and
+/// `data-exercise`.
+fn options_of(el: &web_sys::Element) -> Options {
     let panels = el.get_attribute("data-panels");
     let region = el.get_attribute("data-region");
     let workload = el.get_attribute("data-workload");
@@ -65,10 +99,11 @@ fn options_of(el: &web_sys::Element) -> Result<embed::Embed, String> {
         workload: workload.as_deref(),
         compact: el.has_attribute("data-compact"),
     })
+    .map(|o| (o, el.get_attribute("data-exercise")))
 }
 
 /// The iframe route: `?embed=1&panels=lambda&region=eu-west-1` renders compact, without header.
-fn page_options() -> Result<embed::Embed, String> {
+fn page_options() -> Options {
     let search = gloo::utils::window()
         .location()
         .search()
@@ -82,12 +117,16 @@ fn page_options() -> Result<embed::Embed, String> {
         workload: workload.as_deref(),
         compact: get("embed").is_some_and(|e| e != "0"),
     })
+    .map(|o| (o, get("exercise")))
 }
 
 /// Mounts where the options can be read; otherwise says why, in the element, as text.
-fn mount_or_explain(root: web_sys::Element, options: Result<embed::Embed, String>, persist: bool) {
+fn mount_or_explain(root: web_sys::Element, options: Options, persist: bool) {
     match options {
-        Ok(o) => mount_with(root, o, persist),
+        Ok((mut o, exercise)) => {
+            let notice = with_exercise(&mut o, exercise.as_deref());
+            mount_with(root, o, persist, notice)
+        }
         Err(problem) => {
             root.set_text_content(Some(&format!("The awscost widget cannot start: {problem}")));
             let _ = root.set_attribute("role", "alert");

@@ -12,6 +12,8 @@ pub mod chart;
 pub mod ebs;
 #[cfg(feature = "ec2")]
 pub mod ec2;
+#[cfg(feature = "exercise")]
+pub mod exercise;
 pub mod fields;
 #[cfg(feature = "lambda")]
 pub mod lambda;
