@@ -143,7 +143,11 @@ pub fn MakeExercise(props: &MakeExerciseProps) -> Html {
             },
         )
         .collect();
-    let link = worked.as_ref().ok().map(|(ex, _)| {
+    // A link opens the widget's own page; embedded in a host page, the element is what to share.
+    let own_page = gloo::utils::document()
+        .get_element_by_id(crate::ROOT_ID)
+        .is_some();
+    let link = worked.as_ref().ok().filter(|_| own_page).map(|(ex, _)| {
         let mut s = (**state).clone();
         s.exercise = Some(ex.clone());
         let location = gloo::utils::window().location();
@@ -201,7 +205,7 @@ pub fn MakeExercise(props: &MakeExerciseProps) -> Html {
                     { for openable.iter().map(|&k| {
                         let checked = d.open.contains(&k);
                         let draft = draft.clone();
-                        let field = id(&format!("exercise-open-{k}"));
+                        let field = id(&format!("exercise-open-{}", k.replace(['.', '[', ']'], "-")));
                         html! {
                             <div class="field checkbox">
                                 <input id={field.clone()} type="checkbox" checked={checked}
@@ -212,7 +216,8 @@ pub fn MakeExercise(props: &MakeExerciseProps) -> Html {
                                         if t.checked() { d.open.push(k); }
                                         draft.set(d);
                                     }} />
-                                <label for={field}>{ label_of(k).unwrap_or(k) }</label>
+                                <label for={field}>{ label_of(k).unwrap_or(k) }
+                                    <span class="vh">{ " (the learner may change it)" }</span></label>
                             </div>
                         }
                     }) }

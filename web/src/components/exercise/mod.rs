@@ -17,7 +17,13 @@ use awscost::scenarios::ScenarioSet;
 /// asked about in every scenario even where the comparison does not count it.
 pub fn set_for(state: &State, ex: &Exercise) -> Result<ScenarioSet, String> {
     let mut s = state.clone();
-    if let Some(v) = ex.service {
+    // The service named, or the question's only one (an EC2 option's saving, say).
+    let service = match (ex.service, ex.question.services()) {
+        (Some(v), _) => Some(v),
+        (None, [only]) => Some(*only),
+        _ => None,
+    };
+    if let Some(v) = service {
         let mut counted = s.counted_services();
         if !counted.contains(&v) {
             counted.push(v);

@@ -38,20 +38,20 @@ pub fn ExerciseView(props: &ExerciseViewProps) -> Html {
     let revealed = use_state(|| 0usize);
     let status = use_state(String::new);
     let state = &props.state;
-    let Some(ex) = state.exercise.clone() else {
+    // Worked out again only when the page's state changes (an open field typed into).
+    let worked = use_memo((*props.state).clone(), |s| {
+        s.exercise.as_ref().map(|ex| task_for(s, ex))
+    });
+    let (Some(ex), Some(worked)) = (state.exercise.clone(), (*worked).clone()) else {
         return Html::default();
     };
-    let worked = use_memo((*props.state).clone(), {
-        let ex = ex.clone();
-        move |s| task_for(s, &ex)
-    });
     let leave = {
         let a = props.on_action.clone();
         Callback::from(move |_: MouseEvent| a.emit(Action::SetExercise(None)))
     };
     let title = ex.title.clone().unwrap_or_else(|| "Exercise".into());
     let heading = html! { <h2 id={id("exercise-title")}>{ title }</h2> };
-    let (set, task) = match &*worked {
+    let (set, task) = match &worked {
         Ok(t) => t.clone(),
         Err(why) => {
             return html! {
@@ -216,7 +216,7 @@ fn workload(
                 { for keys::all().filter(|k| described(k)).map(|key| {
                     let label = label_of(key).unwrap_or(key);
                     let value = keys::get(scenario, key);
-                    let field = ids.of(&format!("exercise-{n}-{key}"));
+                    let field = ids.of(&format!("exercise-{n}-{}", key.replace(['.', '[', ']'], "-")));
                     html! {
                         <tr>
                             <th scope="row">

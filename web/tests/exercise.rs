@@ -1,0 +1,147 @@
+//! In-browser tests of exercises: a learner answers before any figure is shown, is graded, and
+//! reveals the working step by step; an open field can be changed and the answer follows it; a
+//! teacher makes an exercise from the page and answers it there. AWS's first Lambda example
+//! (512 MB, 1 s, 3M requests) is $18.73 a month, at 1,024 MB $43.73
+//! (https://aws.amazon.com/lambda/pricing/); AWS's EBS example need (2,000 GiB, 10,000 IOPS,
+//! 500 MiB/s) is cheapest on gp3 at $210.00 (https://aws.amazon.com/ebs/pricing/).
+#![cfg(target_arch = "wasm32")]
+
+use awscost_web::app::AppProps;
+use awscost_web::share;
+use std::rc::Rc;
+use wasm_bindgen_test::*;
+
+mod common;
+use common::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn asked(link: &str) -> web_sys::Element {
+    let state = share::decode(link).unwrap();
+    assert!(state.exercise.is_some(), "{link}");
+    mount_app(AppProps {
+        initial: Some(Rc::new(state)),
+        ..AppProps::default()
+    })
+}
+
+fn count(root: &web_sys::Element, selector: &str) -> u32 {
+    root.query_selector_all(selector).unwrap().length()
+}
+
+#[wasm_bindgen_test]
+async fn a_learner_answers_before_seeing_a_figure_then_steps_through_the_working() {
+    let root = asked("v2&x=monthly_cost&x.service=lambda&x.title=The%20bill&s=A");
+    settle().await;
+    assert_eq!(text(&root, "h2"), "The bill");
+    assert!(text(&root, "#exercise-prompt").contains("Lambda"));
+    // No panel and no figure before an answer.
+    assert_eq!(count(&root, "#lambda-requested-total"), 0);
+    assert!(!text(&root, ".exercise").contains("18.73"));
+    type_into(&root, "exercise-answer", "30");
+    click(&root, "exercise-check");
+    settle().await;
+    // 30 − 18.73 = 11.27, 60.17 % of 18.73: wrong at the default 10 %.
+    assert!(
+        text(&root, "#exercise-verdict").starts_with("Not this time: 11.27 off (60.17 %)"),
+        "{}",
+        text(&root, "#exercise-verdict")
+    );
+    click(&root, "exercise-next");
+    settle().await;
+    assert_eq!(count(&root, "#exercise-steps li"), 1);
+    assert!(text(&root, "#exercise-steps li").ends_with("= $0.40"));
+    click(&root, "exercise-reveal");
+    settle().await;
+    assert!(text(&root, "#exercise-steps").contains("$18.73"));
+    assert!(text(&root, "#exercise-answer-shown").contains("$18.73"));
+    // A fresh guess: 19.50 is within 10 % of 18.73.
+    type_into(&root, "exercise-answer", "$19.50");
+    click(&root, "exercise-check");
+    settle().await;
+    assert!(text(&root, "#exercise-verdict").starts_with("Right: $18.73"));
+    click(&root, "exercise-leave");
+    settle().await;
+    assert_eq!(text(&root, "#lambda-requested-total"), "$18.73");
+}
+
+#[wasm_bindgen_test]
+async fn an_open_field_changes_the_answer_and_closed_ones_stay_read_only() {
+    let root = asked("v2&x=monthly_cost&x.service=lambda&x.open=lambda.memory_mb&s=A");
+    settle().await;
+    assert_eq!(count(&root, ".exercise table.workload input"), 1);
+    type_into(&root, "exercise-0-lambda-memory_mb", "1024");
+    settle().await;
+    type_into(&root, "exercise-answer", "43.73");
+    click(&root, "exercise-check");
+    settle().await;
+    assert!(
+        text(&root, "#exercise-verdict").starts_with("Right: $43.73"),
+        "{}",
+        text(&root, "#exercise-verdict")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_choice_among_the_real_options_is_graded() {
+    let root = asked("v2&x=cheapest_option&x.service=ebs&s=A");
+    settle().await;
+    choose(&root, "exercise-answer", "io2");
+    click(&root, "exercise-check");
+    settle().await;
+    assert!(text(&root, "#exercise-verdict").starts_with("Not this time"));
+    choose(&root, "exercise-answer", "gp3");
+    click(&root, "exercise-check");
+    settle().await;
+    assert!(
+        text(&root, "#exercise-verdict").starts_with("Right"),
+        "{}",
+        text(&root, "#exercise-verdict")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_exercise_the_workload_cannot_answer_says_why() {
+    // The 3-year Standard RI of an instance type the catalog does not have.
+    let root = asked(
+        "v2&x=saving_percent&x.option=reserved-standard-3y-all-upfront&s=A&ec2.instance_type=m9.huge",
+    );
+    settle().await;
+    assert!(count(&root, "#exercise-problem") == 1);
+    click(&root, "exercise-leave");
+    settle().await;
+    assert_eq!(count(&root, ".exercise"), 0);
+}
+
+#[wasm_bindgen_test]
+async fn a_teacher_makes_an_exercise_and_answers_it_here() {
+    // The widget's own page (where a link opens it) has an #awscost-app.
+    let doc = gloo::utils::document();
+    let own = doc.create_element("div").unwrap();
+    own.set_id(awscost_web::ROOT_ID);
+    doc.body().unwrap().append_child(&own).unwrap();
+    let root = mount_app(AppProps::default());
+    settle().await;
+    let details: web_sys::HtmlDetailsElement = root
+        .query_selector("#make-exercise")
+        .ok()
+        .flatten()
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into(e).ok())
+        .unwrap();
+    details.set_open(true);
+    choose(&root, "exercise-question", "cheapest_option");
+    settle().await;
+    choose(&root, "exercise-service", "ebs");
+    type_into(&root, "exercise-title-text", "Which volume?");
+    settle().await;
+    let link = input(&root, "exercise-link").value();
+    assert!(
+        link.contains("#v2&x=cheapest_option&x.service=ebs&x.title=Which%20volume%3F&s=A"),
+        "{link}"
+    );
+    assert!(text(&root, "#make-exercise .made").contains("General Purpose SSD (gp3)"));
+    click(&root, "exercise-try");
+    settle().await;
+    assert_eq!(text(&root, "h2"), "Which volume?");
+    assert_eq!(count(&root, "#exercise-answer option"), 7);
+}
