@@ -34,10 +34,12 @@ const RESPONSE_MS = 100;
 // The ceilings stop a first load growing unnoticed (see README, "Size"). Raise one only in a
 // commit that says what the extra bytes buy.
 // The widget's own page opens with its first panel's module (Lambda's).
-const SIZE_CEILING_FULL = 3.17;
+const SIZE_CEILING_FULL = 3.26;
 // A link with scenarios opens the full module at once.
-const SIZE_CEILING_FULL_MODULE = 7.7;
-const SIZE_CEILING_PANEL = { lambda: 3.17, ec2: 4.21, ebs: 3.09, s3: 3.5 };
+const SIZE_CEILING_FULL_MODULE = 8.0;
+// The module with the exercises (every feature): loaded by a page that asks or makes an exercise.
+const SIZE_CEILING_EXERCISE_MODULE = 8.8;
+const SIZE_CEILING_PANEL = { lambda: 3.26, ec2: 4.31, ebs: 3.18, s3: 3.6 };
 // Keystroke-to-paint (see keystrokeToPaint): the target is a median within one 16.7 ms frame
 // and a p90 within two; not met yet (README, "Speed"), so these ceilings stop it growing.
 const K2P_CEILING_MS = { median: 60, p90: 100 };
@@ -120,7 +122,9 @@ const FIRST_LOADS = [
   { name: 'full widget (its own page)', url: '', module: 'lambda', field: '#lambda-duration_ms', value: '280', figure: '#lambda-requested-total',
     swap: { tab: '#tab-ec2', figure: '#ec2-on-demand-monthly', back: '#tab-lambda' } },
   { name: 'full widget on a link to its EC2 panel', url: '#v1&tab=ec2', module: 'ec2', ceiling: SIZE_CEILING_PANEL.ec2, field: '#ec2-hours_per_month', value: '400', figure: '#ec2-on-demand-monthly' },
-  { name: 'full widget on a link with two scenarios', url: '#v2&base=0&s=A&s=B&ec2.count=4', module: 'web', ceiling: SIZE_CEILING_FULL_MODULE, field: '#lambda-duration_ms', value: '280', figure: '#lambda-requested-total' },
+  { name: 'full widget on a link with two scenarios', url: '#v2&base=0&s=A&s=B&ec2.count=4', module: 'full', ceiling: SIZE_CEILING_FULL_MODULE, field: '#lambda-duration_ms', value: '280', figure: '#lambda-requested-total' },
+  // An exercise's link loads the module with the exercises (Trunk's build of every feature).
+  { name: 'full widget on a link with an exercise', url: '#v2&x=monthly_cost&x.service=lambda&s=A', module: 'web', ceiling: SIZE_CEILING_EXERCISE_MODULE, field: '#exercise-answer', value: '18.73', press: 'Enter', figure: '#exercise-verdict' },
   { name: 'Lambda embed', url: 'embed/lambda.html', panel: 'lambda', field: '#lambda-duration_ms', value: '280', figure: '#lambda-requested-total' },
   { name: 'EC2 embed', url: 'embed/ec2.html', panel: 'ec2', field: '#ec2-hours_per_month', value: '400', figure: '#ec2-on-demand-monthly' },
   { name: 'EBS embed', url: 'embed/ebs.html', panel: 'ebs', field: '#ebs-size_gib', value: '200', figure: '#ebs-cheapest-total' },
@@ -148,6 +152,7 @@ async function firstLoads(browser, base, dist) {
     await figure.waitFor({ timeout: 20000 });
     const before = await figure.textContent();
     await page.fill(spec.field, spec.value);
+    if (spec.press) await page.press(spec.field, spec.press);
     await page.waitForFunction(([sel, was]) => document.querySelector(sel)?.textContent !== was, [spec.figure, before], { timeout: 5000 }).catch(() => {});
     const after = await figure.textContent();
     const ms = await page.evaluate(() => window.__firstFigure);
@@ -404,6 +409,128 @@ async function embedding(browser, base) {
   await frame.close();
 }
 
+/**
+ * Exercises: a teacher makes one from the page in a few actions; a learner opens its link in a
+ * fresh browser, answers wrong, steps through the working, answers right, and finds every step
+ * matching the panel's figures to the cent.
+ */
+async function exercises(browser, base) {
+  const teacherCtx = await browser.newContext({ viewport: { width: 1280, height: 1800 } });
+  let link = '';
+  try {
+    const page = await teacherCtx.newPage();
+    const problems = { console: [] };
+    await watch(page, problems);
+    await page.goto(base);
+    await page.locator('#lambda-requested-total').waitFor({ timeout: 20000 });
+    const t0 = Date.now();
+    let actions = 0;
+    const act = async (f) => { actions += 1; await f(); };
+    // AWS's first Lambda example is the page's default workload: $18.73 a month.
+    // The scenarios bring the full module; "Make an exercise" the module with the exercises,
+    // which opens with its form open.
+    await act(() => page.click('#scenarios-open'));
+    await page.locator('#make-exercise-open').waitFor({ timeout: 20000 });
+    await act(() => page.click('#make-exercise-open'));
+    await page.locator('#make-exercise[open] #exercise-title-text').waitFor({ timeout: 20000 });
+    await act(() => page.fill('#exercise-title-text', 'Lambda: the monthly bill'));
+    await page.waitForFunction(() => document.querySelector('#exercise-link')?.value.includes('x.title='), null, { timeout: 5000 }).catch(() => {});
+    link = await page.inputValue('#exercise-link');
+    const seconds = (Date.now() - t0) / 1000;
+    check(`a teacher makes an exercise in ${actions} actions`, actions <= 5 && link.includes('#v2') && link.includes('x=monthly_cost'), link);
+    check('making it takes under a minute', seconds < 60, `${seconds.toFixed(1)} s`);
+    const preview = (await page.locator('#make-exercise .made').textContent()) ?? '';
+    check('the teacher sees the question and its answer (not in the link)', preview.includes('18.73') && !link.includes('18.73'), preview);
+    // The same grading through the JS API.
+    const graded = await page.evaluate(() => JSON.parse(window.awscost.grade(JSON.stringify({
+      scenarios: [{ name: 'A', workload: { region: 'us-east-1', lambda: { memory_mb: 512, duration_ms: 1000, invocations_per_month: 3000000 } } }],
+      exercise: { question: 'monthly_cost', service: 'lambda' },
+    }), '$18.50')));
+    check('awscost.grade grades an answer ($18.50 against $18.73: right within 10 %)', graded.grade === 'right' && graded.expected === '18.73', JSON.stringify(graded).slice(0, 200));
+    const ask = await page.evaluate(() => JSON.parse(window.awscost.grade('{"scenarios": []}', '1')));
+    check('awscost.grade names the field of a bad file', Array.isArray(ask.errors) && ask.errors.some((e) => e.field.startsWith('exercise')), JSON.stringify(ask));
+    check('no page errors while making an exercise', problems.console.length === 0, problems.console.join(' | '));
+  } finally {
+    await teacherCtx.close();
+  }
+
+  const learnerCtx = await browser.newContext({ viewport: { width: 1280, height: 1800 } });
+  try {
+    await learnerCtx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base.replace(/\/$/, '') });
+    const page = await learnerCtx.newPage();
+    const problems = { console: [] };
+    await watch(page, problems);
+    await page.goto(link);
+    const prompt = page.locator('#exercise-prompt');
+    await prompt.waitFor({ timeout: 20000 });
+    check('the learner sees the question', /Lambda.*USD a month/.test((await prompt.textContent()) ?? ''), await prompt.textContent());
+    check('no figure is shown before the learner answers', (await page.locator('#lambda-requested-total').count()) === 0
+      && !((await page.locator('.exercise').textContent()) ?? '').includes('18.73'));
+    const workload = (await page.locator('.exercise table.workload').first().textContent()) ?? '';
+    check('the workload is shown read-only', workload.includes('3000000') && (await page.locator('.exercise table.workload input').count()) === 0, workload.slice(0, 200));
+    await page.fill('#exercise-answer', '30');
+    await page.click('#exercise-check');
+    const verdict = page.locator('#exercise-verdict');
+    check('a wrong answer is told how far off', /^Not this time: 11\.27 off \(60\.17 %\)/.test((await verdict.textContent()) ?? ''), await verdict.textContent());
+    let steps = 0;
+    while ((await page.locator('#exercise-next').count()) > 0 && steps < 20) {
+      await page.click('#exercise-next');
+      steps += 1;
+      const shown = await page.locator('#exercise-steps li').count();
+      if (shown !== steps) break;
+    }
+    const said = await page.locator('#exercise-steps li').allTextContents();
+    check('the working is revealed one step at a time', steps === said.length && steps >= 3, `${steps} steps`);
+    // AWS's example 1 after the Free Tier: 2M requests $0.40 + 1,100,000 GB-s $18.33 = $18.73.
+    check('each step is a sentence to say aloud, ending at the answer', said[0].endsWith('= $0.40') && said.some((t) => t.includes('1,100,000 GB-s') && t.endsWith('= $18.33')) && said[said.length - 1].includes('$18.73'), said.join(' | '));
+    check('the answer is shown once every step is', ((await page.locator('#exercise-answer-shown').textContent()) ?? '').includes('$18.73'));
+    await page.fill('#exercise-answer', '18.73');
+    await page.click('#exercise-check');
+    check('a right answer is told so', ((await verdict.textContent()) ?? '').startsWith('Right'), await verdict.textContent());
+    const v = await axe(page);
+    check('axe: no accessibility violations in exercise mode', v.length === 0, v.join(' | '));
+    await page.screenshot({ path: path.join(OUT, 'e2e-exercise.png'), fullPage: true });
+    await page.click('#exercise-leave');
+    const total = page.locator('#lambda-requested-total');
+    await total.waitFor({ timeout: 5000 });
+    check('the panel shows the figure the working ended at', (await total.textContent()) === '$18.73', await total.textContent());
+    // "Explain" on the panel's working: the same sentences.
+    await page.locator('#panel-lambda .explain summary').first().click();
+    const explained = await page.locator('#panel-lambda .explain ol li').allTextContents();
+    check('"Explain" says the panel\'s working in the exercise\'s sentences, to the same total', explained.length === said.length
+      && explained.slice(0, -1).every((t, i) => t === said[i]) && explained[explained.length - 1].includes('$18.73'), explained.join(' | '));
+    check('no page errors while answering', problems.console.length === 0, problems.console.join(' | '));
+  } finally {
+    await learnerCtx.close();
+  }
+
+  // A link whose exercise cannot be asked opens the calculator with a notice; the iframe route
+  // asks an exercise given as JSON.
+  const odd = await browser.newContext({ viewport: { width: 1280, height: 1800 } });
+  try {
+    const page = await odd.newPage();
+    const problems = { console: [] };
+    await watch(page, problems);
+    await page.goto(`${base}#v2&x=guess_the_bill&s=A&lambda.memory_mb=1024`);
+    const notice = page.locator('#share-notice');
+    await notice.waitFor({ timeout: 20000 });
+    check('an unknown exercise opens the calculator with a notice', /cannot be asked: "guess_the_bill"/.test((await notice.textContent()) ?? '')
+      && (await page.inputValue('#lambda-memory_mb')) === '1024', await notice.textContent());
+    const ex = encodeURIComponent(JSON.stringify({ question: 'cheapest_option', service: 'ebs', title: 'Which volume?' }));
+    const wl = encodeURIComponent(JSON.stringify({ region: 'us-east-1', ebs: { size_gib: 2000, iops: 10000, throughput_mibps: 500 } }));
+    await page.goto(`${base}index.html?embed=1&panels=ebs&workload=${wl}&exercise=${ex}`);
+    const choice = page.locator('#exercise-answer');
+    await choice.waitFor({ timeout: 20000 });
+    // AWS's EBS example need: gp3 at $210.00 is the cheapest type (https://aws.amazon.com/ebs/pricing/).
+    await choice.selectOption('gp3');
+    await page.click('#exercise-check');
+    check('the iframe route asks an exercise (which EBS type is cheapest: gp3)', ((await page.locator('#exercise-verdict').textContent()) ?? '').startsWith('Right'), await page.locator('#exercise-verdict').textContent());
+    check('no page errors with odd exercises', problems.console.length === 0, problems.console.join(' | '));
+  } finally {
+    await odd.close();
+  }
+}
+
 async function main() {
   const dist = path.join(ROOT, 'dist');
   const floorDist = path.join(ROOT, 'floor', 'dist');
@@ -617,7 +744,7 @@ async function main() {
     }
 
     const late = lateRequests.map((u) => new URL(u).pathname);
-    check('after load, only the full module is fetched (its glue and wasm, once)', late.length === 2 && late.every((f) => /^\/awscost-web-[0-9a-f]+(\.js|_bg\.wasm)$/.test(f)), late.join(' | '));
+    check('after load, only the full module is fetched (its glue and wasm, once)', late.length === 2 && late.every((f) => /^\/awscost-full-[0-9a-f]+(\.js|_bg\.wasm)$/.test(f)), late.join(' | '));
     const pageCsp = await cspViolations(page, problems);
     check('no CSP violations on the page (strict policy)', pageCsp.length === 0, pageCsp.join(' | '));
     check('the page has no inline script', !/<script(?![^>]*\bsrc=)[^>]*>/.test(fs.readFileSync(path.join(dist, 'index.html'), 'utf8')));
@@ -813,6 +940,7 @@ async function main() {
     }
     check('no page errors while sharing', consoleErrors.length === 0, consoleErrors.join(' | '));
     await embedding(browser, base);
+    await exercises(browser, base);
     await firstMinute(browser, base);
     loads = await firstLoads(browser, base, dist);
   } finally {

@@ -54,41 +54,67 @@ async function start(module) {
   return glue;
 }
 
-let full;
+// Exercises (asking one, making one, `awscost.grade`) are in a module of their own, the full
+// module and the exercises: a page that asks one (its link's `x=`, `data-exercise`, the iframe
+// route's `exercise=`) loads it in place of the full module.
+function asksExercise() {
+  if (document.querySelector('[data-awscost][data-exercise]')) return true;
+  if (!document.getElementById('awscost-app')) return false;
+  if (location.search.length > 1) return new URLSearchParams(location.search).has('exercise');
+  let text = location.hash.slice(1);
+  if (!text) try { text = localStorage.getItem('awscost:v1') ?? ''; } catch { text = ''; }
+  return /(^|&)x=/.test(text);
+}
+let whole = asksExercise() ? 'exercise' : 'full';
+
+const loaded = {};
 let glue;
-/** Loads the full module (once): every panel, the scenarios, and `window.awscost`. */
-export function load() {
-  full ??= start(MODULES.full).then((g) => {
+/** Loads the full module (once): every panel, the scenarios, and `window.awscost`; `load('exercise')`
+ * loads the module with the exercises too (and `awscost.grade`). */
+export function load(part) {
+  if (part === 'exercise') whole = 'exercise';
+  loaded[whole] ??= start(MODULES[whole]).then((g) => {
     glue = g;
     document.dispatchEvent(new CustomEvent('awscost:ready'));
     return window.awscost;
   });
-  return full;
+  return loaded[whole];
 }
 
 // On the widget's own page a one-panel module asks for the full one (`awscost:full`) when the
 // person opens another panel or the scenarios, having saved its state into the link; the full
 // module then takes the page over from a fresh element and opens from that link. The full
 // module is fetched as soon as the pointer or focus reaches such a control.
-let swapped;
-function takeOver() {
-  swapped ??= load().then(() => {
+// "Make an exercise" in the full module asks for the exercise module the same way
+// (`awscost:exercise`), which then opens its form.
+const swapped = {};
+function takeOver(part) {
+  swapped[part] ??= load(part).then(() => {
     const old = document.getElementById('awscost-app');
     const focused = document.activeElement?.id;
     const fresh = document.createElement(old.tagName);
     fresh.id = old.id;
     old.replaceWith(fresh);
     glue.mount_page();
-    if (focused) requestAnimationFrame(() => document.getElementById(focused)?.focus());
+    requestAnimationFrame(() => {
+      const form = part === 'exercise' && document.getElementById('make-exercise');
+      if (form) {
+        form.open = true;
+        form.querySelector('summary')?.focus();
+      } else if (focused) document.getElementById(focused)?.focus();
+    });
   });
 }
 
+if (document.getElementById('awscost-app') && location.search.length <= 1) {
+  document.addEventListener('awscost:full', () => takeOver());
+  document.addEventListener('awscost:exercise', () => takeOver('exercise'));
+  const hint = (e) => {
+    if (e.target.closest?.('[data-awscost-full]')) load();
+    if (e.target.closest?.('[data-awscost-exercise]')) load('exercise');
+  };
+  for (const type of ['pointerover', 'focusin', 'touchstart']) document.addEventListener(type, hint, { passive: true });
+}
 const panel = onePanel();
-if (panel) {
-  if (document.getElementById('awscost-app') && location.search.length <= 1) {
-    document.addEventListener('awscost:full', takeOver);
-    const hint = (e) => { if (e.target.closest?.('[data-awscost-full]')) load(); };
-    for (const type of ['pointerover', 'focusin', 'touchstart']) document.addEventListener(type, hint, { passive: true });
-  }
-  await start(MODULES[panel]).catch(load);
-} else await load();
+if (panel) await start(MODULES[panel]).catch(() => load());
+else await load();

@@ -11,6 +11,11 @@
 //   ask for the same single panel loads that module first; anything else (another panel, the
 //   scenarios, the JS API) loads the full module when first used. Debug builds (`trunk serve`)
 //   skip them: the loader then always takes the full module.
+// - Exercises (asking one, making one, `awscost.grade`) are a module of their own: Trunk's
+//   build (every feature) is the exercise module, `awscost-web-<hash>`; in release builds the
+//   full module, `awscost-full-<hash>`, is built as the panels are, with every feature but the
+//   exercises. A page asks for the exercise module only when it asks an exercise or makes one.
+//   Debug builds use Trunk's module for both.
 // - In release builds every module's JavaScript, the stylesheet and the loader are minified
 //   (scripts/minify.mjs, esbuild), as the floor's are.
 import fs from 'node:fs';
@@ -34,11 +39,14 @@ if (!inline.test(page) || !js || !css) throw new Error(`${html}: no Trunk loader
 
 const PANELS = ['lambda', 'ec2', 'ebs', 's3'];
 
-/** Builds, binds and optimises the widget with only `panel`; returns its two file names. */
+/** The modules built beside Trunk's, by name: the cargo features each has. */
+const BUILT = { ...Object.fromEntries(PANELS.map((p) => [p, p])), full: 'lambda,ec2,ebs,s3,scenarios,api' };
+
+/** Builds, binds and optimises the widget with only `panel`'s features; returns its file names. */
 function panelModule(panel) {
   const run = (cmd, args) => execFileSync(cmd, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
   run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '-p', 'awscost-web',
-    '--no-default-features', '--features', panel]);
+    '--no-default-features', '--features', BUILT[panel]]);
   const target = process.env.CARGO_TARGET_DIR ? path.resolve(ROOT, process.env.CARGO_TARGET_DIR) : path.join(ROOT, 'target');
   const work = fs.mkdtempSync(path.join(target, `panel-${panel}-`));
   try {
@@ -58,8 +66,8 @@ function panelModule(panel) {
   }
 }
 
-const modules = { full: js };
-if (release) for (const p of PANELS) modules[p] = panelModule(p).js;
+const modules = { full: js, exercise: js };
+if (release) for (const p of [...PANELS, 'full']) modules[p] = panelModule(p).js;
 
 // The loader as shipped: its comments (documentation for this repository) left out, with a
 // line saying where they are.

@@ -248,9 +248,11 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<Ids> context={ids.clone()}>
             <div class={classes!("awscost", props.compact.then_some("compact"))}>
                 if !props.compact {
+                if asking.is_none() {
                 <a class="skip" href={format!("#{}", ids.of(&format!("panel-{}", service.code())))}
                     id={ids.of("skip")} onclick={skip_to_panel(&ids, service)}>
                     { format!("Skip to the {} inputs", service.name()) }</a>
+                }
                 <header>
                     <h1>{ "AWS cost and sizing" }</h1>
                     if asking.is_none() {
@@ -321,7 +323,7 @@ pub fn App(props: &AppProps) -> Html {
                     aria-label={(panels.len() == 1).then_some(service.title())}>
                     { panel(service, &state, &on_action, lazy) }
                 </section>
-                if !lazy { { comparison(&state, panels, &on_action) } }
+                if !lazy { { comparison(&state, panels, &on_action, props.persist) } }
                 }
             </div>
         </ContextProvider<Ids>>
@@ -402,27 +404,54 @@ fn scenarios(state: &State, ids: &Ids, on_action: &Callback<Action>) -> Html {
 
 /// The scenario comparison, after the panel: what is being edited comes first.
 #[cfg(feature = "scenarios")]
-fn comparison(state: &State, panels: &[Service], on_action: &Callback<Action>) -> Html {
+fn comparison(
+    state: &State,
+    panels: &[Service],
+    on_action: &Callback<Action>,
+    persist: bool,
+) -> Html {
     let state = Rc::new(state.clone());
     html! {
         <>
             <ScenarioCompare state={state.clone()} panels={panels.to_vec()}
                 on_action={on_action.clone()} />
-            { make_exercise(&state, on_action) }
+            { make_exercise(&state, on_action, persist) }
         </>
     }
 }
 
+/// The event the full module fires on `document` when "Make an exercise" is asked for on the
+/// widget's own page: the loader swaps in the module with the exercises, which opens from the
+/// state just saved into the link, with its form open.
+pub const EXERCISE_EVENT: &str = "awscost:exercise";
+
 /// "Make an exercise" of the page as it is (in builds with the `exercise` feature).
 #[cfg(feature = "exercise")]
-fn make_exercise(state: &Rc<State>, on_action: &Callback<Action>) -> Html {
+fn make_exercise(state: &Rc<State>, on_action: &Callback<Action>, _: bool) -> Html {
     use crate::components::exercise::MakeExercise;
     html! { <MakeExercise state={state.clone()} on_action={on_action.clone()} /> }
 }
 
+/// The full module leaves the exercises to their own module: on the widget's own page, the
+/// button brings it (fetched as soon as the pointer or focus reaches the button).
 #[cfg(all(feature = "scenarios", not(feature = "exercise")))]
-fn make_exercise(_: &Rc<State>, _: &Callback<Action>) -> Html {
-    Html::default()
+fn make_exercise(state: &Rc<State>, _: &Callback<Action>, persist: bool) -> Html {
+    if !persist {
+        return Html::default();
+    }
+    let asked = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            save(&state);
+            if let Ok(event) = web_sys::Event::new(EXERCISE_EVENT) {
+                let _ = gloo::utils::document().dispatch_event(&event);
+            }
+        })
+    };
+    html! {
+        <p class="make-exercise"><button type="button" id="make-exercise-open" data-awscost-exercise=""
+            onclick={asked}>{ "Make an exercise of this page" }</button></p>
+    }
 }
 
 #[cfg(not(feature = "scenarios"))]
@@ -431,7 +460,7 @@ fn scenarios(_: &State, _: &Ids, _: &Callback<Action>) -> Html {
 }
 
 #[cfg(not(feature = "scenarios"))]
-fn comparison(_: &State, _: &[Service], _: &Callback<Action>) -> Html {
+fn comparison(_: &State, _: &[Service], _: &Callback<Action>, _: bool) -> Html {
     Html::default()
 }
 

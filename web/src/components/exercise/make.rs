@@ -230,10 +230,7 @@ pub fn MakeExercise(props: &MakeExerciseProps) -> Html {
                     Ok((_, task)) => html! {
                         <>
                             <p id={id("exercise-preview")}><strong>{ "Asks: " }</strong>{ &task.prompt }</p>
-                            <p><strong>{ "Answer (not in the link): " }</strong>{ match &task.expected_label {
-                                Some(l) => l.clone(),
-                                None => format!("{} {}", task.expected, task.unit),
-                            } }</p>
+                            <p><strong>{ "Answer (not in the link): " }</strong>{ super::view::answer_said(task) }</p>
                         </>
                     },
                     Err(why) => html! { <p class="error" role="alert" id={id("exercise-make-problem")}>{ why }</p> },

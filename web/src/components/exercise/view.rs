@@ -143,7 +143,7 @@ pub fn ExerciseView(props: &ExerciseViewProps) -> Html {
                 { match &*graded {
                     Some(Ok(g)) => g.verdict.clone(),
                     Some(Err(why)) => why.clone(),
-                    None => String::new(),
+                    None => "Not answered yet: answer, then check.".to_string(),
                 } }
             </p>
             <h3>{ "The working" }</h3>
@@ -170,7 +170,7 @@ pub fn ExerciseView(props: &ExerciseViewProps) -> Html {
 }
 
 /// The answer as the page states it once revealed: an option's name, or the figure and its unit.
-fn answer_said(task: &awscost::exercise::Task) -> String {
+pub(super) fn answer_said(task: &awscost::exercise::Task) -> String {
     match &task.expected_label {
         Some(l) => l.clone(),
         None if task.unit.starts_with("USD") => format!("${} ({})", task.expected, task.unit),

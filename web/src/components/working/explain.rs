@@ -35,8 +35,8 @@ pub fn Explain(props: &ExplainProps) -> Html {
             <summary>{ "Explain" }<span class="vh">{ format!(" ({})", props.name) }</span></summary>
             if *open {
                 <ol>{ for steps.iter().map(|s| html! { <li>{ &s.text }</li> }) }</ol>
-                <button type="button" class="copy" onclick={on_copy}
-                    aria-label={format!("Copy the working ({})", props.name)}>{ "Copy as text" }</button>
+                <button type="button" class="copy" onclick={on_copy}>{ "Copy as text" }
+                    <span class="vh">{ format!(" ({})", props.name) }</span></button>
                 <span role="status">{ (*status).clone() }</span>
             }
         </details>
