@@ -359,6 +359,12 @@ pub fn task(set: &ScenarioSet, ex: &Exercise) -> Result<Task, InputErrors> {
         number: Some(usd.cents()),
         ..t
     };
+    let percent = |t: Task, pct: Decimal| Task {
+        expected: pct.to_string(),
+        unit: "%".into(),
+        number: Some(pct),
+        ..t
+    };
     Ok(match ex.question {
         Question::MonthlyCost => match ex.service {
             Some(_) => {
@@ -465,17 +471,17 @@ pub fn task(set: &ScenarioSet, ex: &Exercise) -> Result<Task, InputErrors> {
         Question::BreakEvenUtilisation => {
             let (e, o, od) = ec2_option(&priced, ex, &name)?;
             let (steps, pct) = break_even_utilisation(e, o, od, &name)?;
-            Task {
-                prompt: format!(
-                    "Scenario {name}: what share of the month must each instance run for {} to cost less than On-Demand, in %?",
-                    o.label
-                ),
-                expected: pct.to_string(),
-                unit: "%".into(),
-                steps,
-                number: Some(pct),
-                ..base
-            }
+            percent(
+                Task {
+                    prompt: format!(
+                        "Scenario {name}: what share of the month must each instance run for {} to cost less than On-Demand, in %?",
+                        o.label
+                    ),
+                    steps,
+                    ..base
+                },
+                pct,
+            )
         }
         Question::RetrievalCrossover => {
             let r = priced.s3.as_ref().ok_or_else(|| {
@@ -553,17 +559,17 @@ pub fn task(set: &ScenarioSet, ex: &Exercise) -> Result<Task, InputErrors> {
                     format!("{saving} ÷ {od_total} × 100 = {} %", qty(pct)),
                     None,
                 ));
-                Task {
-                    prompt: format!(
-                        "Scenario {name}: what does {} save against On-Demand over the horizon, in %?",
-                        o.label
-                    ),
-                    expected: pct.to_string(),
-                    unit: "%".into(),
-                    steps,
-                    number: Some(pct),
-                    ..base
-                }
+                percent(
+                    Task {
+                        prompt: format!(
+                            "Scenario {name}: what does {} save against On-Demand over the horizon, in %?",
+                            o.label
+                        ),
+                        steps,
+                        ..base
+                    },
+                    pct,
+                )
             } else {
                 let month = o.break_even_month.ok_or_else(|| {
                     bad(
