@@ -20,6 +20,9 @@ pub fn label_of(path: &str) -> Option<&'static str> {
     if path == "region" {
         return Some("Region");
     }
+    if let Some((_, label)) = CHOICES.iter().find(|(p, _)| *p == path) {
+        return Some(label);
+    }
     if path.starts_with("s3.lifecycle") && !path.ends_with(".days") {
         return Some("Lifecycle plan");
     }
@@ -33,6 +36,24 @@ pub fn label_of(path: &str) -> Option<&'static str> {
         .find(|(p, _)| *p == path)
         .map(|(_, label)| label)
 }
+
+/// The labels of the inputs that are choices (a select or a checkbox), as the panels show them.
+const CHOICES: &[(&str, &str)] = &[
+    ("lambda.architecture", "Architecture"),
+    ("lambda.free_tier", "Apply the free tier"),
+    ("lambda.multi_threaded", "Multi-threaded"),
+    ("lambda.invocation_type", "Invocation"),
+    ("ec2.usage", "Schedule given as"),
+    ("ec2.horizon_years", "Compare over (years)"),
+    ("ec2.interruption_tolerant", "Tolerates interruption"),
+    ("ec2.needs_dedicated", "Needs dedicated hardware"),
+    ("ec2.core_bound_license", "Licence bound to physical cores"),
+    ("ec2.peak_pricing", "Pay for the peak with"),
+    ("ebs.boot", "Boot (root) volume"),
+    ("ebs.multi_attach", "Multi-Attach"),
+    ("ebs.snapshot_tier", "Snapshot tier"),
+    ("s3.retrieval_tier", "Archive retrieval tier"),
+];
 
 /// A problem as the page says it: the field's label (or its path, if it has none), then what to
 /// do.

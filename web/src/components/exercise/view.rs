@@ -5,7 +5,7 @@
 use super::task_for;
 use crate::components::working::copy_text;
 use crate::hooks::use_ids;
-use crate::state::{keys, label_of, Action, Service, State};
+use crate::state::{keys, label_of, Action, State};
 use awscost::exercise::{Grade, Graded, Question, MAX_LISTED};
 use awscost::service::narration;
 use std::rc::Rc;
@@ -190,6 +190,32 @@ fn verdict_class(g: &Option<Result<Graded, String>>) -> Option<&'static str> {
     }
 }
 
+/// A value with the unit its JSON name gives (`memory_mb` → "512 MB", `retention_days` → "365
+/// days"): the workload's field names carry their units.
+fn with_unit(key: &str, value: &str) -> String {
+    const UNITS: &[(&str, &str)] = &[
+        ("_gb_per_month", "GB a month"),
+        ("hours_per_month", "hours a month"),
+        ("hours_per_day", "hours a day"),
+        ("days_per_week", "days a week"),
+        ("_per_month", "a month"),
+        ("_mb", "MB"),
+        ("_ms", "ms"),
+        ("_kb", "KB"),
+        ("_gib", "GiB"),
+        ("_gb", "GB"),
+        ("_mibps", "MiB/s"),
+        ("_percent", "%"),
+        ("_days", "days"),
+        ("].days", "days"),
+        ("_years", "years"),
+    ];
+    match UNITS.iter().find(|(suffix, _)| key.ends_with(suffix)) {
+        Some((_, unit)) if !value.trim().is_empty() => format!("{value} {unit}"),
+        _ => value.to_string(),
+    }
+}
+
 /// Scenario `n`'s inputs for the services it describes: read-only, but for the open fields.
 fn workload(
     state: &State,
@@ -199,14 +225,21 @@ fn workload(
     ids: &crate::hooks::Ids,
 ) -> Html {
     let scenario = &state.scenarios()[n];
-    let counted = state.counted_services();
-    let asked = state.exercise.as_ref().and_then(|e| e.service);
+    // The service asked about (named, or the question's only one); else every one compared.
+    let asked = state
+        .exercise
+        .as_ref()
+        .and_then(|e| match (e.service, e.question.services()) {
+            (Some(v), _) => Some(v),
+            (None, [only]) => Some(*only),
+            _ => None,
+        });
+    let shown = asked.map_or_else(|| state.counted_services(), |v| vec![v]);
     let described = |key: &str| {
         key == "region"
-            || Service::ALL.iter().any(|v| {
-                key.starts_with(&format!("{}.", v.code()))
-                    && (counted.contains(v) || asked == Some(*v))
-            })
+            || shown
+                .iter()
+                .any(|v| key.starts_with(&format!("{}.", v.code())))
     };
     let name = state.name_of(n);
     html! {
@@ -231,7 +264,7 @@ fn workload(
                                             let t: web_sys::HtmlInputElement = e.target_unchecked_into();
                                             a.emit(Action::SetInput(n, key, t.value()));
                                         } } />
-                                } else { { value } }
+                                } else { { with_unit(key, &value) } }
                             </td>
                         </tr>
                     }
