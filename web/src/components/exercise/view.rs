@@ -192,7 +192,7 @@ fn verdict_class(g: &Option<Result<Graded, String>>) -> Option<&'static str> {
 
 /// A value with the unit its JSON name gives (`memory_mb` → "512 MB", `retention_days` → "365
 /// days"): the workload's field names carry their units.
-fn with_unit(key: &str, value: &str) -> String {
+fn with_unit(key: &str, label: &str, value: &str) -> String {
     const UNITS: &[(&str, &str)] = &[
         ("_gb_per_month", "GB a month"),
         ("hours_per_month", "hours a month"),
@@ -211,7 +211,10 @@ fn with_unit(key: &str, value: &str) -> String {
         ("_years", "years"),
     ];
     match UNITS.iter().find(|(suffix, _)| key.ends_with(suffix)) {
-        Some((_, unit)) if !value.trim().is_empty() => format!("{value} {unit}"),
+        // "Invocations per month" needs no "a month" after its figure.
+        Some((_, unit)) if !value.trim().is_empty() && !label.contains("per month") => {
+            format!("{value} {unit}")
+        }
         _ => value.to_string(),
     }
 }
@@ -264,7 +267,7 @@ fn workload(
                                             let t: web_sys::HtmlInputElement = e.target_unchecked_into();
                                             a.emit(Action::SetInput(n, key, t.value()));
                                         } } />
-                                } else { { with_unit(key, &value) } }
+                                } else { { with_unit(key, label, &value) } }
                             </td>
                         </tr>
                     }
