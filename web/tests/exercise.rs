@@ -145,3 +145,27 @@ async fn a_teacher_makes_an_exercise_and_answers_it_here() {
     assert_eq!(text(&root, "h2"), "Which volume?");
     assert_eq!(count(&root, "#exercise-answer option"), 7);
 }
+
+#[wasm_bindgen_test]
+async fn a_difference_between_scenarios_is_asked_of_one_that_is_not_the_baseline() {
+    // A is AWS's first Lambda example ($18.73), B the same at 1,024 MB ($43.73): B costs
+    // $25.00 a month more.
+    let state = share::decode("v2&s=A&s=B&lambda.memory_mb=1024").unwrap();
+    let root = mount_app(AppProps {
+        initial: Some(Rc::new(state)),
+        ..AppProps::default()
+    });
+    settle().await;
+    let details: web_sys::HtmlDetailsElement = root
+        .query_selector("#make-exercise")
+        .ok()
+        .flatten()
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into(e).ok())
+        .unwrap();
+    details.set_open(true);
+    choose(&root, "exercise-question", "scenario_difference");
+    settle().await;
+    let made = text(&root, "#make-exercise .made");
+    assert!(made.contains("scenario B cost a month than A"), "{made}");
+    assert!(made.contains("$25.00"), "{made}");
+}

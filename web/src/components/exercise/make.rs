@@ -77,7 +77,15 @@ pub fn MakeExercise(props: &MakeExerciseProps) -> Html {
         hint: String::new(),
     });
     let status = use_state(String::new);
-    let d = (*draft).clone();
+    let mut d = (*draft).clone();
+    // The scenario asked about is one of the page's, and not the baseline for a difference.
+    let count = state.scenarios().len();
+    if d.scenario >= count || (d.question.needs_other_scenario() && d.scenario == state.baseline())
+    {
+        d.scenario = (0..count)
+            .find(|n| !d.question.needs_other_scenario() || *n != state.baseline())
+            .unwrap_or(0);
+    }
     let edit = |f: fn(&mut Draft, String)| {
         let draft = draft.clone();
         Callback::from(move |v: String| {
