@@ -194,6 +194,8 @@ pub fn App(props: &AppProps) -> Html {
             // SAVE_AFTER_MS cancels the pending save), so a keystroke's frame does not wait
             // for the address bar and local storage, or when the page is left; saved at once when the full module is
             // about to take over from the link.
+            // What a crash report would carry: the state as a link reopens it.
+            crate::crash::now(share::encode(s));
             let changed = persist && (boot.1.is_none() || *s != boot.0);
             let pending = if *missing {
                 if changed {
@@ -217,7 +219,10 @@ pub fn App(props: &AppProps) -> Html {
     let ids = Ids(props.id_prefix.clone());
     let on_action = {
         let state = state.clone();
-        Callback::from(move |a: Action| state.dispatch(a))
+        Callback::from(move |a: Action| {
+            crate::crash::did(a.said());
+            state.dispatch(a)
+        })
     };
     let on_region = {
         let on_action = on_action.clone();

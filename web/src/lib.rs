@@ -6,6 +6,7 @@
 pub mod api;
 pub mod app;
 pub mod components;
+pub mod crash;
 pub mod embed;
 pub mod hooks;
 
@@ -67,6 +68,7 @@ pub(crate) fn mount_with(
         .map_or(0, |l| l.length() as usize)
         + 1;
     let _ = root.set_attribute(MOUNTED_ATTR, &n.to_string());
+    crash::mounted(&root);
     let props = app::AppProps {
         // The first widget's scenario and export controls keep their plain ids; later ones on the
         // same page are told apart.
@@ -160,6 +162,7 @@ pub fn mount_page() {
 /// every `[data-awscost]` element of a host page.
 #[wasm_bindgen(start)]
 pub fn start() {
+    crash::install();
     #[cfg(feature = "api")]
     api::install();
     mount_page();

@@ -246,6 +246,32 @@ pub enum Action {
     SetInput(usize, &'static str, String),
 }
 
+impl Action {
+    /// What the person was doing, in words (for a crash report).
+    pub fn said(&self) -> &'static str {
+        match self {
+            Action::SetRegion(_) => "choosing a region",
+            Action::ShowService(_) => "opening a panel",
+            Action::Lambda(_) => "changing the Lambda panel",
+            Action::Ec2(_) => "changing the EC2 panel",
+            Action::Ebs(_) => "changing the EBS panel",
+            Action::S3(_) => "changing the S3 panel",
+            Action::SetEc2Chart(_) => "choosing what the EC2 chart draws",
+            Action::Reset => "resetting the page",
+            Action::ApplyPreset(_) => "applying a preset",
+            Action::Load(_) => "opening a page",
+            Action::AddScenario => "adding a scenario",
+            Action::SelectScenario(_) => "choosing a scenario",
+            Action::RemoveScenario(_) => "removing a scenario",
+            Action::PinBaseline(_) => "pinning the baseline",
+            Action::RenameScenario(..) => "renaming a scenario",
+            Action::SetCounted(..) => "choosing what the comparison counts",
+            Action::SetExercise(_) => "opening or leaving an exercise",
+            Action::SetInput(..) => "changing an exercise's open field",
+        }
+    }
+}
+
 impl State {
     /// The state after an action; pure.
     pub fn apply(&self, action: Action) -> State {
