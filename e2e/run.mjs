@@ -34,12 +34,12 @@ const RESPONSE_MS = 100;
 // The ceilings stop a first load growing unnoticed (see README, "Size"). Raise one only in a
 // commit that says what the extra bytes buy.
 // The widget's own page opens with its first panel's module (Lambda's).
-const SIZE_CEILING_FULL = 3.26;
+const SIZE_CEILING_FULL = 3.29;
 // A link with scenarios opens the full module at once.
 const SIZE_CEILING_FULL_MODULE = 8.0;
 // The module with the exercises (every feature): loaded by a page that asks or makes an exercise.
 const SIZE_CEILING_EXERCISE_MODULE = 8.8;
-const SIZE_CEILING_PANEL = { lambda: 3.26, ec2: 4.31, ebs: 3.18, s3: 3.6 };
+const SIZE_CEILING_PANEL = { lambda: 3.29, ec2: 4.34, ebs: 3.21, s3: 3.63 };
 // Keystroke-to-paint (see keystrokeToPaint): the target is a median within one 16.7 ms frame
 // and a p90 within two; not met yet (README, "Speed"), so these ceilings stop it growing.
 const K2P_CEILING_MS = { median: 60, p90: 100 };
@@ -804,6 +804,18 @@ async function main() {
       await typed.waitFor({ timeout: 20000 });
       check('a link with markup puts it in the field as text only', (await typed.inputValue()) === '<img src=x onerror=alert(1)>'
         && (await p.locator('main img').count()) === 0 && dialogs === 0);
+      // Saved work that cannot be read opens the defaults with a notice, and stays as it was
+      // until something is changed.
+      const broken = 'v2&s=A&lambda.memory_mb=%ZZ';
+      await p.evaluate((b) => localStorage.setItem('awscost:v1', b), broken);
+      await p.goto(base);
+      await p.reload();
+      const savedNotice = p.locator('#share-notice');
+      await savedNotice.waitFor({ timeout: 20000 });
+      check('unreadable saved work opens the defaults with a notice', /saved in this browser could not be read/.test((await savedNotice.textContent()) ?? '')
+        && (await p.inputValue('#lambda-memory_mb')) === '512', await savedNotice.textContent());
+      await p.waitForTimeout(400);
+      check('unreadable saved work is left as it was until something is changed', (await p.evaluate(() => localStorage.getItem('awscost:v1'))) === broken);
     } finally {
       await bad.close();
     }

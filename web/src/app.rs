@@ -52,12 +52,22 @@ fn load() -> (State, Option<String>) {
         .ok()
         .flatten()
         .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
-    (
-        saved
-            .and_then(|f| share::decode(&f).ok())
-            .unwrap_or_default(),
-        None,
-    )
+    // Saved work that cannot be read (cut short, another version, edited by hand) opens the
+    // defaults with a notice; it is overwritten only once something is changed.
+    match saved.map(|f| share::decode_with_notice(&f)) {
+        None => (State::default(), None),
+        Some(Ok((s, None))) => (s, None),
+        Some(Ok((s, Some(why)))) => (
+            s,
+            Some(format!("The saved page opened, but {why}.")),
+        ),
+        Some(Err(e)) => (
+            State::default(),
+            Some(format!(
+                "The page saved in this browser could not be read: {e}. The default workload is shown instead."
+            )),
+        ),
+    }
 }
 
 /// How long after the last change the state is saved, in milliseconds.
