@@ -36,13 +36,17 @@ async fn a_stopped_widget_says_what_happened_and_offers_reload_and_a_report() {
     );
     assert!(root.query_selector("img").unwrap().is_none(), "text only");
     assert_eq!(text(&root, "button"), "Reload");
-    let report: web_sys::HtmlTextAreaElement = wasm_bindgen::JsCast::dyn_into(
-        root.query_selector("textarea").unwrap().unwrap(),
-    )
-    .unwrap();
+    let report: web_sys::HtmlTextAreaElement =
+        wasm_bindgen::JsCast::dyn_into(root.query_selector("textarea").unwrap().unwrap()).unwrap();
     let report = report.value();
-    assert!(report.contains("stopped: index out of bounds <img"), "{report}");
-    assert!(report.contains("Last action: changing the Lambda panel"), "{report}");
+    assert!(
+        report.contains("stopped: index out of bounds <img"),
+        "{report}"
+    );
+    assert!(
+        report.contains("Last action: changing the Lambda panel"),
+        "{report}"
+    );
     assert!(report.contains("#v1&lambda.memory_mb=1024"), "{report}");
     assert_eq!(crash::report("x").lines().count(), 3);
 }
