@@ -378,6 +378,38 @@ async function embedding(browser, base) {
   // The Lambda page's $18.73 example against the same at 1,024 MB ($43.73).
   check('embed: awscost.scenarios from the host page: +$25.00 (+133.48%)', scMd.includes('| **Total** | $18.73 | $43.73 | +$25.00 (+133.48%) |'), scMd.slice(0, 200));
   check('embed: awscost.version is set', /^awscost \d+\.\d+\.\d+$/.test((await page.locator('#api-version').textContent()) ?? ''));
+  // Hostile calls: wrong types, a huge string, mount twice on one element, mount on a detached
+  // element. Each gives the documented error (or works), and the widgets on the page go on.
+  const hostile = await page.evaluate(() => {
+    const a = window.awscost;
+    const errorOf = (f) => { try { f(); return 'no error'; } catch (e) { return String(e.message); } };
+    const t0 = performance.now();
+    const huge = a.compare('x'.repeat(10_000_000));
+    const hugeMs = performance.now() - t0;
+    const mounted = document.querySelector('[data-awscost-mounted]');
+    return {
+      number: JSON.parse(a.compare(42)).errors[0].message,
+      undef: JSON.parse(a.compare(undefined)).errors[0].message,
+      nul: JSON.parse(a.scenarios(null, 'csv')).errors[0].message,
+      object: JSON.parse(a.compare({ region: 'us-east-1', lambda: { memory_mb: 512, duration_ms: 1000, invocations_per_month: 3000000 } })).lambda.requested.monthly_usd,
+      badFormat: JSON.parse(a.scenarios('{"scenarios":[]}', 'pdf')).errors[0].field,
+      huge: JSON.parse(huge).errors.length, hugeMs,
+      twice: errorOf(() => a.mount(mounted, { panels: 'ebs' })),
+      detached: errorOf(() => a.mount(document.createElement('div'), { panels: 'ebs' })),
+      notElement: errorOf(() => a.mount('#nope', {})),
+    };
+  });
+  check('embed: the JS API answers a number or undefined for JSON with the documented error', hostile.number === 'Give the workload as JSON text or as an object.' && hostile.undef === hostile.number
+    && /scenarios as JSON text/.test(hostile.nul), JSON.stringify(hostile));
+  check('embed: the JS API takes an object for JSON text ($18.73)', hostile.object === '18.73', JSON.stringify(hostile));
+  check('embed: a 10 MB string is refused with errors, quickly', hostile.huge > 0 && hostile.hugeMs < 1000 && hostile.badFormat === 'format', `${hostile.hugeMs.toFixed(0)} ms`);
+  check('embed: mount twice on one element throws, a detached element mounts, a non-element throws', /already holds a widget/.test(hostile.twice)
+    && hostile.detached === 'no error' && /must be an element/.test(hostile.notElement), JSON.stringify(hostile));
+  const ebsTotal = page.locator('#awscost-2-ebs-cheapest-total');
+  const ebsBefore = await ebsTotal.textContent();
+  await page.fill('#awscost-2-ebs-size_gib', '333');
+  await page.waitForFunction((was) => document.querySelector('#awscost-2-ebs-cheapest-total')?.textContent !== was, ebsBefore, { timeout: 5000 }).catch(() => {});
+  check('embed: after the hostile calls the widgets on the page still work', (await ebsTotal.textContent()) !== ebsBefore, `${ebsBefore} → ${await ebsTotal.textContent()}`);
 
   const ids = await page.evaluate(() => [...document.querySelectorAll('[id]')].map((e) => e.id));
   const dup = ids.filter((id, i) => ids.indexOf(id) !== i);

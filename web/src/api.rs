@@ -103,6 +103,12 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<(), JsValue> {
     let element = element.dyn_into::<web_sys::Element>().map_err(|_| {
         js_sys::Error::new("mount: the first argument must be an element of the page.")
     })?;
+    if element.has_attribute(crate::MOUNTED_ATTR) {
+        return Err(js_sys::Error::new(
+            "mount: this element already holds a widget; give each widget an element of its own.",
+        )
+        .into());
+    }
     let get = |k: &str| {
         if options.is_object() {
             text_option(&options, k)
@@ -135,17 +141,23 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<(), JsValue> {
 /// Puts `awscost` on `window`.
 pub fn install() {
     let api = js_sys::Object::new();
-    let compare = Closure::<dyn Fn(String) -> String>::new(|s: String| compare_json(&s));
-    let sweep = Closure::<dyn Fn(String) -> String>::new(|s: String| sweep_json(&s));
+    let compare = Closure::<dyn Fn(JsValue) -> String>::new(|v: JsValue| {
+        json_text(&v, "workload").map_or_else(|e| e, |s| compare_json(&s))
+    });
+    let sweep = Closure::<dyn Fn(JsValue) -> String>::new(|v: JsValue| {
+        json_text(&v, "workload").map_or_else(|e| e, |s| sweep_json(&s))
+    });
     let mount = Closure::<dyn Fn(JsValue, JsValue) -> Result<(), JsValue>>::new(mount);
-    let scenarios = Closure::<dyn Fn(String, Option<String>) -> String>::new(|s: String, f| {
-        scenarios_json(&s, f)
+    let scenarios = Closure::<dyn Fn(JsValue, JsValue) -> String>::new(|v: JsValue, f: JsValue| {
+        json_text(&v, "scenarios").map_or_else(|e| e, |s| scenarios_json(&s, f.as_string()))
     });
     let set = |k: &str, v: &JsValue| js_sys::Reflect::set(&api, &JsValue::from_str(k), v).is_ok();
     #[cfg(feature = "exercise")]
     {
-        let grade = Closure::<dyn Fn(String, Option<String>) -> String>::new(|f: String, a| {
-            grade_json(&f, a)
+        let grade = Closure::<dyn Fn(JsValue, JsValue) -> String>::new(|v: JsValue, a: JsValue| {
+            // A number answers as its text (18.73).
+            let answer = a.as_string().or_else(|| a.as_f64().map(|n| n.to_string()));
+            json_text(&v, "exercise").map_or_else(|e| e, |s| grade_json(&s, answer))
         });
         set("grade", grade.as_ref());
         grade.forget();
@@ -163,4 +175,22 @@ pub fn install() {
     if ok {
         let _ = js_sys::Reflect::set(&gloo::utils::window(), &JsValue::from_str("awscost"), &api);
     }
+}
+
+/// A document given as JSON text, or as an object (written out as JSON); anything else (a
+/// number, `undefined`, `null`) is the documented error, as JSON naming no field.
+fn json_text(v: &JsValue, what: &str) -> Result<String, String> {
+    if let Some(s) = v.as_string() {
+        return Ok(s);
+    }
+    if v.is_object() {
+        if let Some(s) = js_sys::JSON::stringify(v).ok().and_then(|s| s.as_string()) {
+            return Ok(s);
+        }
+    }
+    let errors = awscost::InputErrors::one(awscost::FieldError::new(
+        "",
+        awscost::Problem::Malformed(format!("Give the {what} as JSON text or as an object.")),
+    ));
+    Err(serde_json::to_string(&errors).unwrap_or_else(|_| "{}".into()))
 }
