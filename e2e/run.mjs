@@ -270,6 +270,9 @@ async function firstMinute(browser, base) {
   const walk = [];
   for (const [key, want] of [['ArrowRight', 'tab-ec2'], ['ArrowRight', 'tab-ebs'], ['End', 'tab-s3'], ['ArrowRight', 'tab-lambda'], ['ArrowLeft', 'tab-s3'], ['Home', 'tab-lambda']]) {
     await page.keyboard.press(key);
+    // The first arrow brings the full module: wait until it has taken over (its scenario bar is
+    // on the page) before the next key, as a key pressed during the swap has no element to go to.
+    if (walk.length === 0) await page.locator('#scenario-add').waitFor({ timeout: 20000 }).catch(() => {});
     await page.waitForFunction((w) => document.activeElement?.id === w && document.querySelector(`#${w}`)?.getAttribute('aria-selected') === 'true', want, { timeout: 20000 }).catch(() => {});
     const got = await at();
     walk.push(`${key}→${got.focus}${got.selected === want && got.stops === 1 ? '' : ' (wrong)'}`);
@@ -563,6 +566,74 @@ async function exercises(browser, base) {
   }
 }
 
+/**
+ * Long use: 10,000 random edits, tab switches, scenario copies and removals in the full module,
+ * dispatched in the page (a render every 25 actions), with the JS heap and the WebAssembly memory
+ * measured before and after (after a garbage collection). Seeded, so a failure can be replayed.
+ */
+const SOAK_ACTIONS = 10000;
+// The most the JS heap and the WebAssembly memory may grow over the soak (MB): measured 0.2 and
+// 0.1 MB; a leak of 500 bytes an action would pass 5 MB.
+const SOAK_HEAP_MB = 5;
+const SOAK_WASM_MB = 8;
+async function soak(browser, base) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1800 } });
+  const page = await context.newPage();
+  const problems = { console: [] };
+  await watch(page, problems);
+  await page.goto(`${base}#v2&s=A`);
+  await page.locator('#lambda-requested-total').waitFor({ timeout: 20000 });
+  const seed = Number(process.env.SOAK_SEED ?? 20261207);
+  const t0 = Date.now();
+  const r = await page.evaluate(async ([n, seed]) => {
+    let s = seed >>> 0;
+    const rand = () => { s = (s + 0x6d2b79f5) >>> 0; let t = s; t = Math.imul(t ^ (t >>> 15), t | 1); t ^= t + Math.imul(t ^ (t >>> 7), t | 61); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
+    const pick = (list) => list[Math.floor(rand() * list.length)];
+    const settle = () => new Promise((done) => setTimeout(done, 0));
+    const measure = async () => { window.gc?.(); await settle(); return { heap: performance.memory.usedJSHeapSize, wasm: window.awscost.memory() }; };
+    const before = await measure();
+    const values = ['0', '1', '512', '1024', '10240', '730', '-5', '1e400', '0.5', 'abc', '', '99999999', '3,000,000'];
+    const counts = { edits: 0, tabs: 0, copies: 0, removals: 0 };
+    const errors = [];
+    window.addEventListener('error', (e) => errors.push(String(e.message)));
+    for (let i = 0; i < n; i++) {
+      const x = rand();
+      if (x < 0.85) {
+        const fields = [...document.querySelectorAll('#awscost-app .panel input[type=text]')];
+        const f = pick(fields);
+        if (f) { f.value = pick(values); f.dispatchEvent(new InputEvent('input', { bubbles: true })); counts.edits += 1; }
+      } else if (x < 0.93) {
+        pick([...document.querySelectorAll('#awscost-app [role=tab]')])?.click(); counts.tabs += 1;
+      } else if (x < 0.97) {
+        const add = document.getElementById('scenario-add');
+        if (add && !add.disabled) { add.click(); counts.copies += 1; }
+      } else {
+        const rm = document.getElementById('scenario-remove');
+        if (rm) { rm.click(); counts.removals += 1; }
+      }
+      if (i % 25 === 24) await settle();
+    }
+    await settle();
+    const after = await measure();
+    return { counts, errors, before, after };
+  }, [SOAK_ACTIONS, seed]);
+  const seconds = (Date.now() - t0) / 1000;
+  const mb = (b) => (b / 1048576).toFixed(1);
+  const heapGrowth = (r.after.heap - r.before.heap) / 1048576;
+  const wasmGrowth = (r.after.wasm - r.before.wasm) / 1048576;
+  console.log(`soak: ${SOAK_ACTIONS} actions (${r.counts.edits} edits, ${r.counts.tabs} tab switches, ${r.counts.copies} scenario copies, ${r.counts.removals} removals) in ${seconds.toFixed(1)} s, seed ${seed}; JS heap ${mb(r.before.heap)} → ${mb(r.after.heap)} MB, WebAssembly memory ${mb(r.before.wasm)} → ${mb(r.after.wasm)} MB`);
+  check(`soak: ${SOAK_ACTIONS} random actions without an error`, r.errors.length === 0 && problems.console.length === 0, [...r.errors, ...problems.console].slice(0, 3).join(' | '));
+  check(`soak: the JS heap grows less than ${SOAK_HEAP_MB} MB`, heapGrowth < SOAK_HEAP_MB, `${heapGrowth.toFixed(1)} MB`);
+  check(`soak: the WebAssembly memory grows less than ${SOAK_WASM_MB} MB`, wasmGrowth < SOAK_WASM_MB, `${wasmGrowth.toFixed(1)} MB`);
+  // Still working: a known workload answers as before.
+  await page.goto(`${base}#v1`);
+  await page.reload();
+  await page.locator('#lambda-requested-total').waitFor({ timeout: 20000 });
+  check('soak: afterwards the page still answers AWS example 1 ($18.73)', (await page.locator('#lambda-requested-total').textContent()) === '$18.73');
+  await context.close();
+  return { actions: SOAK_ACTIONS, seconds, seed, ...r.counts, heap_before_mb: +mb(r.before.heap), heap_after_mb: +mb(r.after.heap), wasm_before_mb: +mb(r.before.wasm), wasm_after_mb: +mb(r.after.wasm) };
+}
+
 async function main() {
   const dist = path.join(ROOT, 'dist');
   const floorDist = path.join(ROOT, 'floor', 'dist');
@@ -577,7 +648,9 @@ async function main() {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
+      '--disable-component-update', '--disable-sync', '--no-first-run',
+      // Precise heap figures and window.gc() for the soak's memory measure.
+      '--enable-precise-memory-info', '--js-flags=--expose-gc'],
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1800 } });
@@ -839,9 +912,10 @@ async function main() {
       // Saved work that cannot be read opens the defaults with a notice, and stays as it was
       // until something is changed.
       const broken = 'v2&s=A&lambda.memory_mb=%ZZ';
+      // Set from a lesson page of the same origin (the widget's own page saves when it is left).
+      await p.goto(`${base}embed/lambda.html`);
       await p.evaluate((b) => localStorage.setItem('awscost:v1', b), broken);
       await p.goto(base);
-      await p.reload();
       const savedNotice = p.locator('#share-notice');
       await savedNotice.waitFor({ timeout: 20000 });
       check('unreadable saved work opens the defaults with a notice', /saved in this browser could not be read/.test((await savedNotice.textContent()) ?? '')
@@ -985,6 +1059,7 @@ async function main() {
     check('no page errors while sharing', consoleErrors.length === 0, consoleErrors.join(' | '));
     await embedding(browser, base);
     await exercises(browser, base);
+    await soak(browser, base);
     await firstMinute(browser, base);
     loads = await firstLoads(browser, base, dist);
   } finally {

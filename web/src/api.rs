@@ -14,6 +14,7 @@
 //!   `exercise`) graded as `awscost exercise FILE --answer X` prints it; without an answer, the
 //!   question worked out (its prompt, answer and steps); on invalid input, the errors as JSON.
 //!   `mount`'s options take `exercise` too (the exercise object), as `data-exercise` does.
+//! - `awscost.memory() → bytes` — the module's WebAssembly memory (for soak tests).
 //! - `awscost.version` — the widget version.
 
 use wasm_bindgen::prelude::*;
@@ -162,6 +163,18 @@ pub fn install() {
         set("grade", grade.as_ref());
         grade.forget();
     }
+    // The module's WebAssembly memory in bytes (it grows, never shrinks): for soak tests.
+    let memory = Closure::<dyn Fn() -> f64>::new(|| {
+        wasm_bindgen::memory()
+            .dyn_into::<js_sys::WebAssembly::Memory>()
+            .map_or(0.0, |m| {
+                m.buffer()
+                    .dyn_into::<js_sys::ArrayBuffer>()
+                    .map_or(0.0, |b| f64::from(b.byte_length()))
+            })
+    });
+    set("memory", memory.as_ref());
+    memory.forget();
     let ok = set("compare", compare.as_ref())
         && set("sweep", sweep.as_ref())
         && set("mount", mount.as_ref())
