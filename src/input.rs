@@ -88,6 +88,7 @@ fn malformed(e: &serde_json::Error) -> String {
     };
     // serde's messages begin with an ASCII word ("invalid type", "unknown field", …); an ASCII
     // capital keeps the Unicode case tables out of the widget.
+    let trimmed = quoted_cut(trimmed);
     let mut s = String::with_capacity(trimmed.len() + 1);
     let mut chars = trimmed.chars();
     if let Some(c) = chars.next() {
@@ -98,6 +99,37 @@ fn malformed(e: &serde_json::Error) -> String {
         s.push('.');
     }
     s
+}
+
+/// The longest message kept from serde, in characters.
+const MAX_MESSAGE: usize = 1000;
+
+/// serde's message with every quoted value (`` `…` `` or `"…"`) cut to a few words, and the whole
+/// cut to [`MAX_MESSAGE`] characters: a 10 MB value given where a region belongs is named, not
+/// sent back whole.
+fn quoted_cut(msg: &str) -> String {
+    let mut out = String::new();
+    let mut rest = msg;
+    while let Some(open) = rest.find(['`', '"']) {
+        let quote = &rest[open..=open];
+        out.push_str(&rest[..=open]);
+        rest = &rest[open + 1..];
+        let Some(close) = rest.find(quote) else {
+            break;
+        };
+        out.push_str(&crate::error::cut(&rest[..close]));
+        out.push_str(quote);
+        rest = &rest[close + 1..];
+        if out.len() > 4 * MAX_MESSAGE {
+            break;
+        }
+    }
+    out.push_str(rest);
+    if out.chars().count() > MAX_MESSAGE {
+        out = out.chars().take(MAX_MESSAGE).collect();
+        out.push('…');
+    }
+    out
 }
 
 /// Range checks shared by every section, each reporting into a [`Collector`].
@@ -221,6 +253,33 @@ mod tests {
         let e = read(r#"{"region":"us-east-1","ec2":{}}"#);
         assert_eq!(e.field, "ec2.instance_type");
         assert!(e.message().contains("instance_type"), "{e}");
+    }
+
+    /// Found by generated workloads: a 10 MB value where a region or an instance type belongs
+    /// came back whole in the message (and took over 50 ms to copy about).
+    #[test]
+    fn messages_quote_a_long_value_cut_short() {
+        let x = "x".repeat(100_000);
+        for doc in [
+            format!(r#"{{"region":"{x}"}}"#),
+            format!(r#"{{"region":"us-east-1","{x}":1}}"#),
+            format!(r#"{{"region":"us-east-1","ebs":{{"size_gib":"{x}"}}}}"#),
+        ] {
+            let e = read_json::<crate::Workload>(&doc).unwrap_err();
+            let m = e.errors[0].message();
+            assert!(m.len() < 400, "{} bytes: {}", m.len(), &m[..200]);
+            assert!(m.contains("xxxxxxxx…"), "{m}");
+        }
+        let e = crate::compare_json(&format!(
+            r#"{{"region":"us-east-1","ec2":{{"instance_type":"{x}"}}}}"#
+        ))
+        .unwrap_err();
+        assert!(e.to_string().len() < 1000, "{}", e.to_string().len());
+        assert_eq!(
+            quoted_cut("unknown variant `ab`, expected `a` or `b`"),
+            "unknown variant `ab`, expected `a` or `b`"
+        );
+        assert!(quoted_cut(&"`x` ".repeat(10_000)).chars().count() <= MAX_MESSAGE + 1);
     }
 
     #[test]
