@@ -402,7 +402,7 @@ fn workload(r: &mut Rng) -> Value {
     Value::Object(m)
 }
 
-/// Every path of `v` that holds an object, with its keys.
+/// The value at a JSON path of `v` (`s3.lifecycle[2].days`), if the path is in it.
 fn resolve<'a>(v: &'a Value, path: &str) -> Option<&'a Value> {
     if path.is_empty() {
         return Some(v);
@@ -611,6 +611,9 @@ struct Run {
     seed: u64,
     workloads: usize,
     sets: usize,
+    /// Workloads of 10 MB or nested 10,000 levels, and sets with an exercise nested so.
+    huge: usize,
+    deep_sets: usize,
     slowest: Duration,
     slowest_case: String,
     failures: Vec<String>,
@@ -693,6 +696,7 @@ fn case(run: &mut Run, n: usize, recent: &mut Vec<Value>, schema: &[String]) {
     let text = big.clone().unwrap_or_else(|| doc.to_string());
     let what = format!("case {n} compare_json");
     run.workloads += 1;
+    run.huge += usize::from(big.is_some());
     if let Some(out) = run.timed(&what, &text, || awscost::compare_json(&text)) {
         if run.verbose {
             let shown = |t: &str| t.chars().take(400).collect::<String>();
@@ -768,12 +772,25 @@ fn scenario_set(run: &mut Run, n: usize, r: &mut Rng, recent: &[Value], schema: 
         set.insert("baseline".into(), b);
     }
     set.insert("scenarios".into(), Value::Array(scenarios));
-    if r.chance(5) {
+    // One set in 100 has an exercise (which a comparison skips unread) nested 10,000 levels.
+    let deep = r.chance(1);
+    if deep {
+        set.insert("exercise".into(), Value::String("@@HOSTILE@@".into()));
+    } else if r.chance(5) {
         set.insert("exercise".into(), invalid(r));
     }
     maybe_unknown(r, &mut set);
     let set = Value::Object(set);
-    let text = set.to_string();
+    let mut text = set.to_string();
+    if deep {
+        let nested = if r.chance(50) {
+            format!("{}{}", "[".repeat(10_000), "]".repeat(10_000))
+        } else {
+            format!("{}1{}", "{\"a\":".repeat(10_000), "}".repeat(10_000))
+        };
+        text = text.replacen(MARK, &nested, 1);
+        run.deep_sets += 1;
+    }
     let format = if r.chance(2) {
         r.pick(&["html", "", "CSV", "json "])
     } else {
@@ -827,6 +844,8 @@ fn hostile_workloads() {
         seed,
         workloads: 0,
         sets: 0,
+        huge: 0,
+        deep_sets: 0,
         slowest: Duration::ZERO,
         slowest_case: String::new(),
         failures: vec![],
@@ -877,6 +896,10 @@ fn hostile_workloads() {
         run.panics,
         run.failures.len(),
         seed
+    );
+    println!(
+        "  {} of the workloads 10 MB or nested 10,000 levels deep, {} sets with an exercise nested so",
+        run.huge, run.deep_sets
     );
     let shown = std::env::var("HOSTILE_SHOW")
         .ok()
