@@ -30,7 +30,7 @@ macro_rules! closed_set {
         $(#[$meta])*
         #[derive(
             Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord,
-            serde::Serialize, serde::Deserialize,
+            serde::Serialize,
         )]
         $vis enum $name {
             $( $(#[$vmeta])* #[serde(rename = $code)] $variant, )+
@@ -59,6 +59,33 @@ macro_rules! closed_set {
             /// Its position in [`Self::ALL`].
             pub fn index(self) -> usize {
                 $name::ALL.iter().position(|v| *v == self).unwrap_or_default()
+            }
+        }
+
+        /// Read from its code; a text that is not one is quoted cut short in the error (a
+        /// 10 MB value is named, not copied about whole).
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                struct Code;
+                impl serde::de::Visitor<'_> for Code {
+                    type Value = $name;
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str("one of ")?;
+                        for (i, code) in $name::CODES.iter().enumerate() {
+                            if i > 0 {
+                                f.write_str(", ")?;
+                            }
+                            write!(f, "`{code}`")?;
+                        }
+                        Ok(())
+                    }
+                    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<$name, E> {
+                        $name::from_code(v).ok_or_else(|| {
+                            E::unknown_variant(&$crate::error::cut(v), $name::CODES)
+                        })
+                    }
+                }
+                d.deserialize_str(Code)
             }
         }
 
@@ -122,6 +149,31 @@ mod tests {
             e.to_string()
                 .starts_with("unknown variant `grey`, expected `light` or `dark-ish`"),
             "{e}"
+        );
+    }
+
+    /// Found by generated workloads: a 10 MB region was copied about whole into its error.
+    #[test]
+    fn an_unknown_code_is_quoted_cut_short() {
+        let long = format!("\"{}\"", "g".repeat(100_000));
+        let e = serde_json::from_str::<Shade>(&long)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with(&format!("unknown variant `{}…`", "g".repeat(40))),
+            "{e}"
+        );
+        let e = serde_json::from_str::<Shade>("1").unwrap_err().to_string();
+        assert!(
+            e.starts_with("invalid type: integer `1`, expected one of `light`, `dark-ish`"),
+            "{e}"
+        );
+        assert_eq!(
+            serde_json::from_str::<std::collections::BTreeMap<Shade, u8>>(r#"{"dark-ish":1}"#)
+                .unwrap()
+                .into_keys()
+                .collect::<Vec<_>>(),
+            [Shade::Dark]
         );
     }
 

@@ -86,7 +86,7 @@ impl FieldError {
                 format!("Use at most {places} decimal places of {unit}.")
             }
             Problem::UnknownChoice { given, allowed } => {
-                format!("\"{given}\" is not one of: {}.", allowed.join(", "))
+                format!("\"{}\" is not one of: {}.", cut(given), allowed.join(", "))
             }
             Problem::Malformed(m) => m.clone(),
         }
@@ -106,6 +106,17 @@ fn unit_of(n: Decimal, unit: &'static str) -> &'static str {
         &unit[..unit.len() - 1]
     } else {
         unit
+    }
+}
+
+/// The longest piece of a given value an error message quotes, in characters.
+pub const MAX_QUOTED: usize = 40;
+
+/// A given value as an error message quotes it: at most [`MAX_QUOTED`] characters, then `…`.
+pub fn cut(text: &str) -> String {
+    match text.char_indices().nth(MAX_QUOTED) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_string(),
     }
 }
 

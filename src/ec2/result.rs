@@ -356,6 +356,7 @@ pub fn compare(
 
 /// The error for a type the catalog does not have, with the names a person probably meant.
 fn not_in_catalog(pricing: &Ec2Pricing, given: &str) -> String {
+    let given = &crate::error::cut(given);
     let types = &pricing.instance_types.types;
     let family = given.split('.').next().unwrap_or("").to_ascii_lowercase();
     let same: Vec<&str> = types
