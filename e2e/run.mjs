@@ -408,6 +408,51 @@ async function embedding(browser, base) {
   check('embed: a 10 MB string is refused with errors, quickly', hostile.huge > 0 && hostile.hugeMs < 1000 && hostile.badFormat === 'format', `${hostile.hugeMs.toFixed(0)} ms`);
   check('embed: mount twice on one element throws, a detached element mounts, a non-element throws', /already holds a widget/.test(hostile.twice)
     && hostile.detached === 'no error' && /must be an element/.test(hostile.notElement), JSON.stringify(hostile));
+  // Generated calls: 10,000 seeded random calls of every function with arguments of every type
+  // (numbers, null, undefined, arrays, objects, random and broken JSON, long strings). Each
+  // returns text (JSON for the JSON functions) or, for mount, throws an Error; none stops the
+  // module (its widgets would show the crash message).
+  const API_CALLS = 10000;
+  const fuzz = await page.evaluate((n) => {
+    let s = 20261207;
+    const rand = () => { s = (s + 0x6d2b79f5) >>> 0; let t = s; t = Math.imul(t ^ (t >>> 15), t | 1); t ^= t + Math.imul(t ^ (t >>> 7), t | 61); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
+    const pick = (l) => l[Math.floor(rand() * l.length)];
+    const json = ['{"region":"us-east-1","lambda":{"memory_mb":512}}', '{"region":"eu-west-1","ebs":{"size_gib":-1}}',
+      '{"region":"us-east-1","ec2":{"instance_type":"m5.large","count":1e308}}', '{"scenarios":[{"name":"A","workload":{"region":"us-east-1"}}],"exercise":{"question":"monthly_cost"}}',
+      '{"region":', '[]', 'null', '{"region":"us-east-1","s3":{"storage_gb":"lots"}}', '{"baseline":9,"scenarios":[]}'];
+    const value = () => pick([
+      () => Math.floor(rand() * 1e6) - 5e5, () => null, () => undefined, () => true, () => [1, 'a'], () => ({}),
+      () => ({ region: 'us-east-1', lambda: { memory_mb: Math.floor(rand() * 20000) } }),
+      () => pick(json), () => pick(json).slice(0, Math.floor(rand() * 40)), () => 'x'.repeat(Math.floor(rand() * 5000)),
+      () => String.fromCharCode(...Array.from({ length: 20 }, () => Math.floor(rand() * 0xffff))),
+    ])();
+    const a = window.awscost;
+    let calls = 0; let texts = 0; let thrown = 0; const bad = [];
+    const detached = document.createElement('div');
+    const t0 = performance.now();
+    let slowest = 0;
+    for (let i = 0; i < n; i++) {
+      const f = pick(['compare', 'sweep', 'scenarios', 'grade', 'mount'].filter((k) => typeof a[k] === 'function'));
+      const t = performance.now();
+      try {
+        // One element mounts (the first time); after that it holds a widget, or is no element.
+        const out = f === 'mount' ? a.mount(pick([detached, value()]), value())
+          : a[f](value(), value());
+        if (f !== 'mount') {
+          if (typeof out !== 'string') bad.push(`${f} returned ${typeof out}`);
+          else { JSON.parse(out.startsWith('{') || out.startsWith('[') ? out : '{}'); texts += 1; }
+        }
+      } catch (e) {
+        if (f === 'mount' && e instanceof Error) thrown += 1; else bad.push(`${f}: ${e}`);
+      }
+      slowest = Math.max(slowest, performance.now() - t);
+      calls += 1;
+    }
+    return { calls, texts, thrown, bad: bad.slice(0, 3), bads: bad.length, ms: performance.now() - t0, slowest,
+      crashed: document.querySelectorAll('.crashed').length };
+  }, API_CALLS);
+  console.log(`hostile: ${fuzz.calls} JS API calls (${fuzz.texts} answered, ${fuzz.thrown} mount errors thrown) in ${(fuzz.ms / 1000).toFixed(1)} s, slowest ${fuzz.slowest.toFixed(1)} ms, ${fuzz.bads} failures`);
+  check(`embed: ${API_CALLS} generated JS API calls each answer text or throw an Error, none stops the module`, fuzz.bads === 0 && fuzz.crashed === 0 && fuzz.calls === API_CALLS, JSON.stringify(fuzz.bad));
   const ebsTotal = page.locator('#awscost-2-ebs-cheapest-total');
   const ebsBefore = await ebsTotal.textContent();
   await page.fill('#awscost-2-ebs-size_gib', '333');
@@ -922,6 +967,15 @@ async function main() {
         && (await p.inputValue('#lambda-memory_mb')) === '512', await savedNotice.textContent());
       await p.waitForTimeout(400);
       check('unreadable saved work is left as it was until something is changed', (await p.evaluate(() => localStorage.getItem('awscost:v1'))) === broken);
+      // A full storage quota: the page is not saved, and works and keeps its link all the same.
+      await p.addInitScript(() => { Storage.prototype.setItem = () => { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); }; });
+      await p.goto(`${base}#v1`);
+      await p.reload();
+      await p.locator('#lambda-requested-total').waitFor({ timeout: 20000 });
+      await p.fill('#lambda-memory_mb', '1024');
+      await p.waitForFunction(() => location.hash.includes('lambda.memory_mb=1024'), null, { timeout: 5000 }).catch(() => {});
+      check('with the storage quota full the page still answers ($43.73) and writes its link', (await p.locator('#lambda-requested-total').textContent()) === '$43.73'
+        && p.url().includes('lambda.memory_mb=1024'), p.url());
     } finally {
       await bad.close();
     }
