@@ -10,13 +10,14 @@
 //! printed; `HOSTILE_SEED=<seed>` replays a run and `HOSTILE_CASE=<n>` one case of it.
 
 use serde_json::{json, Map, Number, Value};
-use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::time::{Duration, Instant};
+use std::time::Instant;
+#[path = "common/checked.rs"]
+mod checked;
+use checked::Checks;
 
 const DEFAULT_SEED: u64 = 0x5eed_a105_c057;
 const FULL_COUNT: usize = 100_000;
 const SMOKE_COUNT: usize = 300;
-const LIMIT: Duration = Duration::from_millis(50);
 
 // ---------------------------------------------------------------------------------------------
 // A small deterministic PRNG (SplitMix64): the same seed gives the same cases on every machine.
@@ -602,79 +603,31 @@ const NAMES: &[&str] = &[
     "`code`",
 ];
 
-thread_local! {
-    /// Whether a checked call is running (its panic is caught and reported).
-    static CHECKING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
 struct Run {
-    seed: u64,
+    checks: Checks,
     workloads: usize,
     sets: usize,
     /// Workloads of 10 MB or nested 10,000 levels, and sets with an exercise nested so.
     huge: usize,
     deep_sets: usize,
-    slowest: Duration,
-    slowest_case: String,
-    failures: Vec<String>,
-    panics: usize,
-    /// Whether a call over [`LIMIT`] fails the run (in an optimised build).
-    time_limit: bool,
     /// Replaying one case: show its input and answer.
     verbose: bool,
 }
 
-impl Run {
-    /// Runs a checked call: a panic is caught and reported. A call over [`LIMIT`] is timed
-    /// twice more and the fastest run counts, so that a moment the machine was busy elsewhere
-    /// is not taken for a slow input.
-    fn timed<T>(&mut self, what: &str, input: &str, f: impl Fn() -> T) -> Option<T> {
-        let run = || {
-            let start = Instant::now();
-            CHECKING.with(|c| c.set(true));
-            let out = catch_unwind(AssertUnwindSafe(&f));
-            CHECKING.with(|c| c.set(false));
-            (out, start.elapsed())
-        };
-        let (mut out, mut took) = run();
-        for _ in 0..2 {
-            if took <= LIMIT || out.is_err() {
-                break;
-            }
-            let (again, t) = run();
-            out = again;
-            took = took.min(t);
-        }
-        if took > self.slowest {
-            self.slowest = took;
-            self.slowest_case = format!("{what} ({} bytes)", input.len());
-        }
-        if took > LIMIT && self.time_limit {
-            self.fail(what, input, &format!("took {took:?}"));
-        }
-        match out {
-            Ok(v) => Some(v),
-            Err(p) => {
-                self.panics += 1;
-                let msg = p
-                    .downcast_ref::<String>()
-                    .cloned()
-                    .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
-                    .unwrap_or_default();
-                self.fail(what, input, &format!("panicked: {msg}"));
-                None
-            }
-        }
-    }
-
-    fn fail(&mut self, what: &str, input: &str, why: &str) {
-        let shown: String = input.chars().take(600).collect();
-        self.failures.push(format!(
-            "{what} (HOSTILE_SEED={}): {why}\n  input: {shown}",
-            self.seed
-        ));
+impl std::ops::Deref for Run {
+    type Target = Checks;
+    fn deref(&self) -> &Checks {
+        &self.checks
     }
 }
+
+impl std::ops::DerefMut for Run {
+    fn deref_mut(&mut self) -> &mut Checks {
+        &mut self.checks
+    }
+}
+
+impl Run {}
 
 /// The workload of case `n`, the generator as it stands after it, and the document's text when
 /// it is huge or deeply nested (about one case in 2,000).
@@ -841,27 +794,14 @@ fn hostile_workloads() {
         .and_then(|s| s.trim().parse().ok());
     let schema = schema_paths();
     let mut run = Run {
-        seed,
+        checks: Checks::new(seed, full, 600),
         workloads: 0,
         sets: 0,
         huge: 0,
         deep_sets: 0,
-        slowest: Duration::ZERO,
-        slowest_case: String::new(),
-        failures: vec![],
-        panics: 0,
-        time_limit: full,
         verbose: only.is_some(),
     };
-    // Quiet inside a checked call (its panic is reported with its case and input below); as
-    // usual anywhere else.
-    let hook = std::sync::Arc::new(std::panic::take_hook());
-    let default = hook.clone();
-    std::panic::set_hook(Box::new(move |info| {
-        if !CHECKING.with(std::cell::Cell::get) {
-            default(info);
-        }
-    }));
+    Checks::quiet_panics();
     println!("hostile: seed {seed} (HOSTILE_SEED={seed} replays this run)");
     let start = Instant::now();
     let mut recent = vec![];
@@ -882,10 +822,8 @@ fn hostile_workloads() {
         }
     }
     let elapsed = start.elapsed();
+    // The usual panic message again after the run.
     let _ = std::panic::take_hook();
-    if let Ok(hook) = std::sync::Arc::try_unwrap(hook) {
-        std::panic::set_hook(hook);
-    }
     println!(
         "hostile: {} workloads ({} scenario sets) in {:.1} s, slowest {:.1} ms ({}), {} panics, {} failures, seed {}",
         run.workloads,

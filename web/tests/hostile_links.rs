@@ -13,8 +13,10 @@ use awscost_web::embed::{self, EmbedText};
 use awscost_web::share::{decode, decode_with_notice, encode, MAX_LEN};
 use awscost_web::state::{keys, Action, Service, State};
 use rust_decimal::Decimal;
-use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::time::{Duration, Instant};
+use std::time::Instant;
+#[path = "../../tests/common/checked.rs"]
+mod checked;
+use checked::Checks;
 
 const DEFAULT_SEED: u64 = 0x11_4c5_11e;
 const RANDOM_LINKS: usize = 45_000;
@@ -22,7 +24,6 @@ const RANDOM_LINKS: usize = 45_000;
 /// link after link until there are this many.
 const CHANGED_LINKS: usize = 60_000;
 const EMBED_DOCUMENTS: usize = 12_000;
-const LIMIT: Duration = Duration::from_millis(50);
 
 /// SplitMix64: the same seed gives the same cases on every machine.
 struct Rng(u64);
@@ -405,72 +406,24 @@ fn random_document(r: &mut Rng, all: &[&'static str]) -> String {
 
 // ---------------------------------------------------------------------------------------------
 
-thread_local! {
-    /// Whether a checked call is running (its panic is caught and reported).
-    static CHECKING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+struct Run {
+    checks: Checks,
 }
 
-struct Run {
-    seed: u64,
-    slowest: Duration,
-    slowest_case: String,
-    failures: Vec<String>,
-    panics: usize,
-    /// Whether a call over [`LIMIT`] fails the run (in an optimised build).
-    time_limit: bool,
+impl std::ops::Deref for Run {
+    type Target = Checks;
+    fn deref(&self) -> &Checks {
+        &self.checks
+    }
+}
+
+impl std::ops::DerefMut for Run {
+    fn deref_mut(&mut self) -> &mut Checks {
+        &mut self.checks
+    }
 }
 
 impl Run {
-    /// Runs a checked call: a panic is caught and reported. A call over [`LIMIT`] is timed
-    /// twice more and the fastest run counts, so that a moment the machine was busy elsewhere
-    /// is not taken for a slow input.
-    fn timed<T>(&mut self, what: &str, input: &str, f: impl Fn() -> T) -> Option<T> {
-        let run = || {
-            let start = Instant::now();
-            CHECKING.with(|c| c.set(true));
-            let out = catch_unwind(AssertUnwindSafe(&f));
-            CHECKING.with(|c| c.set(false));
-            (out, start.elapsed())
-        };
-        let (mut out, mut took) = run();
-        for _ in 0..2 {
-            if took <= LIMIT || out.is_err() {
-                break;
-            }
-            let (again, t) = run();
-            out = again;
-            took = took.min(t);
-        }
-        if took > self.slowest {
-            self.slowest = took;
-            self.slowest_case = format!("{what} ({} bytes)", input.len());
-        }
-        if took > LIMIT && self.time_limit {
-            self.fail(what, input, &format!("took {took:?}"));
-        }
-        match out {
-            Ok(v) => Some(v),
-            Err(p) => {
-                self.panics += 1;
-                let msg = p
-                    .downcast_ref::<String>()
-                    .cloned()
-                    .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
-                    .unwrap_or_default();
-                self.fail(what, input, &format!("panicked: {msg}"));
-                None
-            }
-        }
-    }
-
-    fn fail(&mut self, what: &str, input: &str, why: &str) {
-        let shown: String = input.chars().take(400).collect();
-        self.failures.push(format!(
-            "{what} (HOSTILE_SEED={}): {why}\n  input: {shown}",
-            self.seed
-        ));
-    }
-
     /// One fragment through the decoder; a fragment that reads writes back to the same state.
     fn link(&mut self, what: &str, link: &str) {
         let Some(out) = self.timed(what, link, || decode_with_notice(link)) else {
@@ -502,22 +455,9 @@ fn hostile_links_and_embed_documents() {
     let all: Vec<&'static str> = keys::all().collect();
     let mut r = Rng(seed);
     let mut run = Run {
-        seed,
-        slowest: Duration::ZERO,
-        slowest_case: String::new(),
-        failures: vec![],
-        panics: 0,
-        time_limit: true,
+        checks: Checks::new(seed, true, 400),
     };
-    // Quiet inside a checked call (its panic is reported with its case and input below); as
-    // usual anywhere else.
-    let hook = std::sync::Arc::new(std::panic::take_hook());
-    let default = hook.clone();
-    std::panic::set_hook(Box::new(move |info| {
-        if !CHECKING.with(std::cell::Cell::get) {
-            default(info);
-        }
-    }));
+    Checks::quiet_panics();
     println!("hostile: seed {seed} (HOSTILE_SEED={seed} replays this run)");
     let start = Instant::now();
     let mut links = 0;
@@ -592,10 +532,8 @@ fn hostile_links_and_embed_documents() {
     }
 
     let elapsed = start.elapsed();
+    // The usual panic message again after the run.
     let _ = std::panic::take_hook();
-    if let Ok(hook) = std::sync::Arc::try_unwrap(hook) {
-        std::panic::set_hook(hook);
-    }
     println!(
         "hostile: {links} links, {documents} embed documents in {:.1} s, slowest {:.1} ms ({}), {} panics, {} failures, seed {seed}",
         elapsed.as_secs_f64(),
