@@ -29,6 +29,29 @@ fn count(root: &web_sys::Element, selector: &str) -> u32 {
     root.query_selector_all(selector).unwrap().length()
 }
 
+/// Types (or, for a choice, chooses) an answer, checks it and returns the verdict.
+async fn answer(root: &web_sys::Element, value: &str) -> String {
+    if count(root, "select#exercise-answer") == 1 {
+        choose(root, "exercise-answer", value);
+    } else {
+        type_into(root, "exercise-answer", value);
+    }
+    click(root, "exercise-check");
+    settle().await;
+    text(root, "#exercise-verdict")
+}
+
+/// Opens the "Make an exercise" form.
+fn open_maker(root: &web_sys::Element) {
+    let details: web_sys::HtmlDetailsElement = root
+        .query_selector("#make-exercise")
+        .ok()
+        .flatten()
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into(e).ok())
+        .unwrap();
+    details.set_open(true);
+}
+
 #[wasm_bindgen_test]
 async fn a_learner_answers_before_seeing_a_figure_then_steps_through_the_working() {
     let root = asked("v2&x=monthly_cost&x.service=lambda&x.title=The%20bill&s=A");
@@ -38,14 +61,11 @@ async fn a_learner_answers_before_seeing_a_figure_then_steps_through_the_working
     // No panel and no figure before an answer.
     assert_eq!(count(&root, "#lambda-requested-total"), 0);
     assert!(!text(&root, ".exercise").contains("18.73"));
-    type_into(&root, "exercise-answer", "30");
-    click(&root, "exercise-check");
-    settle().await;
     // 30 − 18.73 = 11.27, 60.17 % of 18.73: wrong at the default 10 %.
+    let verdict = answer(&root, "30").await;
     assert!(
-        text(&root, "#exercise-verdict").starts_with("Not this time: 11.27 off (60.17 %)"),
-        "{}",
-        text(&root, "#exercise-verdict")
+        verdict.starts_with("Not this time: 11.27 off (60.17 %)"),
+        "{verdict}"
     );
     click(&root, "exercise-next");
     settle().await;
@@ -56,10 +76,7 @@ async fn a_learner_answers_before_seeing_a_figure_then_steps_through_the_working
     assert!(text(&root, "#exercise-steps").contains("$18.73"));
     assert!(text(&root, "#exercise-answer-shown").contains("$18.73"));
     // A fresh guess: 19.50 is within 10 % of 18.73.
-    type_into(&root, "exercise-answer", "$19.50");
-    click(&root, "exercise-check");
-    settle().await;
-    assert!(text(&root, "#exercise-verdict").starts_with("Right: $18.73"));
+    assert!(answer(&root, "$19.50").await.starts_with("Right: $18.73"));
     click(&root, "exercise-leave");
     settle().await;
     assert_eq!(text(&root, "#lambda-requested-total"), "$18.73");
@@ -72,32 +89,17 @@ async fn an_open_field_changes_the_answer_and_closed_ones_stay_read_only() {
     assert_eq!(count(&root, ".exercise table.workload input"), 1);
     type_into(&root, "exercise-0-lambda-memory_mb", "1024");
     settle().await;
-    type_into(&root, "exercise-answer", "43.73");
-    click(&root, "exercise-check");
-    settle().await;
-    assert!(
-        text(&root, "#exercise-verdict").starts_with("Right: $43.73"),
-        "{}",
-        text(&root, "#exercise-verdict")
-    );
+    let verdict = answer(&root, "43.73").await;
+    assert!(verdict.starts_with("Right: $43.73"), "{verdict}");
 }
 
 #[wasm_bindgen_test]
 async fn a_choice_among_the_real_options_is_graded() {
     let root = asked("v2&x=cheapest_option&x.service=ebs&s=A");
     settle().await;
-    choose(&root, "exercise-answer", "io2");
-    click(&root, "exercise-check");
-    settle().await;
-    assert!(text(&root, "#exercise-verdict").starts_with("Not this time"));
-    choose(&root, "exercise-answer", "gp3");
-    click(&root, "exercise-check");
-    settle().await;
-    assert!(
-        text(&root, "#exercise-verdict").starts_with("Right"),
-        "{}",
-        text(&root, "#exercise-verdict")
-    );
+    assert!(answer(&root, "io2").await.starts_with("Not this time"));
+    let verdict = answer(&root, "gp3").await;
+    assert!(verdict.starts_with("Right"), "{verdict}");
 }
 
 #[wasm_bindgen_test]
@@ -122,13 +124,7 @@ async fn a_teacher_makes_an_exercise_and_answers_it_here() {
     doc.body().unwrap().append_child(&own).unwrap();
     let root = mount_app(AppProps::default());
     settle().await;
-    let details: web_sys::HtmlDetailsElement = root
-        .query_selector("#make-exercise")
-        .ok()
-        .flatten()
-        .and_then(|e| wasm_bindgen::JsCast::dyn_into(e).ok())
-        .unwrap();
-    details.set_open(true);
+    open_maker(&root);
     choose(&root, "exercise-question", "cheapest_option");
     settle().await;
     choose(&root, "exercise-service", "ebs");
@@ -156,13 +152,7 @@ async fn a_difference_between_scenarios_is_asked_of_one_that_is_not_the_baseline
         ..AppProps::default()
     });
     settle().await;
-    let details: web_sys::HtmlDetailsElement = root
-        .query_selector("#make-exercise")
-        .ok()
-        .flatten()
-        .and_then(|e| wasm_bindgen::JsCast::dyn_into(e).ok())
-        .unwrap();
-    details.set_open(true);
+    open_maker(&root);
     choose(&root, "exercise-question", "scenario_difference");
     settle().await;
     let made = text(&root, "#make-exercise .made");
