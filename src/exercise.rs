@@ -95,7 +95,7 @@ impl Question {
     }
 
     /// The service asked about: the one given, or the question's only one.
-    fn service_of(self, given: Option<ServiceCode>) -> Option<ServiceCode> {
+    pub fn service_of(self, given: Option<ServiceCode>) -> Option<ServiceCode> {
         match (given, self.services()) {
             (Some(s), _) => Some(s),
             (None, [only]) => Some(*only),

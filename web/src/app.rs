@@ -110,8 +110,10 @@ fn complete() -> bool {
     Service::ALL.into_iter().all(built) && cfg!(feature = "scenarios")
 }
 
-fn ask_for_full() {
-    if let Ok(event) = web_sys::Event::new(FULL_EVENT) {
+/// Tells the loader, on `document`, that this page needs another module ([`FULL_EVENT`],
+/// [`EXERCISE_EVENT`]).
+fn ask_loader(event: &str) {
+    if let Ok(event) = web_sys::Event::new(event) {
         let _ = gloo::utils::document().dispatch_event(&event);
     }
 }
@@ -211,7 +213,7 @@ pub fn App(props: &AppProps) -> Html {
                 if changed {
                     save(s);
                 }
-                ask_for_full();
+                ask_loader(FULL_EVENT);
                 None
             } else {
                 // Leaving the page (closing it, following a link) before the pause saves too.
@@ -458,9 +460,7 @@ fn make_exercise(state: &Rc<State>, _: &Callback<Action>, persist: bool) -> Html
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {
             save(&state);
-            if let Ok(event) = web_sys::Event::new(EXERCISE_EVENT) {
-                let _ = gloo::utils::document().dispatch_event(&event);
-            }
+            ask_loader(EXERCISE_EVENT);
         })
     };
     html! {

@@ -7,7 +7,7 @@
 //! number, an open field that is not an input) leaves the rest of the link to open as it is; the
 //! page says what was wrong (see [`super::decode_with_notice`]).
 
-use super::{push, ShareError};
+use super::{cut, push, ShareError};
 use crate::state::keys;
 use crate::state::Service;
 use awscost::exercise::{Exercise, Question, DEFAULT_TOLERANCE_PERCENT, MAX_OPEN_FIELDS, MAX_TEXT};
@@ -148,8 +148,4 @@ pub(super) fn read(parts: &[(&'static str, String)]) -> Result<Exercise, String>
         title: text(TITLE)?,
         hint: text(HINT)?,
     })
-}
-
-fn cut(text: &str) -> String {
-    text.chars().take(40).collect()
 }

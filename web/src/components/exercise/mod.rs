@@ -18,12 +18,7 @@ use awscost::scenarios::ScenarioSet;
 pub fn set_for(state: &State, ex: &Exercise) -> Result<ScenarioSet, String> {
     let mut s = state.clone();
     // The service named, or the question's only one (an EC2 option's saving, say).
-    let service = match (ex.service, ex.question.services()) {
-        (Some(v), _) => Some(v),
-        (None, [only]) => Some(*only),
-        _ => None,
-    };
-    if let Some(v) = service {
+    if let Some(v) = ex.question.service_of(ex.service) {
         let mut counted = s.counted_services();
         if !counted.contains(&v) {
             counted.push(v);

@@ -232,11 +232,7 @@ fn workload(
     let asked = state
         .exercise
         .as_ref()
-        .and_then(|e| match (e.service, e.question.services()) {
-            (Some(v), _) => Some(v),
-            (None, [only]) => Some(*only),
-            _ => None,
-        });
+        .and_then(|e| e.question.service_of(e.service));
     let shown = asked.map_or_else(|| state.counted_services(), |v| vec![v]);
     let described = |key: &str| {
         key == "region"
