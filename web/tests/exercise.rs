@@ -41,8 +41,8 @@ async fn answer(root: &web_sys::Element, value: &str) -> String {
     text(root, "#exercise-verdict")
 }
 
-/// Opens the "Make an exercise" form.
-fn open_maker(root: &web_sys::Element) {
+/// Opens the "Make an exercise" form, and waits until it is drawn (it is drawn only when open).
+async fn open_maker(root: &web_sys::Element) {
     let details: web_sys::HtmlDetailsElement = root
         .query_selector("#make-exercise")
         .ok()
@@ -50,6 +50,12 @@ fn open_maker(root: &web_sys::Element) {
         .and_then(|e| wasm_bindgen::JsCast::dyn_into(e).ok())
         .unwrap();
     details.set_open(true);
+    for _ in 0..50 {
+        settle().await;
+        if count(root, "#exercise-question") == 1 {
+            break;
+        }
+    }
 }
 
 #[wasm_bindgen_test]
@@ -124,7 +130,9 @@ async fn a_teacher_makes_an_exercise_and_answers_it_here() {
     doc.body().unwrap().append_child(&own).unwrap();
     let root = mount_app(AppProps::default());
     settle().await;
-    open_maker(&root);
+    // Closed, the form is not drawn (nothing is worked out on a keystroke).
+    assert_eq!(count(&root, "#exercise-question"), 0);
+    open_maker(&root).await;
     choose(&root, "exercise-question", "cheapest_option");
     settle().await;
     choose(&root, "exercise-service", "ebs");
@@ -152,7 +160,7 @@ async fn a_difference_between_scenarios_is_asked_of_one_that_is_not_the_baseline
         ..AppProps::default()
     });
     settle().await;
-    open_maker(&root);
+    open_maker(&root).await;
     choose(&root, "exercise-question", "scenario_difference");
     settle().await;
     let made = text(&root, "#make-exercise .made");

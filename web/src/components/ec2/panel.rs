@@ -199,7 +199,7 @@ fn free_tier(r: &Ec2Result, ids: &Ids) -> Html {
     }
 }
 
-fn summary(r: &Ec2Result, ids: &Ids) -> Html {
+fn summary(r: &Rc<Ec2Result>, ids: &Ids) -> Html {
     let od = r.options.iter().find(|o| o.id == "on-demand");
     let cheapest = r
         .cheapest_suitable
@@ -238,10 +238,12 @@ fn summary(r: &Ec2Result, ids: &Ids) -> Html {
 }
 
 /// "Explain" an option's month: its working said step by step, down to the card's figure.
-fn explain(r: &Ec2Result, id: &str, name: &'static str) -> Html {
-    let steps =
-        <awscost::ec2::Ec2 as awscost::service::Service>::steps(r, Some(id)).unwrap_or_default();
-    html! { <Explain name={name} steps={Callback::from(move |()| steps.clone())} /> }
+fn explain(r: &Rc<Ec2Result>, id: &str, name: &'static str) -> Html {
+    let (r, id) = (r.clone(), id.to_string());
+    let steps = Callback::from(move |()| {
+        <awscost::ec2::Ec2 as awscost::service::Service>::steps(&r, Some(&id)).unwrap_or_default()
+    });
+    html! { <Explain name={name} {steps} /> }
 }
 
 fn mixed(r: &Ec2Result, ticked: bool, on_pick: &Callback<(String, bool)>, ids: &Ids) -> Html {

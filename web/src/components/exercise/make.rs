@@ -9,6 +9,7 @@ use crate::components::working::copy_text;
 use crate::hooks::use_ids;
 use crate::state::{keys, label_of, Action, Ec2Form, Form, Service, State};
 use awscost::exercise::{Exercise, Question};
+use awscost::scenarios::ScenarioSet;
 use rust_decimal::Decimal;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -77,6 +78,22 @@ pub fn MakeExercise(props: &MakeExerciseProps) -> Html {
         hint: String::new(),
     });
     let status = use_state(String::new);
+    // Worked out only while the form is open: closed, it costs a keystroke nothing.
+    let open = use_state(|| false);
+    let on_toggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            let d: web_sys::HtmlDetailsElement = e.target_unchecked_into();
+            open.set(d.open());
+        })
+    };
+    if !*open {
+        return html! {
+            <details class="make-exercise" id={id("make-exercise")} ontoggle={on_toggle}>
+                <summary>{ "Make an exercise of this page" }</summary>
+            </details>
+        };
+    }
     let mut d = (*draft).clone();
     // The scenario asked about is one of the page's, and not the baseline for a difference.
     let count = state.scenarios().len();
@@ -116,7 +133,7 @@ pub fn MakeExercise(props: &MakeExerciseProps) -> Html {
     let worked = exercise
         .as_ref()
         .map_err(|e| e.to_string())
-        .and_then(|ex| task_for(state, ex).map(|(_, t)| (ex.clone(), t)));
+        .and_then(|ex| task_for(state, ex).map(|(set, t)| (ex.clone(), set, t)));
     // The options a question about one EC2 option may name: those of the scenario asked about.
     let ec2_options: Vec<(AttrValue, AttrValue)> = if d.question.needs_option() {
         ec2_options(state, d.scenario)
@@ -155,7 +172,7 @@ pub fn MakeExercise(props: &MakeExerciseProps) -> Html {
     let own_page = gloo::utils::document()
         .get_element_by_id(crate::ROOT_ID)
         .is_some();
-    let link = worked.as_ref().ok().filter(|_| own_page).map(|(ex, _)| {
+    let link = worked.as_ref().ok().filter(|_| own_page).map(|(ex, _, _)| {
         let mut s = (**state).clone();
         s.exercise = Some(ex.clone());
         let location = gloo::utils::window().location();
@@ -169,7 +186,7 @@ pub fn MakeExercise(props: &MakeExerciseProps) -> Html {
     let attributes = worked
         .as_ref()
         .ok()
-        .and_then(|(ex, _)| embed_attributes(state, ex));
+        .and_then(|(ex, set, _)| embed_attributes(state, set, ex));
     let on_copy = {
         let (text, status) = (link.clone().unwrap_or_default(), status.clone());
         Callback::from(move |_: MouseEvent| copy_text(&text, None, status.clone()))
@@ -177,7 +194,7 @@ pub fn MakeExercise(props: &MakeExerciseProps) -> Html {
     let on_try = {
         let (a, ex) = (
             props.on_action.clone(),
-            worked.as_ref().ok().map(|(e, _)| e.clone()),
+            worked.as_ref().ok().map(|(e, _, _)| e.clone()),
         );
         Callback::from(move |_: MouseEvent| {
             if let Some(ex) = ex.clone() {
@@ -186,7 +203,7 @@ pub fn MakeExercise(props: &MakeExerciseProps) -> Html {
         })
     };
     html! {
-        <details class="make-exercise" id={id("make-exercise")}>
+        <details class="make-exercise" id={id("make-exercise")} open=true ontoggle={on_toggle}>
             <summary>{ "Make an exercise of this page" }</summary>
             <p class="hint">{ "The learner sees the workload and the question, answers, then steps through the working. The link carries the question, never its answer." }</p>
             <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())} novalidate=true>
@@ -235,7 +252,7 @@ pub fn MakeExercise(props: &MakeExerciseProps) -> Html {
             </form>
             <div class="made" aria-live="polite">
                 { match &worked {
-                    Ok((_, task)) => html! {
+                    Ok((_, _, task)) => html! {
                         <>
                             <p id={id("exercise-preview")}><strong>{ "Asks: " }</strong>{ &task.prompt }</p>
                             <p><strong>{ "Answer (not in the link): " }</strong>{ super::view::answer_said(task) }</p>
@@ -298,11 +315,10 @@ fn ec2_options(state: &State, n: usize) -> Vec<(AttrValue, AttrValue)> {
 
 /// The embed element for a one-scenario exercise: `data-workload` and `data-exercise` (a
 /// question about several scenarios needs the link).
-fn embed_attributes(state: &State, ex: &Exercise) -> Option<String> {
+fn embed_attributes(state: &State, set: &ScenarioSet, ex: &Exercise) -> Option<String> {
     if state.scenarios().len() > 1 {
         return None;
     }
-    let set = super::set_for(state, ex).ok()?;
     let workload = serde_json::to_string(&set.scenarios.first()?.workload).ok()?;
     let exercise = serde_json::to_string(ex).ok()?;
     let quote = |t: &str| t.replace('&', "&amp;").replace('\'', "&#39;");
