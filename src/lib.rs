@@ -17,6 +17,7 @@ pub mod ec2_import;
 pub mod ec2_tidy;
 pub mod error;
 pub mod exercise;
+pub mod explore;
 pub mod export;
 pub mod input;
 pub mod lambda;

@@ -18,6 +18,9 @@ usage:
                                   scenario_difference): the grade (right, close, wrong), how far off,
                                   and the working step by step (markdown: numbered sentences to say
                                   aloud); without --answer, the question and its worked answer
+  awscost explore REQUEST.json    run the trade-off explorers a request asks for:
+                                  {\"workload\": {...}, \"alternatives\": {...},
+                                  \"lambda_to_ec2\": {...}, \"spot_interruptions\": {...}}
   awscost limits                  print the service limits (study notes vs current AWS) as JSON
   awscost import-ec2 --offer OFFER.json [--savings-plans SP.json] --region REGION --out FILE
                                   regenerate the EC2 pricing table for REGION from AWS's Price List
@@ -49,6 +52,7 @@ fn main() -> ExitCode {
             scenarios(path, format)
         }
         ["exercise", rest @ ..] => exercise(rest),
+        ["explore", path] => explore(path),
         ["limits"] => {
             out(&serde_json::to_string_pretty(awscost::limits::LIMITS).unwrap_or_default())
         }
@@ -112,6 +116,17 @@ fn scenarios(path: &str, format: &str) -> ExitCode {
         // Markdown and CSV end their own lines.
         Ok(out_text) => out(out_text.trim_end()),
         Err(errors) => invalid("scenarios", &errors),
+    }
+}
+
+fn explore(path: &str) -> ExitCode {
+    let text = match read_input(path) {
+        Ok(t) => t,
+        Err(code) => return code,
+    };
+    match awscost::explore::explore_json(&text) {
+        Ok(json) => out(&json),
+        Err(errors) => invalid("explore request", &errors),
     }
 }
 

@@ -14,6 +14,9 @@
 //!   `exercise`) graded as `awscost exercise FILE --answer X` prints it; without an answer, the
 //!   question worked out (its prompt, answer and steps); on invalid input, the errors as JSON.
 //!   `mount`'s options take `exercise` too (the exercise object), as `data-exercise` does.
+//! - `awscost.explore(requestJson) → json` — the trade-off explorers a request asks for (the
+//!   workload and `alternatives`, `lambda_to_ec2`, `spot_interruptions`), as `awscost explore`
+//!   prints them; on invalid input, the errors as JSON.
 //! - `awscost.memory() → bytes` — the module's WebAssembly memory (for soak tests).
 //! - `awscost.version` — the widget version.
 
@@ -46,6 +49,14 @@ pub fn grade_json(file: &str, answer: Option<String>) -> String {
     match json {
         Ok(Ok(text)) => text,
         Ok(Err(_)) => "{}".into(),
+        Err(errors) => serde_json::to_string(&errors).unwrap_or_else(|_| "{}".into()),
+    }
+}
+
+/// The explorers a request asks for, or its errors, as JSON.
+pub fn explore_json(request: &str) -> String {
+    match awscost::explore::explore_json(request) {
+        Ok(json) => json,
         Err(errors) => serde_json::to_string(&errors).unwrap_or_else(|_| "{}".into()),
     }
 }
@@ -153,6 +164,11 @@ pub fn install() {
         json_text(&v, "scenarios").map_or_else(|e| e, |s| scenarios_json(&s, f.as_string()))
     });
     let set = |k: &str, v: &JsValue| js_sys::Reflect::set(&api, &JsValue::from_str(k), v).is_ok();
+    let explore = Closure::<dyn Fn(JsValue) -> String>::new(|v: JsValue| {
+        json_text(&v, "explore request").map_or_else(|e| e, |s| explore_json(&s))
+    });
+    set("explore", explore.as_ref());
+    explore.forget();
     #[cfg(feature = "exercise")]
     {
         let grade = Closure::<dyn Fn(JsValue, JsValue) -> String>::new(|v: JsValue, a: JsValue| {

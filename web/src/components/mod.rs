@@ -14,6 +14,8 @@ pub mod ebs;
 pub mod ec2;
 #[cfg(feature = "exercise")]
 pub mod exercise;
+#[cfg(feature = "explore")]
+pub mod explore;
 pub mod fields;
 #[cfg(feature = "lambda")]
 pub mod lambda;
