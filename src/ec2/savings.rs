@@ -68,13 +68,12 @@ fn type_savings(tables: &RegionTables, name: &str) -> [Option<(Decimal, String)>
     [ri, sp, spot]
 }
 
-/// The largest savings the bundled rates reach in the region, beside the study notes'.
-pub(crate) fn best_savings(
-    pricing: &Ec2Pricing,
-    tables: &RegionTables,
-    chosen: &str,
-) -> Vec<BestSaving> {
-    let mut region: [Option<(Decimal, String, String)>; 3] = [None, None, None];
+/// The best saving of each kind in a region: (percent, instance type, option id).
+type RegionBest = [Option<(Decimal, String, String)>; 3];
+
+/// Every catalog type's best savings in the region, the best of each kind kept.
+fn scan(pricing: &Ec2Pricing, tables: &RegionTables) -> RegionBest {
+    let mut region: RegionBest = [None, None, None];
     for t in &pricing.instance_types.types {
         for (slot, v) in region.iter_mut().zip(type_savings(tables, &t.name)) {
             if let Some((p, id)) = v {
@@ -84,6 +83,31 @@ pub(crate) fn best_savings(
             }
         }
     }
+    region
+}
+
+/// [`scan`], worked out once per region for the bundled catalog: it depends on the region's
+/// rates alone, and looking at every type's two dozen commitments was most of an EC2
+/// comparison's time (the panel reprices on every keystroke, ranges several times over).
+fn region_best(pricing: &Ec2Pricing, tables: &RegionTables) -> RegionBest {
+    use crate::pricing::Region;
+    use std::sync::OnceLock;
+    static BUNDLED: [OnceLock<RegionBest>; Region::ALL.len()] =
+        [const { OnceLock::new() }; Region::ALL.len()];
+    let bundled = crate::catalog::ec2().is_ok_and(|b| std::ptr::eq(b, pricing));
+    match Region::ALL.iter().position(|&r| r == tables.region) {
+        Some(i) if bundled => BUNDLED[i].get_or_init(|| scan(pricing, tables)).clone(),
+        _ => scan(pricing, tables),
+    }
+}
+
+/// The largest savings the bundled rates reach in the region, beside the study notes'.
+pub(crate) fn best_savings(
+    pricing: &Ec2Pricing,
+    tables: &RegionTables,
+    chosen: &str,
+) -> Vec<BestSaving> {
+    let region = region_best(pricing, tables);
     let mine = type_savings(tables, chosen);
     let kinds = [
         (OptionKind::Reserved, "reserved-"),
