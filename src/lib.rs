@@ -54,6 +54,14 @@ pub struct Comparison {
     pub ebs: Option<ebs::EbsResult>,
     pub s3: Option<s3::S3Result>,
     pub ec2: Option<ec2::Ec2Result>,
+    /// With `ranges` in the workload: each service's and the total's monthly figure at every
+    /// ranged input's low, likely and high value ([`explore::ranges`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub band: Option<explore::ranges::Bands>,
+    /// With `ranges`: each ranged input swung from low to high, the others at likely, largest
+    /// swing of the monthly total first (a tornado chart's bars).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sensitivity: Vec<explore::ranges::Sensitivity>,
 }
 
 /// Compares every option for every service section of the workload.
@@ -103,18 +111,27 @@ pub fn compare(w: &Workload) -> Result<Comparison, InputErrors> {
                 .map(|t| t.as_of.as_str()),
         );
     }
-    Ok(Comparison {
+    let mut c = Comparison {
         region: w.region,
         pricing_as_of: as_of.into_iter().min().unwrap_or_default().to_string(),
         lambda,
         ebs,
         s3,
         ec2,
-    })
+        band: None,
+        sensitivity: vec![],
+    };
+    if let Some((band, sensitivity)) =
+        explore::ranges::explore(w, &c).map_err(|errors| InputErrors { errors })?
+    {
+        c.band = Some(band);
+        c.sensitivity = sensitivity;
+    }
+    Ok(c)
 }
 
 /// A bundled table, or the error that says this build cannot price anything.
-fn bundled<T>(
+pub(crate) fn bundled<T>(
     table: Result<&'static T, &'static [pricing::PricingError]>,
 ) -> Result<&'static T, Vec<FieldError>> {
     table.map_err(|errs| {

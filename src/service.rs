@@ -104,6 +104,17 @@ pub trait Service {
         workload: &Self::Workload,
     ) -> Result<Self::Result, Vec<FieldError>>;
 
+    /// Its headline figure alone (what [`Service::figures`] gives as `headline`), for what
+    /// prices a section many times over (ranges): a service with a cheaper way than its whole
+    /// comparison says so here.
+    fn monthly(
+        pricing: &Self::Pricing,
+        region: Region,
+        workload: &Self::Workload,
+    ) -> Result<Option<Usd>, Vec<FieldError>> {
+        Self::compare(pricing, region, workload).map(|r| Self::figures(&r).headline.monthly_usd)
+    }
+
     /// The `as_of` of the pricing table the result used.
     fn as_of(result: &Self::Result) -> &str;
 

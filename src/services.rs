@@ -63,6 +63,30 @@ impl ServiceCode {
         }
     }
 
+    /// Its headline monthly figure for the workload's section (`None`: the workload has no such
+    /// section), priced from the bundled table without the rest of its comparison where the
+    /// service has a cheaper way ([`Service::monthly`]).
+    pub fn monthly(
+        self,
+        w: &Workload,
+    ) -> Option<Result<Option<crate::money::Usd>, Vec<crate::FieldError>>> {
+        use crate::catalog;
+        fn go<S: Service>(
+            table: Result<&'static S::Pricing, &'static [crate::pricing::PricingError]>,
+            r: crate::Region,
+            section: &S::Workload,
+        ) -> Result<Option<crate::money::Usd>, Vec<crate::FieldError>> {
+            S::monthly(crate::bundled(table)?, r, section)
+        }
+        let r = w.region;
+        Some(match self {
+            ServiceCode::Lambda => go::<Lambda>(catalog::lambda(), r, w.lambda.as_ref()?),
+            ServiceCode::Ec2 => go::<Ec2>(catalog::ec2(), r, w.ec2.as_ref()?),
+            ServiceCode::Ebs => go::<Ebs>(catalog::ebs(), r, w.ebs.as_ref()?),
+            ServiceCode::S3 => go::<S3>(catalog::s3(), r, w.s3.as_ref()?),
+        })
+    }
+
     /// Its figures in a comparison that prices it.
     pub fn figures(self, c: &Comparison) -> Option<Figures> {
         match self {

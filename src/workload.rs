@@ -21,6 +21,11 @@ pub struct Workload {
     pub ebs: Option<crate::ebs::EbsWorkload>,
     pub s3: Option<crate::s3::S3Workload>,
     pub ec2: Option<crate::ec2::Ec2Workload>,
+    /// Number inputs given as low / likely / high, by JSON path (`lambda.invocations_per_month`);
+    /// the likely value is the field's own. The comparison then gains a cost band and the
+    /// sensitivity of each input ([`crate::explore::ranges`]).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub ranges: crate::explore::ranges::Ranges,
 }
 
 impl Workload {

@@ -11,6 +11,8 @@
 //! run, each with its options): `awscost explore FILE.json` on the command line and
 //! `awscost.explore(json)` in the JavaScript API speak the same JSON.
 
+pub mod ranges;
+
 use crate::error::InputErrors;
 use crate::input::read_json;
 use crate::workload::Workload;

@@ -62,6 +62,7 @@ pub use workload::{
 };
 
 use crate::error::FieldError;
+use crate::money::Usd;
 use crate::pricing::Region;
 
 /// Lambda as the engine's shared parts see it ([`crate::service::Service`]).
@@ -88,6 +89,15 @@ impl crate::service::Service for Lambda {
     }
 
     /// The cost at the memory asked for; the cheapest and fastest settings beside it.
+    /// The requested setting alone, without the sweep of every setting.
+    fn monthly(
+        pricing: &LambdaPricing,
+        region: Region,
+        workload: &LambdaWorkload,
+    ) -> Result<Option<Usd>, Vec<FieldError>> {
+        result::monthly(pricing, region, workload).map(Some)
+    }
+
     fn figures(l: &LambdaResult) -> crate::service::Figures {
         use crate::service::{Figure, Figures};
         let setting = |mb: u32| {

@@ -1,9 +1,9 @@
 //! The result types (what a comparison answers for Lambda), the sweep of every memory setting, and
 //! [`compare`], which assembles them.
 
-use super::price::{charges, lines, Fraction, Prepared};
+use super::price::{charges, lines, Charges, Fraction, Prepared};
 use super::quantities::{estimated_concurrency, modelled_duration, us_as_ms};
-use super::table::{LambdaPricing, PRICING_FILE};
+use super::table::{ArchRates, LambdaPricing, LambdaTable, PRICING_FILE};
 use super::warnings::warnings;
 use super::workload::{Architecture, LambdaSpec, LambdaWorkload};
 use crate::error::{FieldError, Problem};
@@ -118,12 +118,22 @@ pub struct LambdaResult {
 
 pub const DURATION_MODEL: &str = "CPU share grows with memory: m/1,769 vCPU up to 1,769 MB, then (multi-threaded code only) linearly to 6 vCPU at 10,240 MB; single-threaded code stays at 1 vCPU. The CPU-bound share of the measured duration scales with 1/CPU share; the rest is unchanged. Billed duration rounds up to 1 ms.";
 
-/// Compares every memory setting for a Lambda workload.
-pub fn compare(
-    pricing: &LambdaPricing,
+/// What pricing the requested setting needs: the checked workload, its tables and its charges.
+struct Asked<'a> {
+    spec: LambdaSpec,
+    table: &'a LambdaTable,
+    rates: &'a ArchRates,
+    p: Prepared,
+    charges: Charges,
+}
+
+/// The checked workload and the charges of its requested setting, or every field that cannot be
+/// priced.
+fn requested<'a>(
+    pricing: &'a LambdaPricing,
     region: Region,
     w: &LambdaWorkload,
-) -> Result<LambdaResult, Vec<FieldError>> {
+) -> Result<Asked<'a>, Vec<FieldError>> {
     let spec = w.validate()?;
     let not_sourced = |field: &str, what: &str| {
         vec![FieldError::new(
@@ -149,8 +159,44 @@ pub fn compare(
             "Provisioned Concurrency",
         ));
     }
-    let requested_charges = charges(&spec, &p, spec.memory_mb)
+    let charges = charges(&spec, &p, spec.memory_mb)
         .ok_or_else(|| not_sourced("lambda.provisioned_concurrency", "Provisioned Concurrency"))?;
+    Ok(Asked {
+        spec,
+        table,
+        rates,
+        p,
+        charges,
+    })
+}
+
+/// The monthly cost at the requested setting alone, as [`compare`] gives it in
+/// `requested.monthly_usd` (the sum of its line items), without the sweep of every setting: what
+/// a range's swing needs.
+pub fn monthly(
+    pricing: &LambdaPricing,
+    region: Region,
+    w: &LambdaWorkload,
+) -> Result<Usd, Vec<FieldError>> {
+    let r = requested(pricing, region, w)?;
+    Ok(crate::report::total(&lines(
+        &r.spec, r.table, r.rates, &r.p, &r.charges, region,
+    )))
+}
+
+/// Compares every memory setting for a Lambda workload.
+pub fn compare(
+    pricing: &LambdaPricing,
+    region: Region,
+    w: &LambdaWorkload,
+) -> Result<LambdaResult, Vec<FieldError>> {
+    let Asked {
+        spec,
+        table,
+        rates,
+        p,
+        charges: requested_charges,
+    } = requested(pricing, region, w)?;
     let options = sweep(&spec, &p);
     let pick = |o: &LambdaOption| Pick {
         memory_mb: o.memory_mb,

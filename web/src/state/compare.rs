@@ -102,6 +102,7 @@ pub fn scenario_set(state: &State) -> Result<ScenarioSet, Vec<ScenarioProblem>> 
             ec2: take(on(Service::Ec2), || s.ec2.workload(), &mut errors),
             ebs: take(on(Service::Ebs), || s.ebs.workload(), &mut errors),
             s3: take(on(Service::S3), || s.s3.workload(), &mut errors),
+            ranges: Default::default(),
         };
         problems.extend(errors.into_iter().map(|error| problem(state, n, error)));
         scenarios.push(NamedWorkload {
