@@ -240,16 +240,44 @@ pub fn explore(
     w: &Workload,
     likely: &Comparison,
 ) -> Result<Option<(Bands, Vec<Sensitivity>)>, Vec<FieldError>> {
+    let at_likely: Vec<(ServiceCode, Option<Usd>)> = ServiceCode::ALL
+        .into_iter()
+        .filter(|&s| s.figures(likely).is_some())
+        .map(|s| (s, figure(likely, s)))
+        .collect();
+    answer(w, at_likely)
+}
+
+/// The band and the tornado alone, each figure priced the cheapest way its service has (what the
+/// widget does on each change, beside the panels' own comparisons); `None` without ranges.
+pub fn bands(w: &Workload) -> Result<Option<(Bands, Vec<Sensitivity>)>, Vec<FieldError>> {
+    if w.ranges.is_empty() {
+        return Ok(None);
+    }
+    let mut at_likely = vec![];
+    let mut errors = vec![];
+    for s in ServiceCode::ALL {
+        match s.monthly(w) {
+            Some(Ok(f)) => at_likely.push((s, f)),
+            Some(Err(e)) => errors.extend(e),
+            None => {}
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    answer(w, at_likely)
+}
+
+fn answer(
+    w: &Workload,
+    at_likely: Vec<(ServiceCode, Option<Usd>)>,
+) -> Result<Option<(Bands, Vec<Sensitivity>)>, Vec<FieldError>> {
     if w.ranges.is_empty() {
         return Ok(None);
     }
     let ranged = read(w, &w.ranges)?;
-    let services: Vec<ServiceCode> = ServiceCode::ALL
-        .into_iter()
-        .filter(|&s| s.figures(likely).is_some())
-        .collect();
-    let at_likely: Vec<(ServiceCode, Option<Usd>)> =
-        services.iter().map(|&s| (s, figure(likely, s))).collect();
+    let services: Vec<ServiceCode> = at_likely.iter().map(|&(s, _)| s).collect();
     let set_all = |high: bool| -> Vec<(&str, Decimal)> {
         ranged
             .iter()
@@ -442,6 +470,20 @@ mod tests {
             .unwrap();
         let (lo, hi) = (ec2.band.low_usd.unwrap().0, ec2.band.high_usd.unwrap().0);
         assert_eq!(hi, lo * Decimal::from(6));
+    }
+
+    /// The widget's way (each headline alone) answers as the comparison does.
+    #[test]
+    fn bands_alone_answer_as_the_comparison() {
+        let w = workload(
+            r#"{"region":"us-east-1","lambda":{"memory_mb":512,"duration_ms":1000,"invocations_per_month":3000000},
+                "ec2":{"instance_type":"m5.large","count":2,"hours_per_month":730},
+                "ranges":{"lambda.duration_ms":{"low":"200","high":"3000"},"ec2.hours_per_month":{"low":"200","high":"730"}}}"#,
+        );
+        let c = crate::compare(&w).unwrap();
+        let (b, s) = bands(&w).unwrap().unwrap();
+        assert_eq!(Some(b), c.band);
+        assert_eq!(s, c.sensitivity);
     }
 
     #[test]
