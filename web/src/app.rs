@@ -311,7 +311,11 @@ pub fn App(props: &AppProps) -> Html {
                             disabled={*scenarios_asked}
                             onclick={ let asked = scenarios_asked.clone(); move |_| asked.set(true) }>
                             { "Compare scenarios and export" }</button>
-                        if *scenarios_asked { <span role="status">{ "Loading the scenarios…" }</span> }
+                        <button type="button" id={ids.of("explore-open")} data-awscost-full=""
+                            disabled={*scenarios_asked}
+                            onclick={ let asked = scenarios_asked.clone(); move |_| asked.set(true) }>
+                            { "Explore trade-offs (ranges, Lambda vs EC2, cheaper types, Spot interruptions)" }</button>
+                        if *scenarios_asked { <span role="status">{ "Loading the full widget…" }</span> }
                     </div>
                 } else {
                     { scenarios(&state, &ids, &on_action) }
@@ -338,7 +342,7 @@ pub fn App(props: &AppProps) -> Html {
                 <section role={(panels.len() > 1).then_some("tabpanel")} id={ids.of(&format!("panel-{}", service.code()))}
                     aria-labelledby={(panels.len() > 1).then(|| ids.of(&format!("tab-{}", service.code())))}
                     aria-label={(panels.len() == 1).then_some(service.title())}>
-                    { panel(service, &state, &on_action, lazy) }
+                    { explorers(&state, &on_action, panel(service, &state, &on_action, lazy)) }
                 </section>
                 if !lazy { { comparison(&state, panels, &on_action, props.persist) } }
                 }
@@ -490,6 +494,19 @@ fn asking(state: &State, on_action: &Callback<Action>) -> Option<Html> {
 #[cfg(not(feature = "exercise"))]
 fn asking(_: &State, _: &Callback<Action>) -> Option<Html> {
     None
+}
+
+/// The panel with the trade-off explorers that span it (ranges: the toggle beside each number
+/// and what moves the bill below), in builds with the `explore` feature.
+#[cfg(feature = "explore")]
+fn explorers(state: &State, on_action: &Callback<Action>, panel: Html) -> Html {
+    use crate::components::explore::WithRanges;
+    html! { <WithRanges state={Rc::new(state.clone())} on_action={on_action.clone()}>{ panel }</WithRanges> }
+}
+
+#[cfg(not(feature = "explore"))]
+fn explorers(_: &State, _: &Callback<Action>, panel: Html) -> Html {
+    panel
 }
 
 /// The date of the table behind the panel on show, if this build has that panel (a build

@@ -13,6 +13,7 @@
 mod exercise;
 
 use crate::state::keys::{self, KeyError};
+use crate::state::ranges::{self, RangeText};
 use crate::state::{Scenario, Service, State};
 use std::fmt;
 
@@ -165,12 +166,20 @@ fn services_text(list: &[Service]) -> String {
     list.iter().map(|s| s.code()).collect::<Vec<_>>().join(",")
 }
 
-/// The inputs of `s` that differ from `reference`'s.
+/// The inputs of `s` that differ from `reference`'s, then its ranges that differ (`range.<key>`
+/// with `low~high`; empty: a range of `reference` that `s` does not have).
 fn push_scenario(out: &mut String, s: &Scenario, reference: &Scenario) {
     for key in keys::all() {
         let v = keys::get(s, key);
         if v != keys::get(reference, key) {
             push(out, key, &v);
+        }
+    }
+    for key in keys::all() {
+        let (mine, theirs) = (s.ranges.get(key), reference.ranges.get(key));
+        if mine != theirs {
+            let v = mine.map(RangeText::link).unwrap_or_default();
+            push(out, &format!("{}{key}", ranges::PREFIX), &v);
         }
     }
 }
@@ -307,6 +316,20 @@ pub fn decode_with_notice(fragment: &str) -> Result<(State, Option<String>), Sha
             seen.clear();
             continue;
         }
+        if let Some(input) = name.strip_prefix(ranges::PREFIX) {
+            let key = keys::find(input).ok_or_else(|| ShareError::UnknownKey(cut(&name)))?;
+            let current = scenarios.last_mut().ok_or(ShareError::Malformed)?;
+            if v.is_empty() {
+                current.ranges.remove(key);
+            } else if current.ranges.len() < awscost::explore::ranges::MAX_RANGES
+                || current.ranges.contains_key(key)
+            {
+                current.ranges.insert(key, RangeText::from_link(key, &v)?);
+            } else {
+                return Err(ShareError::BadValue(key));
+            }
+            continue;
+        }
         let key = keys::find(&name).ok_or_else(|| ShareError::UnknownKey(cut(&name)))?;
         let current = scenarios.last_mut().ok_or(ShareError::Malformed)?;
         if seen.contains(&key) {
@@ -375,6 +398,42 @@ fn counted(v: &str) -> Option<Vec<Service>> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn ranges_go_through_the_link() {
+        use crate::state::ranges::RangeText;
+        use crate::state::Action;
+        let r = |low: &str, high: &str| {
+            Some(RangeText {
+                low: low.into(),
+                high: high.into(),
+            })
+        };
+        let s = State::default()
+            .apply(Action::SetRange(
+                "lambda.invocations_per_month",
+                r("1000000", "5000000"),
+            ))
+            .apply(Action::SetRange("ec2.count", r("1", "6")));
+        let link = encode(&s);
+        assert!(link.starts_with("v1&"), "{link}");
+        assert!(
+            link.contains("range.lambda.invocations_per_month=1000000~5000000"),
+            "{link}"
+        );
+        assert_eq!(decode(&link).unwrap(), s);
+        // B drops A's range: said with an empty value.
+        let two = s
+            .apply(Action::AddScenario)
+            .apply(Action::SetRange("ec2.count", None));
+        let link = encode(&two);
+        assert!(link.ends_with("&range.ec2.count="), "{link}");
+        assert_eq!(decode(&link).unwrap(), two);
+        // A range of an unknown input, or without its `~`, is refused.
+        assert!(decode("v1&range.lambda.nope=1~2").is_err());
+        assert!(decode("v1&range.ec2.count=12").is_err());
+    }
+
     use super::*;
     #[allow(unused_imports)]
     use crate::state::*;

@@ -11,6 +11,7 @@ pub mod form;
 pub mod keys;
 mod lambda;
 pub mod presets;
+pub mod ranges;
 mod s3;
 
 pub use compare::*;
@@ -38,6 +39,8 @@ pub struct Scenario {
     pub ec2: Ec2Form,
     pub ebs: EbsForm,
     pub s3: S3Form,
+    /// Number inputs given as low / likely / high (the likely value is the field's own).
+    pub ranges: ranges::RangeTexts,
 }
 
 impl Default for Scenario {
@@ -49,6 +52,7 @@ impl Default for Scenario {
             ec2: Ec2Form::default(),
             ebs: EbsForm::default(),
             s3: S3Form::default(),
+            ranges: ranges::RangeTexts::new(),
         }
     }
 }
@@ -244,6 +248,11 @@ pub enum Action {
     /// One input of scenario `n`, by its link key (an exercise's open fields); a value the key
     /// cannot take leaves the scenario as it was.
     SetInput(usize, &'static str, String),
+    /// Give an input of the active scenario as a range (low and high as typed), or as one
+    /// number again (`None`).
+    SetRange(&'static str, Option<ranges::RangeText>),
+    /// The low (`false`) or high (`true`) end of a ranged input of the active scenario, as typed.
+    SetRangeEnd(&'static str, bool, String),
 }
 
 impl Action {
@@ -268,6 +277,7 @@ impl Action {
             Action::SetCounted(..) => "choosing what the comparison counts",
             Action::SetExercise(_) => "opening or leaving an exercise",
             Action::SetInput(..) => "changing an exercise's open field",
+            Action::SetRange(..) | Action::SetRangeEnd(..) => "giving an input as a range",
         }
     }
 }
@@ -342,6 +352,23 @@ impl State {
             Action::SetInput(n, key, value) => {
                 if let Some(sc) = s.scenarios.get_mut(n) {
                     let _ = keys::set(sc, key, &value);
+                }
+            }
+            Action::SetRange(key, range) => match range {
+                Some(r) if keys::find(key).is_some() => {
+                    let full = s.ranges.len() >= awscost::explore::ranges::MAX_RANGES
+                        && !s.ranges.contains_key(key);
+                    if !full {
+                        s.ranges.insert(key, r);
+                    }
+                }
+                _ => {
+                    s.ranges.remove(key);
+                }
+            },
+            Action::SetRangeEnd(key, high, text) => {
+                if let Some(r) = s.ranges.get_mut(key) {
+                    *(if high { &mut r.high } else { &mut r.low }) = text;
                 }
             }
         }

@@ -64,7 +64,7 @@ pub fn EbsPanel(props: &EbsPanelProps) -> Html {
             <NumberField id={ids.of(&format!("ebs-{}", f.path().trim_start_matches("ebs.")))} label={f.label()} unit={unit}
                 hint={(!hint.is_empty()).then(|| AttrValue::from(hint))}
                 value={AttrValue::from(form.text(f).to_string())}
-                error={error_for(&errors, f.path())}
+                range_key={f.path()} error={error_for(&errors, f.path())}
                 on_input={Callback::from(move |t: String| cb.emit(EbsAction::Set(f, t)))} />
         }
     };

@@ -70,7 +70,7 @@ pub fn Ec2Panel(props: &Ec2PanelProps) -> Html {
             <NumberField id={ids.of(f.id())} label={f.label()} unit={unit}
                 hint={(!hint.is_empty()).then_some(AttrValue::Static(hint))}
                 value={AttrValue::from(form.text(f).to_string())}
-                error={error_for(&errors, f.path())}
+                range_key={f.path()} error={error_for(&errors, f.path())}
                 on_input={Callback::from(move |t: String| cb.emit(Ec2Action::Set(f, t)))} />
         }
     };

@@ -14,6 +14,10 @@ pub struct NumberFieldProps {
     #[prop_or_default]
     pub error: Option<String>,
     pub on_input: Callback<String>,
+    /// The input's workload JSON path: in builds with the trade-off explorers, the field can
+    /// then be given as a range (low / likely / high) beside it.
+    #[prop_or_default]
+    pub range_key: Option<&'static str>,
 }
 
 #[function_component]
@@ -45,6 +49,21 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
                 aria-describedby={(!described.is_empty()).then(|| described.join(" "))} />
             if let Some(h) = &props.hint { <small id={hint_id} class="hint">{ h.clone() }</small> }
             if let Some(e) = &props.error { <small id={error_id} class="error" role="alert">{ e.clone() }</small> }
+            { ranged(props) }
         </div>
     }
+}
+
+/// The range toggle and, when on, the low and high fields (builds with the explorers only).
+#[cfg(feature = "explore")]
+fn ranged(props: &NumberFieldProps) -> Html {
+    let Some(key) = props.range_key else {
+        return Html::default();
+    };
+    html! { <crate::components::explore::RangeToggle id={props.id.clone()} label={props.label.clone()} key_path={key} /> }
+}
+
+#[cfg(not(feature = "explore"))]
+fn ranged(_: &NumberFieldProps) -> Html {
+    Html::default()
 }

@@ -142,7 +142,7 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
                     <NumberField id={ids.of(&format!("lambda-{}", f.field.path().trim_start_matches("lambda.")))} label={f.field.label()} unit={f.unit}
                         hint={(!f.hint.is_empty()).then(|| AttrValue::from(f.hint))}
                         value={AttrValue::from(form.text(f.field).to_string())}
-                        error={error_for(&errors, f.field.path())} on_input={on(f.field)} />
+                        range_key={f.field.path()} error={error_for(&errors, f.field.path())} on_input={on(f.field)} />
                 }) }
                 <CheckboxField id={ids.of("lambda-multi_threaded")} label="Multi-threaded (uses more than one vCPU)"
                     checked={form.multi_threaded} on_toggle={on_multi} />
@@ -155,7 +155,7 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
                         <NumberField id={ids.of(&format!("lambda-{}", f.field.path().trim_start_matches("lambda.")))} label={f.field.label()} unit={f.unit}
                             hint={(!f.hint.is_empty()).then(|| AttrValue::from(f.hint))}
                             value={AttrValue::from(form.text(f.field).to_string())}
-                            error={error_for(&errors, f.field.path())} on_input={on(f.field)} />
+                            range_key={f.field.path()} error={error_for(&errors, f.field.path())} on_input={on(f.field)} />
                     }) }
                 </fieldset>
                 <fieldset>
@@ -168,7 +168,7 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
                         <NumberField id={ids.of(&format!("lambda-{}", f.field.path().trim_start_matches("lambda.")))} label={f.field.label()} unit={f.unit}
                             hint={(!f.hint.is_empty()).then(|| AttrValue::from(f.hint))}
                             value={AttrValue::from(form.text(f.field).to_string())}
-                            error={error_for(&errors, f.field.path())} on_input={on(f.field)} />
+                            range_key={f.field.path()} error={error_for(&errors, f.field.path())} on_input={on(f.field)} />
                     }) }
                 </fieldset>
             </form>

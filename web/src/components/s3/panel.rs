@@ -94,7 +94,7 @@ pub fn S3Panel(props: &S3PanelProps) -> Html {
             <NumberField id={ids.of(&f.id())} label={label} unit={unit}
                 hint={(!hint.is_empty()).then(|| AttrValue::from(hint))}
                 value={AttrValue::from(form.text(f).to_string())}
-                error={error_for(&errors, f.path())} on_input={on(f)} />
+                range_key={f.path()} error={error_for(&errors, f.path())} on_input={on(f)} />
         }
     };
     let on_tier = {
