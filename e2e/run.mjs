@@ -612,6 +612,59 @@ async function exercises(browser, base) {
 }
 
 /**
+ * The trade-off explorers (full module): ranges with the band and the tornado (AWS's first Lambda
+ * example, 512 MB × 1 s × 3M requests = $18.73 a month, is $1.67 at 1M requests and $35.80 at 5M:
+ * worked in src/explore/ranges.rs), keystroke-to-paint with eight ranged inputs across the four
+ * services, and axe over the explorers.
+ */
+async function explorers(browser, base, keystrokes) {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 1800 } });
+  try {
+    const page = await ctx.newPage();
+    const problems = { console: [] };
+    await watch(page, problems);
+    await page.goto(`${base}#v1&range.lambda.invocations_per_month=1000000~5000000`);
+    const band = page.locator('table.band');
+    await band.waitFor({ timeout: 20000 });
+    const lambdaRow = (await band.locator('tbody tr').first().textContent()) ?? '';
+    check('ranges: a link with a range opens the band (Lambda $1.67 / $18.73 / $35.80)', ['$1.67', '$18.73', '$35.80'].every((t) => lambdaRow.includes(t)), lambdaRow);
+    check('ranges: the tornado draws one bar per ranged input', (await page.locator('.tornado rect.bar').count()) === 1);
+    await page.locator('#lambda-duration_ms ~ .range .range-toggle').click();
+    await page.fill('#lambda-duration_ms-low', '500');
+    await page.fill('#lambda-duration_ms-high', '3000');
+    await page.waitForFunction(() => document.querySelectorAll('.tornado rect.bar').length === 2, null, { timeout: 5000 }).catch(() => {});
+    const rows = await page.locator('.tornado table tbody tr th').allTextContents();
+    // 1 s → 3 s triples the GB-seconds: its swing ($1.67 → … ) is the larger, so it comes first.
+    check('ranges: the tornado sorts the inputs by swing (duration above requests)', rows.length === 2 && /duration/i.test(rows[0]), rows.join(' | '));
+    await page.fill('#lambda-duration_ms-low', '1500');
+    const rangeError = page.locator('#lambda-duration_ms-range-error');
+    await rangeError.waitFor({ timeout: 5000 }).catch(() => {});
+    check('ranges: a low above the likely value is said beside the range', /low/i.test((await rangeError.textContent().catch(() => '')) ?? ''));
+    await page.fill('#lambda-duration_ms-low', '500');
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+    const v = await axe(page);
+    check('axe: no accessibility violations with ranges, the band and the tornado', v.length === 0, v.join(' | '));
+    await page.screenshot({ path: path.join(OUT, 'e2e-ranges.png'), fullPage: true });
+
+    // Eight ranged inputs across the four services: a keystroke reprices the panel, each
+    // service's band and every swing.
+    const eight = ['lambda.memory_mb=256~1024', 'lambda.duration_ms=500~2000', 'lambda.invocations_per_month=1000000~9000000',
+      'lambda.ephemeral_storage_mb=512~2048', 'ec2.count=1~4', 'ebs.size_gib=100~4000', 'ebs.iops=3000~12000', 's3.storage_gb=1000~50000']
+      .map((r) => `range.${r}`).join('&');
+    await page.goto(`${base}#v1&ec2.count=2&${eight}`);
+    await page.locator('table.band').waitFor({ timeout: 20000 });
+    check('ranges: eight ranged inputs in four services draw eight bars', (await page.locator('.tornado rect.bar').count()) === 8, String(await page.locator('.tornado rect.bar').count()));
+    const k = await keystrokeToPaint(page, '#lambda-duration_ms', '1000', '#lambda-requested-total', 40);
+    keystrokes.lambda_8_ranges = k;
+    console.log(`budget: keystroke-to-paint in the lambda panel with 8 ranged inputs (${k.n} keys): median ${k.median.toFixed(1)} ms, p90 ${k.p90.toFixed(1)} ms, max ${k.max.toFixed(1)} ms (a frame is ${FRAME_MS.toFixed(1)} ms; target ${k.median <= FRAME_MS ? 'met' : 'not met'})`);
+    check(`keystroke-to-paint with 8 ranged inputs: median within the ${K2P_CEILING_MS.median} ms ceiling`, k.median <= K2P_CEILING_MS.median, `${k.median.toFixed(1)} ms`);
+    check('no page errors in the explorers', problems.console.length === 0, problems.console.join(' | '));
+  } finally {
+    await ctx.close();
+  }
+}
+
+/**
  * Long use: 10,000 random edits, tab switches, scenario copies and removals in the full module,
  * dispatched in the page (a render every 25 actions), with the JS heap and the WebAssembly memory
  * measured before and after (after a garbage collection). Seeded, so a failure can be replayed.
@@ -1113,6 +1166,7 @@ async function main() {
     check('no page errors while sharing', consoleErrors.length === 0, consoleErrors.join(' | '));
     await embedding(browser, base);
     await exercises(browser, base);
+    await explorers(browser, base, keystrokes);
     await soak(browser, base);
     await firstMinute(browser, base);
     loads = await firstLoads(browser, base, dist);

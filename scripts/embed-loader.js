@@ -21,11 +21,12 @@ if (![...document.querySelectorAll('link[rel=stylesheet]')].some((l) => l.href =
 
 // The widget's own page (#awscost-app without a query) opens on the panel its link or saved
 // state names (`tab=`; none: Lambda, the widget's first tab), with that panel's module; a link
-// with scenarios (`v2`) needs the full module at once.
+// with scenarios (`v2`) or ranges needs the full module at once.
 function ownPanel() {
   let text = location.hash.slice(1);
   if (!text) try { text = localStorage.getItem('awscost:v1') ?? ''; } catch { text = ''; }
-  if (text.startsWith('v2')) return null;
+  // Scenarios (`v2`) and ranges (`range.…`, drawn by the trade-off explorers) are in the full module.
+  if (text.startsWith('v2') || /(^|&)range\./.test(text)) return null;
   const tab = text.startsWith('v1') ? new URLSearchParams(text.slice(2)).get('tab') : null;
   return tab ?? 'lambda';
 }
