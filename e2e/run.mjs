@@ -651,6 +651,8 @@ async function explorers(browser, base, keystrokes) {
     const eight = ['lambda.memory_mb=256~1024', 'lambda.duration_ms=500~2000', 'lambda.invocations_per_month=1000000~9000000',
       'lambda.ephemeral_storage_mb=512~2048', 'ec2.count=1~4', 'ebs.size_gib=100~4000', 'ebs.iops=3000~12000', 's3.storage_gb=1000~50000']
       .map((r) => `range.${r}`).join('&');
+    // A new document (a change of fragment alone is not a new page).
+    await page.goto('about:blank');
     await page.goto(`${base}#v1&ec2.count=2&${eight}`);
     await page.locator('table.band').waitFor({ timeout: 20000 });
     check('ranges: eight ranged inputs in four services draw eight bars', (await page.locator('.tornado rect.bar').count()) === 8, String(await page.locator('.tornado rect.bar').count()));

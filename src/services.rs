@@ -87,6 +87,18 @@ impl ServiceCode {
         })
     }
 
+    /// Its section of the workload as JSON, with the region (`None`: no such section): what
+    /// identifies the figures priced from it.
+    pub fn section_json(self, w: &Workload) -> Option<String> {
+        let section = match self {
+            ServiceCode::Lambda => serde_json::to_string(w.lambda.as_ref()?),
+            ServiceCode::Ec2 => serde_json::to_string(w.ec2.as_ref()?),
+            ServiceCode::Ebs => serde_json::to_string(w.ebs.as_ref()?),
+            ServiceCode::S3 => serde_json::to_string(w.s3.as_ref()?),
+        };
+        section.ok().map(|s| format!("{} {s}", w.region.code()))
+    }
+
     /// Its figures in a comparison that prices it.
     pub fn figures(self, c: &Comparison) -> Option<Figures> {
         match self {

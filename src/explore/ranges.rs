@@ -22,7 +22,7 @@ use crate::workload::Workload;
 use crate::Comparison;
 use rust_decimal::prelude::*;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// The most inputs given as ranges at once: each adds two pricings of its service to every
 /// change, and the widget keeps a change within one frame for eight.
@@ -204,20 +204,46 @@ fn figure(c: &Comparison, s: ServiceCode) -> Option<Usd> {
     s.figures(c)?.headline.monthly_usd
 }
 
+/// Headline figures already priced, by service and its section (with the region) as JSON. The
+/// widget keeps one across changes, so that a keystroke in one service reprices only that
+/// service's points: the others' likely, ends and swings are found here.
+#[derive(Default)]
+pub struct Prices(HashMap<(ServiceCode, String), Result<Option<Usd>, String>>);
+
+impl Prices {
+    /// Kept at most; then started afresh.
+    const MOST: usize = 512;
+
+    /// `s`'s headline for `w`'s section (`None`: no such section), priced once.
+    fn monthly(&mut self, s: ServiceCode, w: &Workload) -> Option<Result<Option<Usd>, String>> {
+        let key = (s, s.section_json(w)?);
+        if let Some(v) = self.0.get(&key) {
+            return Some(v.clone());
+        }
+        let said = |e: Vec<FieldError>| e.first().map(ToString::to_string).unwrap_or_default();
+        let v = s.monthly(w)?.map_err(said);
+        if self.0.len() >= Self::MOST {
+            self.0.clear();
+        }
+        self.0.insert(key, v.clone());
+        Some(v)
+    }
+}
+
 /// Each service's figure for `w` (only `only`'s, when given), or why it could not be priced.
 /// Each is the headline a comparison would show, priced the cheapest way its service has.
 fn priced(
     w: &Workload,
     only: Option<ServiceCode>,
+    prices: &mut Prices,
 ) -> Result<Vec<(ServiceCode, Option<Usd>)>, String> {
-    let said = |e: Vec<FieldError>| e.first().map(ToString::to_string).unwrap_or_default();
     let mut out = vec![];
     for s in ServiceCode::ALL {
         if only.is_some_and(|o| o != s) {
             continue;
         }
-        if let Some(figure) = s.monthly(w) {
-            out.push((s, figure.map_err(said)?));
+        if let Some(figure) = prices.monthly(s, w) {
+            out.push((s, figure?));
         }
     }
     Ok(out)
@@ -245,12 +271,21 @@ pub fn explore(
         .filter(|&s| s.figures(likely).is_some())
         .map(|s| (s, figure(likely, s)))
         .collect();
-    answer(w, at_likely)
+    answer(w, at_likely, &mut Prices::default())
 }
 
 /// The band and the tornado alone, each figure priced the cheapest way its service has (what the
 /// widget does on each change, beside the panels' own comparisons); `None` without ranges.
 pub fn bands(w: &Workload) -> Result<Option<(Bands, Vec<Sensitivity>)>, Vec<FieldError>> {
+    bands_with(w, &mut Prices::default())
+}
+
+/// [`bands`], with the figures already priced in `prices` taken from it, and those priced here
+/// kept in it.
+pub fn bands_with(
+    w: &Workload,
+    prices: &mut Prices,
+) -> Result<Option<(Bands, Vec<Sensitivity>)>, Vec<FieldError>> {
     if w.ranges.is_empty() {
         return Ok(None);
     }
@@ -266,12 +301,13 @@ pub fn bands(w: &Workload) -> Result<Option<(Bands, Vec<Sensitivity>)>, Vec<Fiel
     if !errors.is_empty() {
         return Err(errors);
     }
-    answer(w, at_likely)
+    answer(w, at_likely, prices)
 }
 
 fn answer(
     w: &Workload,
     at_likely: Vec<(ServiceCode, Option<Usd>)>,
+    prices: &mut Prices,
 ) -> Result<Option<(Bands, Vec<Sensitivity>)>, Vec<FieldError>> {
     if w.ranges.is_empty() {
         return Ok(None);
@@ -284,7 +320,8 @@ fn answer(
             .map(|r| (r.path, if high { r.range.high } else { r.range.low }))
             .collect()
     };
-    let ends = |high: bool| with_values(w, &set_all(high)).and_then(|w| priced(&w, None));
+    let mut ends =
+        |high: bool| with_values(w, &set_all(high)).and_then(|w| priced(&w, None, prices));
     let at_low = ends(false).ok();
     let at_high = ends(true).ok();
     // Every figure priced, by service, for the bands' least and most.
@@ -306,8 +343,8 @@ fn answer(
     }
     let mut bars = vec![];
     for r in &ranged {
-        let swing = |value: Decimal| {
-            with_values(w, &[(r.path, value)]).and_then(|w| priced(&w, Some(r.service)))
+        let mut swing = |value: Decimal| {
+            with_values(w, &[(r.path, value)]).and_then(|w| priced(&w, Some(r.service), prices))
         };
         let (lo, hi) = (swing(r.range.low), swing(r.range.high));
         // The total with only this service's figure changed.
@@ -484,6 +521,19 @@ mod tests {
         let (b, s) = bands(&w).unwrap().unwrap();
         assert_eq!(Some(b), c.band);
         assert_eq!(s, c.sensitivity);
+        // Figures kept from an earlier change are the figures priced afresh.
+        let mut prices = Prices::default();
+        let mut other = w.clone();
+        other.lambda.as_mut().unwrap().memory_mb = Decimal::from(1024);
+        bands_with(&other, &mut prices).unwrap();
+        let kept = prices.0.len();
+        assert_eq!(bands_with(&w, &mut prices).unwrap(), bands(&w).unwrap());
+        // Only Lambda's points were priced again (its section changed); EC2's were kept.
+        assert!(
+            prices.0.len() > kept && prices.0.len() < 2 * kept,
+            "{kept} → {}",
+            prices.0.len()
+        );
     }
 
     #[test]

@@ -84,8 +84,8 @@ pub fn RangeToggle(props: &RangeToggleProps) -> Html {
         <div class="range">
             <button type="button" class="link range-toggle" aria-pressed={if on.is_some() { "true" } else { "false" }}
                 disabled={full} title={full.then(|| format!("At most {MAX_RANGES} inputs can be ranges at once."))}
-                aria-label={format!("Give {} as a range (low, likely, high)", props.label)} onclick={toggle}>
-                { if on.is_some() { "Range: on" } else { "Range" } }
+                aria-label={format!("Range for {}: low, likely, high", props.label)} onclick={toggle}>
+                { "Range" }
             </button>
             if let Some(r) = &on {
                 <span class="range-ends">
@@ -158,10 +158,12 @@ type Answer = Result<Option<(Bands, Vec<Sensitivity>)>, Vec<FieldError>>;
 #[function_component]
 pub fn WithRanges(props: &WithRangesProps) -> Html {
     let read = workload(&props.state);
+    // Figures priced on earlier changes: a keystroke in one service reprices only its points.
+    let prices = use_mut_ref(awscost::explore::ranges::Prices::default);
     let answer: Rc<Answer> = {
         let w = read.clone().ok();
-        use_memo(w, |w| match w {
-            Some(w) => awscost::explore::ranges::bands(w),
+        use_memo(w, move |w| match w {
+            Some(w) => awscost::explore::ranges::bands_with(w, &mut prices.borrow_mut()),
             None => Ok(None),
         })
     };
@@ -223,10 +225,10 @@ fn RangeAnswer(props: &RangeAnswerProps) -> Html {
     let head = html! { <h2 id={title.clone()}>{ "What moves the bill" }</h2> };
     if props.ranged == 0 {
         return html! {
-            <section class="ranges" aria-labelledby={title}>
+            <div class="ranges">
                 { head }
                 <p class="hint">{ format!("Press \u{201c}Range\u{201d} beside any number above to give it as low, likely and high (up to {MAX_RANGES} inputs): each service's cost band and a tornado chart of what moves the monthly total appear here.") }</p>
-            </section>
+            </div>
         };
     }
     let body = match props.answer.as_ref() {
@@ -255,7 +257,7 @@ fn RangeAnswer(props: &RangeAnswerProps) -> Html {
         </> },
     };
     html! {
-        <section class="ranges" aria-labelledby={title}>
+        <div class="ranges">
             { head }
             <ul class="ranged-inputs" aria-label="Inputs given as ranges">
                 { for props.keys.iter().map(|&k| {
@@ -266,7 +268,7 @@ fn RangeAnswer(props: &RangeAnswerProps) -> Html {
                 }) }
             </ul>
             { body }
-        </section>
+        </div>
     }
 }
 
