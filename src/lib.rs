@@ -114,7 +114,7 @@ pub fn compare(w: &Workload) -> Result<Comparison, InputErrors> {
 }
 
 /// A bundled table, or the error that says this build cannot price anything.
-fn bundled<T>(
+pub(crate) fn bundled<T>(
     table: Result<&'static T, &'static [pricing::PricingError]>,
 ) -> Result<&'static T, Vec<FieldError>> {
     table.map_err(|errs| {
