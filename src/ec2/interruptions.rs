@@ -23,7 +23,9 @@
 //! non-decreasing in `r`, equal to the Spot option's month at `r = 0`. It reaches a benchmark
 //! month `C` at `r = 24 × (C − s × n × h) ÷ (s × n × h × L)`, solved exactly.
 
-use super::{compare, spot_reference, Ec2Pricing, Ec2Workload, OptionKind, PRICING_FILE};
+use super::{
+    compare, spot_reference, Ec2Pricing, Ec2Result, Ec2Workload, OptionKind, PRICING_FILE,
+};
 use crate::error::{Collector, FieldError};
 use crate::money::{qty, rate as fmt_rate, Usd, HOURS_PER_MONTH};
 use crate::pricing::Region;
@@ -181,6 +183,34 @@ pub fn spot_interruptions(
     w: &Ec2Workload,
     ask: &InterruptionAsk,
 ) -> Result<SpotInterruptions, Vec<FieldError>> {
+    let checked = check(ask);
+    let r = super::result::prelude(pricing, region, w);
+    let checked = match (checked, r) {
+        (Ok(c), Ok(_)) => c,
+        (a, b) => {
+            let mut errors = a.err().unwrap_or_default();
+            errors.extend(b.err().unwrap_or_default());
+            return Err(errors);
+        }
+    };
+    let result = compare(pricing, region, w)?;
+    Ok(priced(pricing, region, &result, ask.band, checked))
+}
+
+/// As [`spot_interruptions`], for a comparison already made (the widget's EC2 panel has one on
+/// screen: the comparison is not run twice per keystroke).
+pub fn spot_interruptions_of(
+    pricing: &Ec2Pricing,
+    region: Region,
+    result: &Ec2Result,
+    ask: &InterruptionAsk,
+) -> Result<SpotInterruptions, Vec<FieldError>> {
+    let checked = check(ask)?;
+    Ok(priced(pricing, region, result, ask.band, checked))
+}
+
+/// The request's rate (per instance-day), checkpoint and restart minutes, each in range.
+fn check(ask: &InterruptionAsk) -> Result<(Decimal, Decimal, Decimal), Vec<FieldError>> {
     let mut c = Collector::default();
     let f = |name: &str| format!("spot_interruptions.{name}");
     let per_day = match (ask.interruptions_per_day, ask.band) {
@@ -223,20 +253,24 @@ pub fn spot_interruptions(
         (Decimal::ZERO, "a restart cannot take negative time"),
         (Decimal::from(MAX_RESTART_MINUTES), "a day at most"),
     );
-    let r = super::result::prelude(pricing, region, w);
-    let (per_day, checkpoint, restart) = match (c.finish(|| ()), r) {
-        (Ok(()), Ok(_)) => (
+    c.finish(|| {
+        (
             per_day.unwrap_or_default(),
             checkpoint.unwrap_or_default(),
             restart.unwrap_or_default(),
-        ),
-        (a, b) => {
-            let mut errors = a.err().unwrap_or_default();
-            errors.extend(b.err().unwrap_or_default());
-            return Err(errors);
-        }
-    };
-    let result = compare(pricing, region, w)?;
+        )
+    })
+}
+
+/// The answer for a checked request.
+fn priced(
+    pricing: &Ec2Pricing,
+    region: Region,
+    result: &Ec2Result,
+    band: Option<InterruptionBand>,
+    (per_day, checkpoint, restart): (Decimal, Decimal, Decimal),
+) -> SpotInterruptions {
+    let ask_band = band;
     let tables = pricing.region(region);
     let name = result.instance.instance_type.clone();
     let n = Decimal::from(result.count);
@@ -267,7 +301,7 @@ pub fn spot_interruptions(
 
     let interruptions = per_month(per_day);
     let rerun = interruptions * lost;
-    let rate_basis = match ask.band {
+    let rate_basis = match ask_band {
         Some(b) => format!(
             "Spot Instance Advisor band {}: {} % of instances interrupted in a 730-hour month{} = {} % ÷ (730 ÷ 24) days = {} interruptions per instance per day of running",
             b.code(),
@@ -289,7 +323,7 @@ pub fn spot_interruptions(
         instance_type: name.clone(),
         count: result.count,
         hours_per_month: h,
-        band: ask.band,
+        band: ask_band,
         interruptions_per_day: per_day,
         rate_basis,
         checkpoint_minutes: checkpoint,
@@ -324,7 +358,7 @@ pub fn spot_interruptions(
                 effective_monthly_usd: None,
             })
             .collect();
-        return Ok(out);
+        return out;
     };
     let s = spot.rate;
     let base = s * n * h;
@@ -427,7 +461,7 @@ pub fn spot_interruptions(
             effective_monthly_usd: effective(x),
         })
         .collect();
-    Ok(out)
+    out
 }
 
 /// The rate at which Spot's effective month (`base` with no interruptions, `lost` hours per

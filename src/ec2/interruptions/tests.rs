@@ -167,6 +167,23 @@ fn no_spot_rate_is_said_not_guessed() {
     assert!(s.crosses_on_demand.is_none());
 }
 
+/// The widget's form, given the comparison on screen, answers the same.
+#[test]
+fn of_a_comparison_answers_the_same() {
+    let w = m5(1);
+    let ask = rate("2.5", "45", "3");
+    let r = crate::ec2::compare(pricing(), Region::UsEast1, &w).unwrap();
+    assert_eq!(
+        spot_interruptions_of(pricing(), Region::UsEast1, &r, &ask),
+        spot_interruptions(pricing(), Region::UsEast1, &w, &ask)
+    );
+    let bad = rate("-1", "45", "3");
+    assert_eq!(
+        spot_interruptions_of(pricing(), Region::UsEast1, &r, &bad).unwrap_err()[0].field,
+        "spot_interruptions.interruptions_per_day"
+    );
+}
+
 #[test]
 fn inputs_are_checked_by_name() {
     let bad = InterruptionAsk {

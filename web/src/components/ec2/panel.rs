@@ -191,7 +191,7 @@ fn explorers(
     pricing: &'static awscost::ec2::Ec2Pricing,
     region: Region,
     form: &Ec2Form,
-    r: &Ec2Result,
+    r: &Rc<Ec2Result>,
     stale: bool,
     on_change: &Callback<Ec2Action>,
 ) -> Html {
@@ -215,8 +215,8 @@ fn explorers(
     };
     html! {
         <div class="explorers">
-            <AlternativesPanel pricing={pricing} region={region} workload={workload.clone()} options={options} on_use={on_use} />
-            <InterruptionsPanel pricing={pricing} region={region} workload={workload} />
+            <AlternativesPanel pricing={pricing} region={region} workload={workload} options={options} on_use={on_use} />
+            <InterruptionsPanel pricing={pricing} region={region} result={Shared(r.clone())} />
         </div>
     }
 }
@@ -226,7 +226,7 @@ fn explorers(
     _: &'static awscost::ec2::Ec2Pricing,
     _: Region,
     _: &Ec2Form,
-    _: &Ec2Result,
+    _: &Rc<Ec2Result>,
     _: bool,
     _: &Callback<Ec2Action>,
 ) -> Html {

@@ -4,13 +4,14 @@
 //! the table behind it) and the working.
 
 use crate::components::chart::c;
+use crate::components::chart::Shared;
 use crate::components::fields::{NumberField, SelectField};
 use crate::components::working::LineItems;
 use crate::hooks::{error_for, use_ids};
 use awscost::ec2::interruptions::{
-    spot_interruptions, Crossing, InterruptionAsk, InterruptionBand, SpotInterruptions,
+    spot_interruptions_of, Crossing, InterruptionAsk, InterruptionBand, SpotInterruptions,
 };
-use awscost::ec2::{Ec2Pricing, Ec2Workload};
+use awscost::ec2::{Ec2Pricing, Ec2Result};
 use awscost::error::{FieldError, Problem};
 use awscost::money::{parse_number, qty};
 use awscost::{Region, Usd};
@@ -22,8 +23,8 @@ use yew::prelude::*;
 pub struct InterruptionsPanelProps {
     pub pricing: &'static Ec2Pricing,
     pub region: Region,
-    /// The panel's workload, as the comparison read it.
-    pub workload: Ec2Workload,
+    /// The panel's comparison (its On-Demand and commitments, its count and hours).
+    pub result: Shared<Ec2Result>,
 }
 
 /// What the person typed; the band's code, or empty for a rate of their own.
@@ -108,8 +109,10 @@ pub fn InterruptionsPanel(props: &InterruptionsPanelProps) -> Html {
     let ids = use_ids();
     let inputs = use_state(Inputs::default);
     let answer = use_memo(
-        (props.region, props.workload.clone(), (*inputs).clone()),
-        |(region, w, i)| ask(i).and_then(|a| spot_interruptions(props.pricing, *region, w, &a)),
+        (props.region, props.result.clone(), (*inputs).clone()),
+        |(region, r, i)| {
+            ask(i).and_then(|a| spot_interruptions_of(props.pricing, *region, &r.0, &a))
+        },
     );
     let id = |s: &str| ids.of(&format!("ec2-int-{s}"));
     let set = |f: fn(&mut Inputs, String)| {
