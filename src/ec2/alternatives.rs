@@ -109,7 +109,9 @@ pub struct Alternative {
     pub usd_per_vcpu_hour: Option<Decimal>,
     /// `hourly_usd` ÷ GiB of memory, six decimals.
     pub usd_per_gib_hour: Option<Decimal>,
-    /// Why there are no figures ("No public rate bundled …").
+    /// Why there are no figures ("No public rate bundled …"), or, with figures, why the option
+    /// does not suit the workload as the comparison says (e.g. Spot for a workload that does not
+    /// tolerate interruption): the rate is still compared.
     pub reason: Option<String>,
     /// The pricing row the rate came from (the option's first line's).
     pub source: Option<SourceRef>,
@@ -294,7 +296,7 @@ fn row(
             o.effective_hourly_usd,
             o.amortised_monthly_usd,
             o.exact_total,
-            None,
+            o.reason,
             o.lines,
         ),
         Some(o) => (None, None, None, o.reason, vec![]),

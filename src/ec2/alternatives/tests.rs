@@ -214,6 +214,30 @@ fn commitment_rates_match_the_comparison() {
     }
 }
 
+/// Spot for a workload that does not tolerate interruption: rates compared, the reason kept.
+#[test]
+fn an_unsuitable_option_is_compared_and_says_why() {
+    let a = alternatives(
+        pricing(),
+        Region::UsEast1,
+        &workload("m5.large"),
+        &ask(ArchitectureScope::Same, "spot"),
+    )
+    .unwrap();
+    // m5.large Spot: the highest of 5 AZ snapshots, $0.0373.
+    assert_eq!(a.chosen.hourly_usd, Some(HourlyUsd(d("0.0373"))));
+    assert!(a
+        .chosen
+        .reason
+        .as_deref()
+        .unwrap()
+        .contains("2-minute warning"));
+    assert!(a
+        .rows
+        .iter()
+        .all(|r| r.relation != Relation::CheaperFit || r.hourly_usd < a.chosen.hourly_usd));
+}
+
 /// Pricing every fitting type stays within a few milliseconds (native, release or debug).
 #[test]
 fn timing() {
