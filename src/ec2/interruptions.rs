@@ -21,7 +21,13 @@
 //!
 //! The effective Spot month is then `s × (n × h + n × h ÷ 24 × r × L)`, linear and
 //! non-decreasing in `r`, equal to the Spot option's month at `r = 0`. It reaches a benchmark
-//! month `C` at `r = 24 × (C − s × n × h) ÷ (s × n × h × L)`, solved exactly.
+//! month `C` at `r = 24 × (C − s × n × h) ÷ (s × n × h × L)`, solved exactly; "never" when
+//! nothing runs or nothing is lost, 0 when Spot costs as much with no interruptions at all.
+//!
+//! # The chart
+//! 40 even steps from 0 to a quarter beyond the largest of the bands, the rate asked and the
+//! crossings (a crossing above [`CHART_MAX_PER_DAY`] is reported, not drawn), plus those rates
+//! themselves as exact points. A typed rate keeps six decimal places, minutes three.
 
 use super::{
     compare, spot_reference, Ec2Pricing, Ec2Result, Ec2Workload, OptionKind, PRICING_FILE,
@@ -175,6 +181,9 @@ pub struct SpotInterruptions {
 
 /// How many even steps the chart's range is cut into (the bands and crossings are added).
 const CHART_STEPS: u32 = 40;
+/// The chart's range ends at a crossing up to this rate (ten an hour); one beyond is reported,
+/// not drawn.
+pub const CHART_MAX_PER_DAY: u64 = 240;
 
 /// Prices Spot with interruptions for the workload, against On-Demand and the best commitment.
 pub fn spot_interruptions(
@@ -253,6 +262,22 @@ fn check(ask: &InterruptionAsk) -> Result<(Decimal, Decimal, Decimal), Vec<Field
         (Decimal::ZERO, "a restart cannot take negative time"),
         (Decimal::from(MAX_RESTART_MINUTES), "a day at most"),
     );
+    // A band's rate is worked out, not typed: only a rate given is held to six places.
+    let per_day = match ask.band {
+        Some(_) => per_day,
+        None => per_day.and_then(|r| {
+            places(
+                &mut c,
+                &f("interruptions_per_day"),
+                r,
+                6,
+                "interruptions per day",
+            )
+        }),
+    };
+    let checkpoint =
+        checkpoint.and_then(|m| places(&mut c, &f("checkpoint_minutes"), m, 3, "minutes"));
+    let restart = restart.and_then(|m| places(&mut c, &f("restart_minutes"), m, 3, "minutes"));
     c.finish(|| {
         (
             per_day.unwrap_or_default(),
@@ -260,6 +285,22 @@ fn check(ask: &InterruptionAsk) -> Result<(Decimal, Decimal, Decimal), Vec<Field
             restart.unwrap_or_default(),
         )
     })
+}
+
+/// A value with at most `max` decimal places (a band's rate is worked out, not typed).
+fn places(
+    c: &mut Collector,
+    field: &str,
+    d: Decimal,
+    max: u32,
+    unit: &'static str,
+) -> Option<Decimal> {
+    if d.normalize().scale() > max {
+        c.push(field, crate::Problem::TooPrecise { places: max, unit });
+        None
+    } else {
+        Some(d)
+    }
 }
 
 /// The answer for a checked request.
@@ -444,7 +485,10 @@ fn priced(
         .into_iter()
         .flatten()
     {
-        marks.extend(c.interruptions_per_day);
+        marks.extend(
+            c.interruptions_per_day
+                .filter(|r| *r <= Decimal::from(CHART_MAX_PER_DAY)),
+        );
     }
     let top = marks.iter().copied().max().unwrap_or_default() * Decimal::new(125, 2);
     let step = top / Decimal::from(CHART_STEPS);
@@ -493,10 +537,25 @@ fn crossing(b: &Benchmark, base: Decimal, lost: Decimal) -> Crossing {
             b.label
         ));
     }
-    let r = Decimal::from(24) * (b.exact - base) / (base * lost);
+    let r = base
+        .checked_mul(lost)
+        .filter(|den| !den.is_zero())
+        .and_then(|den| {
+            Decimal::from(24)
+                .checked_mul(b.exact - base)?
+                .checked_div(den)
+        });
+    let Some(r) = r else {
+        return never(format!(
+            "Spot would reach {} only at a rate beyond any the calculator works with: never, in practice.",
+            b.label
+        ));
+    };
     Crossing {
         interruptions_per_day: Some(r),
-        interruptions_per_month: Some(r * Decimal::from(HOURS_PER_MONTH) / Decimal::from(24)),
+        interruptions_per_month: r
+            .checked_mul(Decimal::from(HOURS_PER_MONTH))
+            .map(|x| x / Decimal::from(24)),
         note: format!(
             "24 × ({} − {}) ÷ ({} × {} h lost each) = {} interruptions per instance per day of running: above it Spot costs more than {}.",
             b.monthly_usd,

@@ -90,7 +90,7 @@ fn m5_large_one_year_crosses_the_commitment() {
         pricing(),
         Region::UsEast1,
         &m5(1),
-        &rate(&at.round_dp(20).to_string(), "60", "6"),
+        &rate(&at.round_dp(6).to_string(), "60", "6"),
     )
     .unwrap();
     assert_eq!(
@@ -193,6 +193,16 @@ fn inputs_are_checked_by_name() {
         restart_minutes: d("2000"),
     };
     let e = spot_interruptions(pricing(), Region::UsEast1, &m5(1), &bad).unwrap_err();
+    let precise = rate("0.0000001", "0.0001", "1");
+    let p = spot_interruptions(pricing(), Region::UsEast1, &m5(1), &precise).unwrap_err();
+    let fields: Vec<&str> = p.iter().map(|e| e.field.as_str()).collect();
+    assert_eq!(
+        fields,
+        [
+            "spot_interruptions.interruptions_per_day",
+            "spot_interruptions.checkpoint_minutes"
+        ]
+    );
     let fields: Vec<&str> = e.iter().map(|e| e.field.as_str()).collect();
     assert_eq!(
         fields,
@@ -214,6 +224,34 @@ fn inputs_are_checked_by_name() {
     };
     let e = spot_interruptions(pricing(), Region::UsEast1, &m5(1), &neither).unwrap_err();
     assert_eq!(e[0].field, "spot_interruptions.interruptions_per_day");
+}
+
+/// The smallest workload and loss the inputs allow, against the dearest On-Demand: no overflow,
+/// and a crossing beyond the chart's range is reported but not drawn.
+#[test]
+fn extremes_stay_within_reach() {
+    let p = pricing();
+    // Every fifth type: the comparison each runs is slow in a debug build.
+    for t in p.instance_types.types.iter().step_by(5) {
+        let w = Ec2Workload {
+            instance_type: t.name.clone(),
+            hours_per_month: Some(d("0.001")),
+            count: Decimal::from(100_000),
+            interruption_tolerant: true,
+            ..Ec2Workload::default()
+        };
+        for (per_day, ck, rs) in [
+            ("24", "0.001", "0"),
+            ("0", "10080", "1440"),
+            ("0.000001", "0", "0.001"),
+        ] {
+            let Ok(s) = spot_interruptions(p, Region::UsEast1, &w, &rate(per_day, ck, rs)) else {
+                continue;
+            };
+            let top = s.points.last().map(|p| p.interruptions_per_day);
+            assert!(top.is_none_or(|t| t <= Decimal::from(CHART_MAX_PER_DAY) * d("1.25")));
+        }
+    }
 }
 
 proptest! {

@@ -297,7 +297,8 @@ fn chart(s: &SpotInterruptions, id: &dyn Fn(&str) -> AttrValue) -> Html {
                     <title>{ "Spot with the re-run" }</title>
                 </polyline>
                 { for benchmarks.iter().filter_map(|(key, label, usd, cr)| {
-                    let r = cr.and_then(|c| c.interruptions_per_day)?;
+                    // A crossing beyond the chart's range is in the figures, not drawn.
+                    let r = cr.and_then(|c| c.interruptions_per_day).filter(|r| *r <= x_max)?;
                     Some(html! {
                         <g class={classes!("marker", "crossing", *key)}>
                             <circle cx={c(x(r))} cy={c(y(usd.0))} r="6">
