@@ -20,6 +20,23 @@ fn panel(s: &State, on_action: Callback<Action>) -> Html {
     }
 }
 
+/// Opens an explorer (each is worked out only while open) and waits for its figures.
+async fn open(root: &web_sys::Element, which: &str, figure: &str) {
+    let details: web_sys::HtmlDetailsElement = root
+        .query_selector(&format!("#{which}-box details"))
+        .ok()
+        .flatten()
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into(e).ok())
+        .unwrap();
+    details.set_open(true);
+    for _ in 0..50 {
+        settle().await;
+        if root.query_selector(figure).unwrap().is_some() {
+            break;
+        }
+    }
+}
+
 fn rows(root: &web_sys::Element) -> Vec<String> {
     let list = root.query_selector_all("#ec2-alt-table tbody tr").unwrap();
     (0..list.length())
@@ -36,6 +53,9 @@ fn rows(root: &web_sys::Element) -> Vec<String> {
 async fn alternatives_render_sort_and_use() {
     let root = mount_panel(panel);
     settle().await;
+    // Closed, nothing is worked out.
+    assert!(root.query_selector("#ec2-alt-table").unwrap().is_none());
+    open(&root, "ec2-alt", "#ec2-alt-table").await;
     assert!(text(&root, "#ec2-alt-summary").contains("$70.08 a month"));
     assert_eq!(
         rows(&root),
@@ -92,6 +112,8 @@ async fn alternatives_render_sort_and_use() {
 async fn interruptions_band_and_rate_change_the_figures() {
     let root = mount_panel(panel);
     settle().await;
+    assert!(root.query_selector("#ec2-int-effective").unwrap().is_none());
+    open(&root, "ec2-int", "#ec2-int-effective").await;
     assert_eq!(text(&root, "#ec2-int-effective"), "$27.23 a month");
     assert_eq!(text(&root, "#ec2-int-on-demand"), "$70.08 a month");
     assert!(text(&root, "#ec2-int-rate").contains("<5%"));

@@ -15,6 +15,8 @@ use rust_decimal::Decimal;
 use std::cmp::Ordering;
 use yew::prelude::*;
 
+const HEADING: &str = "Cheaper alternatives to this type";
+
 #[derive(Properties, PartialEq)]
 pub struct AlternativesPanelProps {
     pub pricing: &'static Ec2Pricing,
@@ -127,9 +129,11 @@ pub fn AlternativesPanel(props: &AlternativesPanelProps) -> Html {
         architecture: *scope,
         option: (*option).clone(),
     };
+    // Worked out only while open: closed, it costs a keystroke nothing.
+    let open = use_state(|| false);
     let answer = use_memo(
-        (props.region, props.workload.clone(), ask),
-        |(region, w, ask)| alternatives(props.pricing, *region, w, ask),
+        (props.region, props.workload.clone(), ask, *open),
+        |(region, w, ask, open)| open.then(|| alternatives(props.pricing, *region, w, ask)),
     );
     let id = |s: &str| ids.of(&format!("ec2-alt-{s}"));
     let on_scope = {
@@ -156,7 +160,23 @@ pub fn AlternativesPanel(props: &AlternativesPanelProps) -> Html {
             ),
         );
     }
-    let body = match &*answer {
+    let on_toggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            let d: web_sys::HtmlDetailsElement = e.target_unchecked_into();
+            open.set(d.open());
+        })
+    };
+    let Some(answer) = &*answer else {
+        return html! {
+            <section class="explore alternatives" id={id("box")} aria-labelledby={id("heading")}>
+                <details ontoggle={on_toggle}>
+                    <summary id={id("open")}><h3 id={id("heading")}>{ HEADING }</h3></summary>
+                </details>
+            </section>
+        };
+    };
+    let body = match answer {
         Err(errors) => html! {
             <p class="error" role="alert" id={id("error")}>
                 { errors.iter().map(|e| e.message()).collect::<Vec<_>>().join(" ") }
@@ -258,7 +278,8 @@ pub fn AlternativesPanel(props: &AlternativesPanelProps) -> Html {
     };
     html! {
         <section class="explore alternatives" id={id("box")} aria-labelledby={id("heading")}>
-            <h3 id={id("heading")}>{ "Cheaper alternatives to this type" }</h3>
+            <details open=true ontoggle={on_toggle}>
+            <summary id={id("open")}><h3 id={id("heading")}>{ HEADING }</h3></summary>
             <div class="inputs">
                 <SelectField id={id("architecture")} label="Architecture"
                     options={vec![
@@ -270,6 +291,7 @@ pub fn AlternativesPanel(props: &AlternativesPanelProps) -> Html {
                     value={AttrValue::from((*option).clone())} on_change={on_option} />
             </div>
             { body }
+            </details>
         </section>
     }
 }

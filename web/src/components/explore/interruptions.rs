@@ -19,6 +19,8 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
+const HEADING: &str = "Spot with interruptions";
+
 #[derive(Properties, PartialEq)]
 pub struct InterruptionsPanelProps {
     pub pricing: &'static Ec2Pricing,
@@ -108,12 +110,23 @@ fn crossing_text(c: &Crossing) -> String {
 pub fn InterruptionsPanel(props: &InterruptionsPanelProps) -> Html {
     let ids = use_ids();
     let inputs = use_state(Inputs::default);
+    // Worked out only while open: closed, it costs a keystroke nothing.
+    let open = use_state(|| false);
     let answer = use_memo(
-        (props.region, props.result.clone(), (*inputs).clone()),
-        |(region, r, i)| {
-            ask(i).and_then(|a| spot_interruptions_of(props.pricing, *region, &r.0, &a))
+        (props.region, props.result.clone(), (*inputs).clone(), *open),
+        |(region, r, i, open)| {
+            open.then(|| {
+                ask(i).and_then(|a| spot_interruptions_of(props.pricing, *region, &r.0, &a))
+            })
         },
     );
+    let on_toggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            let d: web_sys::HtmlDetailsElement = e.target_unchecked_into();
+            open.set(d.open());
+        })
+    };
     let id = |s: &str| ids.of(&format!("ec2-int-{s}"));
     let set = |f: fn(&mut Inputs, String)| {
         let inputs = inputs.clone();
@@ -123,7 +136,16 @@ pub fn InterruptionsPanel(props: &InterruptionsPanelProps) -> Html {
             inputs.set(next);
         })
     };
-    let errors: &[FieldError] = match &*answer {
+    let Some(answer) = &*answer else {
+        return html! {
+            <section class="explore interruptions" id={id("box")} aria-labelledby={id("heading")}>
+                <details ontoggle={on_toggle}>
+                    <summary id={id("open")}><h3 id={id("heading")}>{ HEADING }</h3></summary>
+                </details>
+            </section>
+        };
+    };
+    let errors: &[FieldError] = match answer {
         Err(e) => e,
         Ok(_) => &[],
     };
@@ -143,7 +165,8 @@ pub fn InterruptionsPanel(props: &InterruptionsPanelProps) -> Html {
         .collect();
     html! {
         <section class="explore interruptions" id={id("box")} aria-labelledby={id("heading")}>
-            <h3 id={id("heading")}>{ "Spot with interruptions" }</h3>
+            <details open=true ontoggle={on_toggle}>
+            <summary id={id("open")}><h3 id={id("heading")}>{ HEADING }</h3></summary>
             <div class="inputs">
                 <SelectField id={id("band")} label="Interruption frequency" options={bands}
                     value={AttrValue::from(inputs.band.clone())} on_change={set(|i, v| i.band = v)} />
@@ -164,9 +187,10 @@ pub fn InterruptionsPanel(props: &InterruptionsPanelProps) -> Html {
                     on_input={set(|i, v| i.restart = v)} />
             </div>
             { for general.iter().map(|e| html! { <p class="error" role="alert">{ e.message() }</p> }) }
-            if let Ok(s) = &*answer {
+            if let Ok(s) = answer {
                 { figures(s, &id) }
             }
+            </details>
         </section>
     }
 }
