@@ -328,7 +328,8 @@ fn row(r: &Alternative, on_use: &Callback<String>, id: &dyn Fn(&str) -> AttrValu
                     <details>
                         <summary>{ format!("{} ({})", s.row, s.as_of) }</summary>
                         <ul>{ for r.lines.iter().map(|l| html! { <li>{ l.said() }<br /><small>{ &l.formula }</small></li> }) }</ul>
-                        <a href={s.url.clone()} target="_blank" rel="noopener noreferrer">{ "source" }</a>
+                        <a href={s.url.clone()} target="_blank" rel="noopener noreferrer"
+                            aria-label={format!("source: {}", s.row)}>{ "source" }</a>
                     </details>
                 } else {
                     { r.reason.clone().unwrap_or_default() }
