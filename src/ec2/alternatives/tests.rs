@@ -275,8 +275,10 @@ proptest! {
         any in prop::bool::ANY,
         hours in 0u32..=744,
         count in 1u32..20,
+        r in 0..Region::ALL.len(),
     ) {
         let p = pricing();
+        let region = Region::ALL[r];
         let it = &p.instance_types.types[t % p.instance_types.types.len()];
         let ids = option_ids();
         let id = &ids[o % ids.len()];
@@ -287,7 +289,7 @@ proptest! {
             ..Ec2Workload::default()
         };
         let scope = if any { ArchitectureScope::Any } else { ArchitectureScope::Same };
-        let Ok(a) = alternatives(p, Region::UsEast1, &w, &ask(scope, id)) else {
+        let Ok(a) = alternatives(p, region, &w, &ask(scope, id)) else {
             return Ok(());
         };
         for r in &a.rows {

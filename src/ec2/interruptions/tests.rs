@@ -265,8 +265,10 @@ proptest! {
         restart in 0u32..120,
         hours in 0u32..=744,
         count in 1u32..20,
+        r in 0..Region::ALL.len(),
     ) {
         let p = pricing();
+        let region = Region::ALL[r];
         let it = &p.instance_types.types[t % p.instance_types.types.len()];
         let w = Ec2Workload {
             instance_type: it.name.clone(),
@@ -281,14 +283,14 @@ proptest! {
             checkpoint_minutes: Decimal::from(checkpoint),
             restart_minutes: Decimal::from(restart),
         };
-        let Ok(s) = spot_interruptions(p, Region::UsEast1, &w, &ask) else {
+        let Ok(s) = spot_interruptions(p, region, &w, &ask) else {
             return Ok(());
         };
         prop_assert!(s.points.windows(2).all(|w| w[0].effective_monthly_usd <= w[1].effective_monthly_usd));
         prop_assert!(s.points.windows(2).all(|w| w[0].interruptions_per_day < w[1].interruptions_per_day));
         if let Some(first) = s.points.first() {
             prop_assert_eq!(first.interruptions_per_day, Decimal::ZERO);
-            let c = crate::ec2::compare(p, Region::UsEast1, &w).unwrap();
+            let c = crate::ec2::compare(p, region, &w).unwrap();
             let spot = c.options.iter().find(|o| o.id == "spot").unwrap();
             prop_assert_eq!(Some(first.effective_monthly_usd), spot.amortised_monthly_usd);
             prop_assert!(s.effective_monthly_usd >= s.spot_monthly_usd);
