@@ -48,14 +48,19 @@
 //! - the mixed strategy: `Baseline: …`, `Peak: … instance-hours` → `mixed.rs`
 //! - the best savings the bundled rates reach → `savings.rs`
 //!
+//! The explorers that question a comparison: `alternatives.rs` (cheaper types under the same
+//! purchasing option) and `interruptions.rs` (Spot with interruptions and re-run work).
+//!
 //! The other rooms: `table.rs` (the pricing table, its checks and lookups), `commitment.rs`
 //! (offering class, term, payment, plan type), `workload.rs` (the input and its validation),
 //! `quantities.rs` (the horizon and the units a commitment is counted in), `result.rs` (the
 //! result types and [`compare`], which calls the groups in the table's order), `study_notes.rs`,
 //! `warnings.rs`.
 
+pub mod alternatives;
 mod commitment;
 mod explain;
+pub mod interruptions;
 mod mixed;
 mod price;
 mod quantities;

@@ -272,30 +272,13 @@ pub fn compare(
     region: Region,
     w: &Ec2Workload,
 ) -> Result<Ec2Result, Vec<FieldError>> {
-    let spec = w.validate()?;
-    let Some(it) = pricing.instance(&spec.instance_type) else {
-        return Err(vec![FieldError::new(
-            "ec2.instance_type",
-            Problem::Malformed(not_in_catalog(pricing, &spec.instance_type)),
-        )]);
-    };
-    let Some(tables) = pricing.region(region) else {
-        return Err(vec![FieldError::new(
-            "region",
-            Problem::Malformed(format!(
-                "The bundled EC2 pricing has no tables for {region}."
-            )),
-        )]);
-    };
-    let Some((od_table, od)) = tables.on_demand(&it.name) else {
-        return Err(vec![FieldError::new(
-            "ec2.instance_type",
-            Problem::Malformed(format!(
-                "{} is not offered in {region} (no bundled source lists it there); choose another type or region.",
-                it.name
-            )),
-        )]);
-    };
+    let Prelude {
+        spec,
+        it,
+        tables,
+        od_table,
+        od,
+    } = prelude(pricing, region, w)?;
     let ctx = Ctx {
         spec: &spec,
         region,
@@ -306,6 +289,7 @@ pub fn compare(
         h: spec.hours,
         months: spec.horizon_months(),
         od,
+        only: None,
     };
     let mut used: Vec<&str> = vec![];
     let mut options = vec![];
@@ -351,6 +335,55 @@ pub fn compare(
         warnings,
         as_of,
         source: od_table.source.clone(),
+    })
+}
+
+/// What every EC2 question checks first: the workload's fields, the type in the catalog, the
+/// region's tables and the type offered there.
+pub(crate) struct Prelude<'a> {
+    pub(crate) spec: super::Ec2Spec,
+    pub(crate) it: &'a InstanceType,
+    pub(crate) tables: &'a super::RegionTables,
+    pub(crate) od_table: &'a super::RateTable,
+    pub(crate) od: Option<Decimal>,
+}
+
+/// The checks of [`compare`], for the explorers that price the same workload.
+pub(crate) fn prelude<'a>(
+    pricing: &'a Ec2Pricing,
+    region: Region,
+    w: &Ec2Workload,
+) -> Result<Prelude<'a>, Vec<FieldError>> {
+    let spec = w.validate()?;
+    let Some(it) = pricing.instance(&spec.instance_type) else {
+        return Err(vec![FieldError::new(
+            "ec2.instance_type",
+            Problem::Malformed(not_in_catalog(pricing, &spec.instance_type)),
+        )]);
+    };
+    let Some(tables) = pricing.region(region) else {
+        return Err(vec![FieldError::new(
+            "region",
+            Problem::Malformed(format!(
+                "The bundled EC2 pricing has no tables for {region}."
+            )),
+        )]);
+    };
+    let Some((od_table, od)) = tables.on_demand(&it.name) else {
+        return Err(vec![FieldError::new(
+            "ec2.instance_type",
+            Problem::Malformed(format!(
+                "{} is not offered in {region} (no bundled source lists it there); choose another type or region.",
+                it.name
+            )),
+        )]);
+    };
+    Ok(Prelude {
+        spec,
+        it,
+        tables,
+        od_table,
+        od,
     })
 }
 

@@ -13,7 +13,9 @@
 
 pub mod ranges;
 
-use crate::error::InputErrors;
+use crate::ec2::alternatives::{alternatives, Alternatives, AlternativesAsk};
+use crate::ec2::interruptions::{spot_interruptions, InterruptionAsk, SpotInterruptions};
+use crate::error::{FieldError, InputErrors, Problem};
 use crate::input::read_json;
 use crate::workload::Workload;
 use serde::{Deserialize, Serialize};
@@ -23,18 +25,78 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct ExploreRequest {
     pub workload: Workload,
+    /// Cheaper alternatives to `workload.ec2`'s type under one purchasing option.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alternatives: Option<AlternativesAsk>,
+    /// `workload.ec2` on Spot with interruptions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spot_interruptions: Option<InterruptionAsk>,
 }
 
 /// What the explorers asked for answer; an explorer not asked for is absent.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Exploration {
     pub region: crate::Region,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alternatives: Option<Alternatives>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub spot_interruptions: Option<SpotInterruptions>,
 }
 
 /// Runs every explorer the request asks for.
 pub fn explore(request: &ExploreRequest) -> Result<Exploration, InputErrors> {
     let w = &request.workload;
-    Ok(Exploration { region: w.region })
+    let mut errors = vec![];
+    let mut out = Exploration {
+        region: w.region,
+        alternatives: None,
+        spot_interruptions: None,
+    };
+    if request.alternatives.is_none() && request.spot_interruptions.is_none() {
+        return Ok(out);
+    }
+    let Some(ec2) = &w.ec2 else {
+        let asked = if request.alternatives.is_some() {
+            "alternatives"
+        } else {
+            "spot_interruptions"
+        };
+        return Err(InputErrors::one(FieldError::new(
+            "workload.ec2",
+            Problem::Malformed(format!(
+                "{asked} is asked of the workload's EC2 instances: add an ec2 section."
+            )),
+        )));
+    };
+    let pricing = crate::bundled(crate::catalog::ec2()).map_err(|errors| InputErrors { errors })?;
+    if let Some(ask) = &request.alternatives {
+        match alternatives(pricing, w.region, ec2, ask) {
+            Ok(a) => out.alternatives = Some(a),
+            Err(e) => errors.extend(e.into_iter().map(in_workload)),
+        }
+    }
+    if let Some(ask) = &request.spot_interruptions {
+        match spot_interruptions(pricing, w.region, ec2, ask) {
+            Ok(a) => out.spot_interruptions = Some(a),
+            Err(e) => errors.extend(e.into_iter().map(in_workload)),
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        // The same workload error reached by both explorers is named once.
+        errors.dedup();
+        Err(InputErrors { errors })
+    }
+}
+
+/// A workload field's error named by its path in the explore request (`workload.ec2.count`);
+/// an explorer's own fields are already named from the request's root.
+fn in_workload(mut e: FieldError) -> FieldError {
+    if e.field == "region" || e.field.starts_with("ec2.") {
+        e.field = format!("workload.{}", e.field);
+    }
+    e
 }
 
 /// Reads an explore request and returns what it asks as JSON.
@@ -47,4 +109,54 @@ pub fn explore_json(text: &str) -> Result<String, InputErrors> {
             crate::Problem::Malformed(e.to_string()),
         ))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Both explorers asked in one request, as the CLI and the JavaScript API read it.
+    #[test]
+    fn both_explorers_answer_in_json() {
+        let json = explore_json(
+            r#"{"workload": {"region": "us-east-1", "ec2": {"instance_type": "m5.large"}},
+                "alternatives": {"architecture": "any", "option": "on-demand"},
+                "spot_interruptions": {"band": "5-10%", "checkpoint_minutes": 30, "restart_minutes": 5}}"#,
+        )
+        .unwrap();
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(v["alternatives"]["rows"][0]["instance_type"], "t4g.medium");
+        assert_eq!(v["alternatives"]["chosen"]["monthly_usd"], "70.08");
+        assert_eq!(v["spot_interruptions"]["band"], "5-10%");
+        assert_eq!(v["spot_interruptions"]["on_demand"]["monthly_usd"], "70.08");
+        // Not asked, not answered.
+        let none = explore_json(r#"{"workload": {"region": "us-east-1"}}"#).unwrap();
+        assert_eq!(none, r#"{"region":"us-east-1"}"#);
+    }
+
+    #[test]
+    fn errors_name_the_request_field() {
+        let e = explore_json(r#"{"workload": {"region": "us-east-1"}, "alternatives": {}}"#)
+            .unwrap_err();
+        assert_eq!(e.errors[0].field, "workload.ec2");
+        let e = explore_json(
+            r#"{"workload": {"region": "us-east-1", "ec2": {"instance_type": "m5.large", "count": 0}},
+                "alternatives": {"option": "nope"}}"#,
+        )
+        .unwrap_err();
+        let fields: Vec<&str> = e.errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["alternatives.option"]);
+        let e = explore_json(
+            r#"{"workload": {"region": "us-east-1", "ec2": {"instance_type": "m5.large", "count": 0}},
+                "alternatives": {}}"#,
+        )
+        .unwrap_err();
+        assert_eq!(e.errors[0].field, "workload.ec2.count");
+        let e = explore_json(
+            r#"{"workload": {"region": "us-east-1", "ec2": {"instance_type": "m5.large"}},
+                "spot_interruptions": {"band": "30%", "checkpoint_minutes": 1, "restart_minutes": 1}}"#,
+        )
+        .unwrap_err();
+        assert!(e.errors[0].field.starts_with("spot_interruptions"), "{e}");
+    }
 }

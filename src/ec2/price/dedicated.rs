@@ -150,6 +150,9 @@ fn host_reservation_options<'a>(
                 term: Some(term),
                 payment: Some(payment),
             };
+            if !ctx.wants(&base.id) {
+                continue;
+            }
             let charges = match ctx.tables.host_reservation(fam, term, payment) {
                 None => Err(ctx.no_host_rate(&format!(
                     "a {} {} Dedicated Host Reservation",

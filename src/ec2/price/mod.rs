@@ -63,9 +63,17 @@ pub(crate) struct Ctx<'a> {
     pub(crate) h: Decimal,
     pub(crate) months: u32,
     pub(crate) od: Option<Decimal>,
+    /// Build only this option of a group (the alternatives explorer prices one option across
+    /// many types); `None`: every option.
+    pub(crate) only: Option<&'a str>,
 }
 
 impl Ctx<'_> {
+    /// Whether the option `id` is to be built.
+    pub(crate) fn wants(&self, id: &str) -> bool {
+        self.only.is_none_or(|o| o == id)
+    }
+
     pub(crate) fn src(&self, table: (&str, &str), row: String) -> SourceRef {
         SourceRef {
             table: PRICING_FILE.into(),

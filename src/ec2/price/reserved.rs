@@ -34,6 +34,9 @@ pub(crate) fn reserved_options<'a>(
                     term: Some(term),
                     payment: Some(payment),
                 };
+                if !ctx.wants(&base.id) {
+                    continue;
+                }
                 let charges = match ctx.tables.reserved_offer(&it.name, class, term, payment) {
                     Some((t, price)) => {
                         used.push(&t.as_of);

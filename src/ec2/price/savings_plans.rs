@@ -36,6 +36,9 @@ pub(crate) fn savings_plan_options<'a>(
                     term: Some(term),
                     payment: Some(payment),
                 };
+                if !ctx.wants(&base.id) {
+                    continue;
+                }
                 let charges = match ctx.tables.savings_plan_rate(&it.name, plan, term, payment) {
                     Some((t, rate)) => {
                         used.push(&t.as_of);

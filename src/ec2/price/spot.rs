@@ -44,14 +44,14 @@ pub struct SpotReference<'a> {
 }
 
 impl SpotReference<'_> {
-    fn line_label(&self) -> &'static str {
+    pub(crate) fn line_label(&self) -> &'static str {
         match self.range {
             Some(_) => "Spot instance-hours (highest AZ snapshot)",
             None => "Spot instance-hours (average Spot price)",
         }
     }
 
-    fn row(&self, name: &str) -> String {
+    pub(crate) fn row(&self, name: &str) -> String {
         match self.range {
             Some(r) => format!(
                 "spot {name} (highest of {} AZ snapshot{})",

@@ -176,10 +176,61 @@ pub fn Ec2Panel(props: &Ec2PanelProps) -> Html {
                         <a href={r.source.clone()} target="_blank" rel="noopener noreferrer">{ &r.source }</a>
                         { format!(" (oldest table used: {})", r.as_of) }
                     </p>
+                    { explorers(pricing, props.region, form, r, stale, &props.on_change) }
                 </div>
             }
         </section>
     }
+}
+
+/// The trade-off explorers of this workload (full module only): cheaper alternatives to the
+/// type, whose "Use" puts a type in the type field, and Spot with interruptions. Drawn from the
+/// figures on screen: not while a field is being fixed.
+#[cfg(feature = "explore")]
+fn explorers(
+    pricing: &'static awscost::ec2::Ec2Pricing,
+    region: Region,
+    form: &Ec2Form,
+    r: &Rc<Ec2Result>,
+    stale: bool,
+    on_change: &Callback<Ec2Action>,
+) -> Html {
+    use crate::components::explore::{AlternativesPanel, InterruptionsPanel};
+    use crate::state::Form as _;
+    let Ok(workload) = form.workload() else {
+        return html! {};
+    };
+    if stale {
+        return html! {};
+    }
+    let options: Vec<(String, String)> = r
+        .options
+        .iter()
+        .filter(|o| o.horizon_total_usd.is_some())
+        .map(|o| (o.id.clone(), o.label.clone()))
+        .collect();
+    let on_use = {
+        let cb = on_change.clone();
+        Callback::from(move |t: String| cb.emit(Ec2Action::Set(Ec2Field::InstanceType, t)))
+    };
+    html! {
+        <div class="explorers">
+            <AlternativesPanel pricing={pricing} region={region} workload={workload} options={options} on_use={on_use} />
+            <InterruptionsPanel pricing={pricing} region={region} result={Shared(r.clone())} />
+        </div>
+    }
+}
+
+#[cfg(not(feature = "explore"))]
+fn explorers(
+    _: &'static awscost::ec2::Ec2Pricing,
+    _: Region,
+    _: &Ec2Form,
+    _: &Rc<Ec2Result>,
+    _: bool,
+    _: &Callback<Ec2Action>,
+) -> Html {
+    html! {}
 }
 
 /// The Free Tier as the study notes teach it, beside AWS's terms today.
