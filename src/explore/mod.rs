@@ -11,6 +11,8 @@
 //! run, each with its options): `awscost explore FILE.json` on the command line and
 //! `awscost.explore(json)` in the JavaScript API speak the same JSON.
 
+pub mod lambda_to_ec2;
+
 use crate::error::InputErrors;
 use crate::input::read_json;
 use crate::workload::Workload;
@@ -21,18 +23,30 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct ExploreRequest {
     pub workload: Workload,
+    /// The Lambda ↔ EC2 crossover, asked of `workload.lambda`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lambda_to_ec2: Option<lambda_to_ec2::LambdaToEc2Ask>,
 }
 
 /// What the explorers asked for answer; an explorer not asked for is absent.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Exploration {
     pub region: crate::Region,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lambda_to_ec2: Option<lambda_to_ec2::LambdaToEc2>,
 }
 
 /// Runs every explorer the request asks for.
 pub fn explore(request: &ExploreRequest) -> Result<Exploration, InputErrors> {
     let w = &request.workload;
-    Ok(Exploration { region: w.region })
+    let lambda_to_ec2 = match &request.lambda_to_ec2 {
+        Some(ask) => Some(lambda_to_ec2::ask(w, ask)?),
+        None => None,
+    };
+    Ok(Exploration {
+        region: w.region,
+        lambda_to_ec2,
+    })
 }
 
 /// Reads an explore request and returns what it asks as JSON.

@@ -1,9 +1,10 @@
 //! The result types (what a comparison answers for Lambda), the sweep of every memory setting, and
 //! [`compare`], which assembles them.
 
-use super::price::{charges, lines, Fraction, Prepared};
+use super::price::{charges, Fraction, Prepared};
+use super::pricer::Pricer;
 use super::quantities::{estimated_concurrency, modelled_duration, us_as_ms};
-use super::table::{LambdaPricing, PRICING_FILE};
+use super::table::LambdaPricing;
 use super::warnings::warnings;
 use super::workload::{Architecture, LambdaSpec, LambdaWorkload};
 use crate::error::{FieldError, Problem};
@@ -124,34 +125,18 @@ pub fn compare(
     region: Region,
     w: &LambdaWorkload,
 ) -> Result<LambdaResult, Vec<FieldError>> {
-    let spec = w.validate()?;
-    let not_sourced = |field: &str, what: &str| {
+    let pricer = Pricer::new(pricing, region, w)?;
+    let (spec, p, table) = (&pricer.spec, &pricer.prepared, pricer.table());
+    let requested_charges = pricer.charges_at(spec.invocations).ok_or_else(|| {
         vec![FieldError::new(
-            field,
+            "lambda.provisioned_concurrency",
             Problem::Malformed(format!(
-                "The bundled pricing has no public {what} rate for {} in {region}; choose another region or architecture, or add the rate to {PRICING_FILE}.",
+                "The bundled pricing has no public Provisioned Concurrency rate for {} in {region}.",
                 spec.architecture.code()
             )),
         )]
-    };
-    let table = pricing
-        .table(region)
-        .ok_or_else(|| not_sourced("region", "Lambda"))?;
-    let rates = table.arch(spec.architecture);
-    let p = Prepared::new(table, rates, &pricing.free_tier, spec.free_tier_applies())
-        .ok_or_else(|| not_sourced("region", "usable Lambda"))?;
-    if spec.has_provisioned()
-        && (rates.provisioned_concurrency_gb_s.is_none()
-            || rates.provisioned_duration_gb_s.is_none())
-    {
-        return Err(not_sourced(
-            "lambda.provisioned_concurrency",
-            "Provisioned Concurrency",
-        ));
-    }
-    let requested_charges = charges(&spec, &p, spec.memory_mb)
-        .ok_or_else(|| not_sourced("lambda.provisioned_concurrency", "Provisioned Concurrency"))?;
-    let options = sweep(&spec, &p);
+    })?;
+    let options = sweep(spec, p);
     let pick = |o: &LambdaOption| Pick {
         memory_mb: o.memory_mb,
         monthly_usd: options.usd(o),
@@ -180,9 +165,9 @@ pub fn compare(
     };
     let cheapest = cheapest.unwrap_or_else(|| requested_pick.clone());
     let fastest = fastest.unwrap_or(requested_pick);
-    let lines = lines(&spec, table, rates, &p, &requested_charges, region);
-    let concurrency = estimated_concurrency(&spec);
-    let warnings = warnings(&spec, &options, &requested_charges, concurrency);
+    let lines = pricer.lines_at(spec.invocations);
+    let concurrency = estimated_concurrency(spec);
+    let warnings = warnings(spec, &options, &requested_charges, concurrency);
     Ok(LambdaResult {
         requested: Requested {
             memory_mb: spec.memory_mb,
