@@ -93,6 +93,16 @@ pub struct CostPoint {
     pub cheaper: Cheaper,
 }
 
+/// A purchasing option the explorer could weigh for the type: suitable for one always-on
+/// instance and priced by a bundled rate.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct OptionChoice {
+    pub id: String,
+    pub label: String,
+    /// One always-on instance's month of it (horizon total ÷ months).
+    pub instance_monthly_usd: Usd,
+}
+
 /// What the Lambda ↔ EC2 explorer answers.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct LambdaToEc2 {
@@ -107,6 +117,8 @@ pub struct LambdaToEc2 {
     pub option_label: String,
     /// How the option was chosen, in a sentence.
     pub option_reason: String,
+    /// Every option `option` may name for this type, in the comparison's order.
+    pub option_choices: Vec<OptionChoice>,
     /// One always-on instance's month of the option: its horizon total ÷ the horizon's months.
     pub instance_monthly_usd: Usd,
     pub headroom_percent: u64,
@@ -796,6 +808,18 @@ pub fn lambda_to_ec2(
         option: option.id.clone(),
         option_label: option.label.clone(),
         option_reason,
+        option_choices: result
+            .options
+            .iter()
+            .filter(|o| o.suitable)
+            .filter_map(|o| {
+                Some(OptionChoice {
+                    id: o.id.clone(),
+                    label: o.label.clone(),
+                    instance_monthly_usd: o.amortised_monthly_usd?,
+                })
+            })
+            .collect(),
         instance_monthly_usd: Usd(instance_monthly),
         headroom_percent: options.headroom,
         extra_monthly_usd: Usd(options.extra),

@@ -82,6 +82,15 @@ fn aws_first_example_against_c5_large_three_year_ri() {
     assert_eq!(r.instance_type, "c5.large");
     assert_eq!(r.option, "reserved-standard-3y-all-upfront");
     assert_eq!(r.instance_monthly_usd.0, d("815") / d("36"));
+    // The cheapest suitable option is the cheapest of the choices offered.
+    let least = r
+        .option_choices
+        .iter()
+        .map(|o| o.instance_monthly_usd)
+        .min();
+    assert_eq!(least, Some(r.instance_monthly_usd));
+    assert!(r.option_choices.iter().any(|o| o.id == "on-demand"));
+    assert!(!r.option_choices.iter().any(|o| o.id == "spot"));
     let c = r.crossover.as_ref().unwrap();
     assert_eq!(c.invocations_per_month, 3_457_678);
     assert_eq!(c.instances, 1);
