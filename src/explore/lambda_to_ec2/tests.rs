@@ -435,3 +435,62 @@ proptest! {
         prop_assert!(r.points.len() <= 200);
     }
 }
+
+#[test]
+fn amounts_compare_with_numerators_exactly() {
+    let w = function(512, "1000", 3_000_000);
+    let f = Pricer::new(lambda_pricing(), Region::UsEast1, &w)
+        .unwrap()
+        .fraction();
+    let cents = |c: u128| f.above_usd(d("0.01") * Decimal::from(c)) - 1;
+    // One cent as a numerator is exact: above it is one more, and it compares equal.
+    let n = cents(1);
+    assert_eq!(f.usd(n), d("0.01"));
+    assert_eq!(f.cmp_usd(n, d("0.01")), Ordering::Equal);
+    assert_eq!(f.cmp_usd(n + 1, d("0.01")), Ordering::Greater);
+    assert_eq!(f.cmp_usd(n - 1, d("0.01")), Ordering::Less);
+    assert_eq!(f.above_usd(Decimal::ZERO), 1);
+    assert_eq!(f.above_usd(d("-1")), 0);
+    // $815 ÷ 36 has more decimals than any numerator: no numerator equals it.
+    let ri = d("815") / d("36");
+    let t = f.above_usd(ri);
+    assert_eq!(f.cmp_usd(t, ri), Ordering::Greater);
+    assert_eq!(f.cmp_usd(t - 1, ri), Ordering::Less);
+    assert_eq!(f.above_usd(Decimal::MAX), u128::MAX);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Between two slope changes Lambda's month is exactly linear at whole invocation counts:
+    /// any three counts of a segment lie on one line.
+    #[test]
+    fn lambdas_month_is_linear_between_slope_changes(
+        w in workloads(),
+        picks in prop::collection::vec((0u64..=1_000_000, 0u64..=1_000_000), 8),
+    ) {
+        prop_assume!(w.validate().is_ok());
+        let p = Pricer::new(lambda_pricing(), Region::UsEast1, &w).unwrap();
+        let mut edges = p.slope_changes();
+        prop_assert_eq!(edges.first(), Some(&0));
+        edges.push(MAX_INVOCATIONS + 1);
+        for (seg, &(u, v)) in edges.windows(2).zip(picks.iter().cycle()) {
+            let (a, e) = (seg[0], seg[1] - 1);
+            if e <= a + 1 {
+                continue;
+            }
+            // A count near the segment's start, one further on, and its last count.
+            let m = a + u.min(v).min(e - a);
+            let n = a + u.max(v).min(e - a);
+            for (m, z) in [(m, e), (m, n)] {
+                let (la, lm, lz) = (p.total_at(a), p.total_at(m), p.total_at(z));
+                // (L(m) − L(a)) × (z − a) = (L(z) − L(a)) × (m − a); both products stay below
+                // 10³³ here, far inside 128 bits.
+                let left = (lm - la).checked_mul(u128::from(z - a));
+                let right = (lz - la).checked_mul(u128::from(m - a));
+                prop_assert!(left.is_some() && right.is_some());
+                prop_assert_eq!(left, right, "segment {}..={} at {}, {}", a, e, m, z);
+            }
+        }
+    }
+}
