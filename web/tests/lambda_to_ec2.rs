@@ -77,3 +77,23 @@ async fn a_field_with_a_problem_is_named_not_hidden() {
     settle().await;
     assert!(text(&root, ".lambda-to-ec2").contains("Fix the Lambda fields above"));
 }
+
+#[wasm_bindgen_test]
+async fn headroom_and_an_added_cost_move_the_crossover() {
+    let root = mount_panel(panel);
+    settle().await;
+    // 20 % headroom and $16.20 a month: two c5.large plus $16.20 are passed at 8,009,101
+    // (the engine's hand-worked case).
+    type_into(&root, "l2e-headroom_percent", "20");
+    type_into(&root, "l2e-extra_monthly_usd", "16.20");
+    settle().await;
+    assert_eq!(
+        text(&root, "#l2e-crossover"),
+        "8,009,101 invocations a month"
+    );
+    assert!(text(&root, ".lambda-to-ec2").contains("Added to EC2's month (as given)"));
+    type_into(&root, "l2e-headroom_percent", "-5");
+    settle().await;
+    assert!(text(&root, "#l2e-headroom_percent-error").contains("at least 0"));
+    assert!(text(&root, ".lambda-to-ec2").contains("Fix the highlighted field"));
+}

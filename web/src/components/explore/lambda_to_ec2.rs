@@ -3,12 +3,24 @@
 //! answers it: a sentence, both costs now, a chart (log invocation axis, the crossover and the
 //! workload's own count marked), the table behind it and the working.
 //!
-//! The type and option chosen are the component's own state (not in the link).
+//! The type, option, headroom and added cost are the component's own state (not in the link).
+
+/// The explorer's own inputs, as typed.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+struct Inputs {
+    instance_type: String,
+    option: String,
+    headroom_percent: String,
+    extra_monthly_usd: String,
+}
+
+const HEADROOM: &str = "lambda_to_ec2.headroom_percent";
+const EXTRA: &str = "lambda_to_ec2.extra_monthly_usd";
 
 use crate::components::chart::{c, cents, usd_tick};
-use crate::components::fields::SelectField;
+use crate::components::fields::{NumberField, SelectField};
 use crate::components::working::LineItems;
-use crate::hooks::{use_ids, Ids};
+use crate::hooks::{error_for, use_ids, Ids};
 use crate::state::{Form, LambdaForm};
 use awscost::explore::lambda_to_ec2::{
     lambda_to_ec2, Cheaper, CostPoint, LambdaToEc2, LambdaToEc2Ask,
@@ -29,9 +41,22 @@ pub struct LambdaToEc2Props {
 fn answer(
     region: Region,
     form: &LambdaForm,
-    instance_type: &str,
-    option: &str,
+    i: &Inputs,
 ) -> Result<Rc<LambdaToEc2>, Vec<FieldError>> {
+    let mut errors = vec![];
+    let mut number = |text: &str, field: &str| {
+        if text.trim().is_empty() {
+            return None;
+        }
+        awscost::money::read_number(text)
+            .map_err(|p| errors.push(FieldError::new(field, p)))
+            .ok()
+    };
+    let headroom_percent = number(&i.headroom_percent, HEADROOM);
+    let extra_monthly_usd = number(&i.extra_monthly_usd, EXTRA);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
     let w = form.workload()?;
     let bad = |errs: &[awscost::pricing::PricingError]| {
         vec![FieldError::new(
@@ -45,9 +70,10 @@ fn answer(
     let lambda = awscost::catalog::lambda().map_err(bad)?;
     let ec2 = awscost::catalog::ec2().map_err(bad)?;
     let ask = LambdaToEc2Ask {
-        instance_type: (!instance_type.is_empty()).then(|| instance_type.to_string()),
-        option: (!option.is_empty()).then(|| option.to_string()),
-        ..LambdaToEc2Ask::default()
+        instance_type: (!i.instance_type.is_empty()).then(|| i.instance_type.clone()),
+        option: (!i.option.is_empty()).then(|| i.option.clone()),
+        headroom_percent,
+        extra_monthly_usd,
     };
     lambda_to_ec2(lambda, ec2, region, &w, &ask).map(Rc::new)
 }
@@ -82,33 +108,44 @@ fn type_options(region: Region) -> Vec<(AttrValue, AttrValue)> {
 #[function_component]
 pub fn LambdaToEc2Explorer(props: &LambdaToEc2Props) -> Html {
     let ids = use_ids();
-    let instance_type = use_state(String::new);
-    let option = use_state(String::new);
+    let inputs = use_state(Inputs::default);
     let result = use_memo(
-        (
-            props.region,
-            props.form.clone(),
-            (*instance_type).clone(),
-            (*option).clone(),
-        ),
-        |(region, form, t, o)| answer(*region, form, t, o),
+        (props.region, props.form.clone(), (*inputs).clone()),
+        |(region, form, i)| answer(*region, form, i),
     );
     let types = use_memo(props.region, |r| type_options(*r));
 
-    let on_type = {
-        let (instance_type, option) = (instance_type.clone(), option.clone());
+    let change = |f: fn(&mut Inputs, String)| {
+        let inputs = inputs.clone();
         Callback::from(move |v: String| {
-            // Another type has its own options: back to its cheapest suitable one.
-            option.set(String::new());
-            instance_type.set(v);
+            let mut next = (*inputs).clone();
+            f(&mut next, v);
+            inputs.set(next);
         })
     };
-    let on_option = {
-        let option = option.clone();
-        Callback::from(move |v: String| option.set(v))
+    let on_type = change(|i, v| {
+        // Another type has its own options: back to its cheapest suitable one.
+        i.option.clear();
+        i.instance_type = v;
+    });
+    let on_option = change(|i, v| i.option = v);
+    let on_headroom = change(|i, v| i.headroom_percent = v);
+    let on_extra = change(|i, v| i.extra_monthly_usd = v);
+    let field_errors: Vec<FieldError> = match &*result {
+        Err(errors) => errors.clone(),
+        Ok(_) => vec![],
     };
 
     let body = match &*result {
+        Err(errors)
+            if errors
+                .iter()
+                .any(|e| e.field == HEADROOM || e.field == EXTRA) =>
+        {
+            html! {
+                <p class="notice" role="status">{ "Fix the highlighted field to see where EC2 would cost less." }</p>
+            }
+        }
         Err(errors) if errors.iter().any(|e| e.field.starts_with("lambda_to_ec2")) => html! {
             { for errors.iter().map(|e| html! { <p class="error" role="alert">{ e.message() }</p> }) }
         },
@@ -133,7 +170,7 @@ pub fn LambdaToEc2Explorer(props: &LambdaToEc2Props) -> Html {
         Err(_) => ("Smallest that fits".to_string(), vec![]),
     };
     let cheapest_label = match &*result {
-        Ok(r) if option.is_empty() => format!("Cheapest suitable ({})", r.option_label),
+        Ok(r) if inputs.option.is_empty() => format!("Cheapest suitable ({})", r.option_label),
         _ => "Cheapest suitable".to_string(),
     };
     let mut type_choices = vec![(AttrValue::from(""), AttrValue::from(type_label))];
@@ -146,9 +183,17 @@ pub fn LambdaToEc2Explorer(props: &LambdaToEc2Props) -> Html {
             <h3 id={ids.of("l2e-heading")}>{ "When would EC2 cost less?" }</h3>
             <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())} novalidate=true>
                 <SelectField id={ids.of("l2e-instance_type")} label="EC2 instance type"
-                    options={type_choices} value={AttrValue::from((*instance_type).clone())} on_change={on_type} />
+                    options={type_choices} value={AttrValue::from(inputs.instance_type.clone())} on_change={on_type} />
                 <SelectField id={ids.of("l2e-option")} label="EC2 purchasing option"
-                    options={option_list} value={AttrValue::from((*option).clone())} on_change={on_option} />
+                    options={option_list} value={AttrValue::from(inputs.option.clone())} on_change={on_option} />
+                <NumberField id={ids.of("l2e-headroom_percent")} label="Headroom over the average concurrency" unit="%"
+                    hint={AttrValue::from("0 – 900; 0 = no allowance for peaks")}
+                    value={AttrValue::from(inputs.headroom_percent.clone())}
+                    error={error_for(&field_errors, HEADROOM)} on_input={on_headroom} />
+                <NumberField id={ids.of("l2e-extra_monthly_usd")} label="Added to EC2's month (e.g. a load balancer)" unit="USD"
+                    hint={AttrValue::from("Optional; nothing else is counted for EC2")}
+                    value={AttrValue::from(inputs.extra_monthly_usd.clone())}
+                    error={error_for(&field_errors, EXTRA)} on_input={on_extra} />
             </form>
             <div class="l2e-results" aria-live="polite">{ body }</div>
         </section>
