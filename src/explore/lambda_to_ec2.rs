@@ -622,7 +622,7 @@ pub fn lambda_to_ec2(
         counts.extend([s, s.saturating_sub(1)]);
     }
     let (k_lo, k_hi) = (model.instances(bottom), model.instances(top));
-    if k_hi - k_lo <= MAX_CHARTED_STEPS {
+    if k_hi.saturating_sub(k_lo) <= MAX_CHARTED_STEPS {
         for j in k_lo..=k_hi {
             let hi = model.last_served(j);
             counts.extend([hi, hi.saturating_add(1)]);
