@@ -349,6 +349,15 @@ fn pick_option<'r>(
     }
 }
 
+/// One stretch of Lambda's month between two slope changes: from `start`, `at_start` plus
+/// `slope` per invocation (numerators).
+#[derive(Clone, Copy, Debug)]
+struct Segment {
+    start: u64,
+    at_start: u128,
+    slope: u128,
+}
+
 /// The function's month and the fleet's month at any invocation count.
 struct Model<'a> {
     lambda: Pricer<'a>,
@@ -359,10 +368,49 @@ struct Model<'a> {
     headroom: u128,
     instance_monthly: Decimal,
     extra: Decimal,
-    slopes: Vec<u64>,
+    /// Lambda's month, segment by segment, ascending from 0.
+    segments: Vec<Segment>,
 }
 
-impl Model<'_> {
+impl<'a> Model<'a> {
+    /// The model of `lambda`'s month against instances of `vcpu` vCPU at `instance_monthly` each,
+    /// plus `extra`, with `headroom` percent over the average concurrency.
+    fn new(
+        lambda: Pricer<'a>,
+        vcpu: u32,
+        headroom: u64,
+        instance_monthly: Decimal,
+        extra: Decimal,
+    ) -> Model<'a> {
+        // Each segment's start and slope from the engine's own month at its first two counts
+        // (exactly linear between slope changes: see the tests).
+        let segments = lambda
+            .slope_changes()
+            .into_iter()
+            .map(|start| {
+                let at_start = lambda.total_at(start);
+                let slope = lambda
+                    .total_at(start.saturating_add(1))
+                    .saturating_sub(at_start);
+                Segment {
+                    start,
+                    at_start,
+                    slope,
+                }
+            })
+            .collect();
+        Model {
+            fraction: lambda.fraction(),
+            duration_us: u128::from(lambda.spec.duration_us),
+            vcpu: u128::from(vcpu.max(1)),
+            headroom: u128::from(headroom),
+            instance_monthly,
+            extra,
+            segments,
+            lambda,
+        }
+    }
+
     /// `⌈N × d × (100 + headroom) ÷ (month × vCPU × 100)⌉`, at least 1.
     fn instances(&self, n: u64) -> u64 {
         let num = u128::from(n) * self.duration_us * (100 + self.headroom);
@@ -403,8 +451,20 @@ impl Model<'_> {
             .unwrap_or(Decimal::MAX)
     }
 
+    /// The segment holding `n`.
+    fn segment(&self, n: u64) -> Option<&Segment> {
+        let i = self.segments.partition_point(|s| s.start <= n);
+        self.segments.get(i.checked_sub(1)?)
+    }
+
+    /// Lambda's month at `n` from its segment: `L(start) + (n − start) × slope`.
     fn lambda_at(&self, n: u64) -> u128 {
-        self.lambda.total_at(n)
+        match self.segment(n) {
+            Some(s) => s
+                .at_start
+                .saturating_add(u128::from(n - s.start).saturating_mul(s.slope)),
+            None => self.lambda.total_at(n),
+        }
     }
 
     /// The smallest `n` in `[lo, hi]` at which Lambda's numerator reaches `t`, solved on the
@@ -416,18 +476,19 @@ impl Model<'_> {
         let mut a = lo;
         loop {
             let end = self
-                .slopes
+                .segments
                 .iter()
-                .find(|&&b| b > a)
-                .map_or(hi, |&b| (b - 1).min(hi));
+                .find(|s| s.start > a)
+                .map_or(hi, |s| (s.start - 1).min(hi));
             let la = self.lambda_at(a);
             if la >= t {
                 return Some(a);
             }
             if self.lambda_at(end) >= t {
-                // Linear on [a, end]: L(n) = L(a) + (n − a) × s, and L(end) ≥ t > L(a), so s > 0.
-                let s = self.lambda_at(a + 1) - la;
-                let steps = u64::try_from((t - la).div_ceil(s.max(1))).unwrap_or(u64::MAX);
+                // Linear on [a, end]: L(n) = L(a) + (n − a) × slope, and L(end) ≥ t > L(a), so
+                // the slope is above zero.
+                let slope = self.segment(a).map_or(1, |s| s.slope.max(1));
+                let steps = u64::try_from((t - la).div_ceil(slope)).unwrap_or(u64::MAX);
                 return Some(a.saturating_add(steps).min(end));
             }
             if end >= hi {
@@ -440,7 +501,8 @@ impl Model<'_> {
     fn point(&self, n: u64) -> CostPoint {
         let k = self.instances(n);
         let ec2 = self.ec2_usd(k);
-        let lambda = self.lambda_at(n);
+        // The engine's own month (the search reads it segment by segment).
+        let lambda = self.lambda.total_at(n);
         let cheaper = match self.fraction.cmp_usd(lambda, ec2) {
             Ordering::Greater => Cheaper::Ec2,
             Ordering::Less => Cheaper::Lambda,
@@ -582,16 +644,13 @@ pub fn lambda_to_ec2(
         pick_option(&result, ask.option.as_deref(), region)?;
     let info = &result.instance;
 
-    let model = Model {
-        fraction: pricer.fraction(),
-        duration_us: u128::from(spec.duration_us),
-        vcpu: u128::from(info.vcpu.max(1)),
-        headroom: u128::from(options.headroom),
+    let model = Model::new(
+        pricer,
+        info.vcpu,
+        options.headroom,
         instance_monthly,
-        extra: options.extra,
-        slopes: pricer.slope_changes(),
-        lambda: pricer,
-    };
+        options.extra,
+    );
     let quota = u128::from(DEFAULT_CONCURRENCY) * US_PER_MONTH / model.duration_us.max(1);
     let max = u64::try_from(quota)
         .unwrap_or(u64::MAX)

@@ -35,16 +35,7 @@ fn asking(instance_type: &str, option: &str) -> LambdaToEc2Ask {
 /// A model of `w` against `vcpu` instances costing `monthly` each, with no headroom or extra.
 fn model(w: &LambdaWorkload, vcpu: u32, monthly: Decimal) -> Model<'static> {
     let lambda = Pricer::new(lambda_pricing(), Region::UsEast1, w).unwrap();
-    Model {
-        fraction: lambda.fraction(),
-        duration_us: u128::from(lambda.spec.duration_us),
-        vcpu: u128::from(vcpu),
-        headroom: 0,
-        instance_monthly: monthly,
-        extra: Decimal::ZERO,
-        slopes: lambda.slope_changes(),
-        lambda,
-    }
+    Model::new(lambda, vcpu, 0, monthly, Decimal::ZERO)
 }
 
 /// The search's end for `w`: 1,000 concurrent executions.
@@ -264,13 +255,13 @@ fn the_explore_request_answers_in_json() {
 /// The smallest `n` in `[lo, hi]` with Lambda's numerator at least `t`, by bisection on the
 /// engine's own month (Lambda's month never falls as invocations grow).
 fn bisect(m: &Model, lo: u64, hi: u64, t: u128) -> Option<u64> {
-    if m.lambda_at(hi) < t {
+    if m.lambda.total_at(hi) < t {
         return None;
     }
     let (mut a, mut b) = (lo, hi);
     while a < b {
         let mid = a + (b - a) / 2;
-        if m.lambda_at(mid) >= t {
+        if m.lambda.total_at(mid) >= t {
             b = mid;
         } else {
             a = mid + 1;
@@ -461,6 +452,19 @@ fn amounts_compare_with_numerators_exactly() {
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// The search's segment-by-segment month is the engine's at any count.
+    #[test]
+    fn the_segments_give_the_engines_month(
+        w in workloads(),
+        counts in prop::collection::vec(prop_oneof![0u64..=10_000_000, 0u64..=MAX_INVOCATIONS], 16),
+    ) {
+        prop_assume!(w.validate().is_ok());
+        let m = model(&w, 2, Decimal::ONE);
+        for n in counts {
+            prop_assert_eq!(m.lambda_at(n), m.lambda.total_at(n), "at {}", n);
+        }
+    }
 
     /// Between two slope changes Lambda's month is exactly linear at whole invocation counts:
     /// any three counts of a segment lie on one line.
