@@ -11,6 +11,7 @@
 //! run, each with its options): `awscost explore FILE.json` on the command line and
 //! `awscost.explore(json)` in the JavaScript API speak the same JSON.
 
+pub mod lambda_to_ec2;
 pub mod ranges;
 
 use crate::ec2::alternatives::{alternatives, Alternatives, AlternativesAsk};
@@ -31,6 +32,9 @@ pub struct ExploreRequest {
     /// `workload.ec2` on Spot with interruptions.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spot_interruptions: Option<InterruptionAsk>,
+    /// The Lambda ↔ EC2 crossover, asked of `workload.lambda`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lambda_to_ec2: Option<lambda_to_ec2::LambdaToEc2Ask>,
 }
 
 /// What the explorers asked for answer; an explorer not asked for is absent.
@@ -41,6 +45,8 @@ pub struct Exploration {
     pub alternatives: Option<Alternatives>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub spot_interruptions: Option<SpotInterruptions>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lambda_to_ec2: Option<lambda_to_ec2::LambdaToEc2>,
 }
 
 /// Runs every explorer the request asks for.
@@ -51,9 +57,20 @@ pub fn explore(request: &ExploreRequest) -> Result<Exploration, InputErrors> {
         region: w.region,
         alternatives: None,
         spot_interruptions: None,
+        lambda_to_ec2: None,
     };
+    if let Some(ask) = &request.lambda_to_ec2 {
+        match lambda_to_ec2::ask(w, ask) {
+            Ok(a) => out.lambda_to_ec2 = Some(a),
+            Err(e) => errors.extend(e.errors),
+        }
+    }
     if request.alternatives.is_none() && request.spot_interruptions.is_none() {
-        return Ok(out);
+        return if errors.is_empty() {
+            Ok(out)
+        } else {
+            Err(InputErrors { errors })
+        };
     }
     let Some(ec2) = &w.ec2 else {
         let asked = if request.alternatives.is_some() {
@@ -61,12 +78,13 @@ pub fn explore(request: &ExploreRequest) -> Result<Exploration, InputErrors> {
         } else {
             "spot_interruptions"
         };
-        return Err(InputErrors::one(FieldError::new(
+        errors.push(FieldError::new(
             "workload.ec2",
             Problem::Malformed(format!(
                 "{asked} is asked of the workload's EC2 instances: add an ec2 section."
             )),
-        )));
+        ));
+        return Err(InputErrors { errors });
     };
     let pricing = crate::bundled(crate::catalog::ec2()).map_err(|errors| InputErrors { errors })?;
     if let Some(ask) = &request.alternatives {

@@ -43,6 +43,7 @@
 
 mod explain;
 mod price;
+mod pricer;
 mod quantities;
 mod result;
 mod table;
@@ -52,6 +53,7 @@ mod warnings;
 mod workload;
 
 pub use price::{charges, Charges, Fraction, Prepared, MAX_TIERS};
+pub use pricer::Pricer;
 pub use quantities::{cpu_share, estimated_concurrency, modelled_duration};
 pub use result::{
     compare, sweep, LambdaOption, LambdaResult, Pick, Requested, Sweep, DURATION_MODEL,

@@ -1,9 +1,10 @@
 //! The result types (what a comparison answers for Lambda), the sweep of every memory setting, and
 //! [`compare`], which assembles them.
 
-use super::price::{charges, lines, Charges, Fraction, Prepared};
+use super::price::{charges, Fraction, Prepared};
+use super::pricer::Pricer;
 use super::quantities::{estimated_concurrency, modelled_duration, us_as_ms};
-use super::table::{ArchRates, LambdaPricing, LambdaTable, PRICING_FILE};
+use super::table::LambdaPricing;
 use super::warnings::warnings;
 use super::workload::{Architecture, LambdaSpec, LambdaWorkload};
 use crate::error::{FieldError, Problem};
@@ -118,86 +119,24 @@ pub struct LambdaResult {
 
 pub const DURATION_MODEL: &str = "CPU share grows with memory: m/1,769 vCPU up to 1,769 MB, then (multi-threaded code only) linearly to 6 vCPU at 10,240 MB; single-threaded code stays at 1 vCPU. The CPU-bound share of the measured duration scales with 1/CPU share; the rest is unchanged. Billed duration rounds up to 1 ms.";
 
-/// What pricing the requested setting needs: the checked workload, its tables and its charges.
-struct Asked<'a> {
-    spec: LambdaSpec,
-    table: &'a LambdaTable,
-    rates: &'a ArchRates,
-    p: Prepared,
-    charges: Charges,
-}
-
-/// The checked workload and the charges of its requested setting, or every field that cannot be
-/// priced.
-fn requested<'a>(
-    pricing: &'a LambdaPricing,
-    region: Region,
-    w: &LambdaWorkload,
-) -> Result<Asked<'a>, Vec<FieldError>> {
-    let spec = w.validate()?;
-    let not_sourced = |field: &str, what: &str| {
-        vec![FieldError::new(
-            field,
-            Problem::Malformed(format!(
-                "The bundled pricing has no public {what} rate for {} in {region}; choose another region or architecture, or add the rate to {PRICING_FILE}.",
-                spec.architecture.code()
-            )),
-        )]
-    };
-    let table = pricing
-        .table(region)
-        .ok_or_else(|| not_sourced("region", "Lambda"))?;
-    let rates = table.arch(spec.architecture);
-    let p = Prepared::new(table, rates, &pricing.free_tier, spec.free_tier_applies())
-        .ok_or_else(|| not_sourced("region", "usable Lambda"))?;
-    if spec.has_provisioned()
-        && (rates.provisioned_concurrency_gb_s.is_none()
-            || rates.provisioned_duration_gb_s.is_none())
-    {
-        return Err(not_sourced(
-            "lambda.provisioned_concurrency",
-            "Provisioned Concurrency",
-        ));
-    }
-    let charges = charges(&spec, &p, spec.memory_mb)
-        .ok_or_else(|| not_sourced("lambda.provisioned_concurrency", "Provisioned Concurrency"))?;
-    Ok(Asked {
-        spec,
-        table,
-        rates,
-        p,
-        charges,
-    })
-}
-
-/// The monthly cost at the requested setting alone, as [`compare`] gives it in
-/// `requested.monthly_usd` (the sum of its line items), without the sweep of every setting: what
-/// a range's swing needs.
-pub fn monthly(
-    pricing: &LambdaPricing,
-    region: Region,
-    w: &LambdaWorkload,
-) -> Result<Usd, Vec<FieldError>> {
-    let r = requested(pricing, region, w)?;
-    Ok(crate::report::total(&lines(
-        &r.spec, r.table, r.rates, &r.p, &r.charges, region,
-    )))
-}
-
 /// Compares every memory setting for a Lambda workload.
 pub fn compare(
     pricing: &LambdaPricing,
     region: Region,
     w: &LambdaWorkload,
 ) -> Result<LambdaResult, Vec<FieldError>> {
-    let Asked {
-        spec,
-        table,
-        rates,
-        p,
-        charges: requested_charges,
-    } = requested(pricing, region, w)?;
-    let options = sweep(&spec, &p);
+    let pricer = Pricer::new(pricing, region, w)?;
+    let (spec, p, table) = (&pricer.spec, &pricer.prepared, pricer.table());
+    let requested_charges = pricer.charges_at(spec.invocations).ok_or_else(|| {
+        vec![FieldError::new(
+            "lambda.provisioned_concurrency",
+            Problem::Malformed(format!(
+                "The bundled pricing has no public Provisioned Concurrency rate for {} in {region}.",
+                spec.architecture.code()
+            )),
+        )]
+    })?;
+    let options = sweep(spec, p);
     let pick = |o: &LambdaOption| Pick {
         memory_mb: o.memory_mb,
         monthly_usd: options.usd(o),
@@ -226,9 +165,9 @@ pub fn compare(
     };
     let cheapest = cheapest.unwrap_or_else(|| requested_pick.clone());
     let fastest = fastest.unwrap_or(requested_pick);
-    let lines = lines(&spec, table, rates, &p, &requested_charges, region);
-    let concurrency = estimated_concurrency(&spec);
-    let warnings = warnings(&spec, &options, &requested_charges, concurrency);
+    let lines = pricer.lines_at(spec.invocations);
+    let concurrency = estimated_concurrency(spec);
+    let warnings = warnings(spec, &options, &requested_charges, concurrency);
     Ok(LambdaResult {
         requested: Requested {
             memory_mb: spec.memory_mb,
@@ -295,4 +234,18 @@ pub fn sweep(spec: &LambdaSpec, p: &Prepared) -> Sweep {
         settings,
         fraction: p.fraction(),
     }
+}
+
+/// The monthly cost at the requested setting alone, as [`compare`] gives it in
+/// `requested.monthly_usd` (the sum of its line items), without the sweep of every setting: what
+/// a range's swing needs.
+pub fn monthly(
+    pricing: &LambdaPricing,
+    region: Region,
+    w: &LambdaWorkload,
+) -> Result<Usd, Vec<FieldError>> {
+    let pricer = Pricer::new(pricing, region, w)?;
+    Ok(crate::report::total(
+        &pricer.lines_at(pricer.spec.invocations),
+    ))
 }

@@ -23,8 +23,10 @@ async fn shows_the_aws_example_total() {
     let root = mount_panel(panel);
     settle().await;
     assert_eq!(text(&root, "#lambda-requested-total"), "$18.73");
-    // Every line expands into its working.
-    let details = root.query_selector_all(".lines details").unwrap();
+    // Every line expands into its working (the panel's own table, not the explorer's below it).
+    let details = root
+        .query_selector_all(".panel > .results > .lines details")
+        .unwrap();
     assert_eq!(details.length(), 2);
     assert!(text(&root, ".lines").contains("1,100,000 GB-s"));
     // The chart and its table alternative are there.

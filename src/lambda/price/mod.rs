@@ -170,6 +170,47 @@ impl Fraction {
         div(numerator + self.den / 200, self.den / 100)
     }
 
+    /// `usd` as a numerator rounded down, and whether that is exact: with `usd = m ÷ 10^e`,
+    /// `⌊m × den ÷ 10^e⌋`. `None` for a negative amount or one past every numerator.
+    fn floor_numerator(&self, usd: Decimal) -> Option<(u128, bool)> {
+        if usd.is_sign_negative() && !usd.is_zero() {
+            return None;
+        }
+        let m = u128::try_from(usd.mantissa()).ok()?.checked_mul(DEN_BASE)?;
+        let e = usd.scale();
+        if self.scale >= e {
+            Some((m.checked_mul(10u128.checked_pow(self.scale - e)?)?, true))
+        } else {
+            let f = 10u128.checked_pow(e - self.scale)?;
+            Some((m / f, m % f == 0))
+        }
+    }
+
+    /// The smallest numerator whose amount is more than `usd` (0 for a negative amount;
+    /// `u128::MAX` when no numerator reaches past it).
+    pub fn above_usd(&self, usd: Decimal) -> u128 {
+        if usd.is_sign_negative() && !usd.is_zero() {
+            return 0;
+        }
+        self.floor_numerator(usd)
+            .map_or(u128::MAX, |(n, _)| n.saturating_add(1))
+    }
+
+    /// How a numerator's amount compares with `usd`, exactly.
+    pub fn cmp_usd(&self, numerator: u128, usd: Decimal) -> std::cmp::Ordering {
+        use std::cmp::Ordering;
+        if usd.is_sign_negative() && !usd.is_zero() {
+            return Ordering::Greater;
+        }
+        match self.floor_numerator(usd) {
+            None => Ordering::Less,
+            Some((n, exact)) => match numerator.cmp(&n) {
+                Ordering::Equal if !exact => Ordering::Less,
+                o => o,
+            },
+        }
+    }
+
     /// The smallest numerator that rounds to more than `cents`.
     pub fn above_cents(&self, cents: u128) -> u128 {
         (cents + 1).saturating_mul(self.den / 100) - self.den / 200

@@ -7,11 +7,13 @@
 //! and what moves the bill below the panel). The EC2 ones (`alternatives.rs`,
 //! `interruptions.rs`) sit at the foot of the EC2 panel, each a disclosure worked out only while
 //! open; they call the engine's functions behind `explore` directly (Spot with interruptions
-//! reuses the panel's comparison). Their inputs are the components' own state, not part of the
+//! reuses the panel's comparison); Lambda ↔ EC2 (`lambda_to_ec2.rs`) at the foot of the
+//! Lambda panel. Their inputs are the components' own state, not part of the
 //! link.
 
 mod alternatives;
 mod interruptions;
+pub mod lambda_to_ec2;
 mod ranges;
 
 pub use alternatives::*;

@@ -195,8 +195,21 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
                     }
                 </p>
             </div>
+            { explorer(props) }
         </section>
     }
+}
+
+/// The Lambda ↔ EC2 crossover for the panel's function (the full module only).
+#[cfg(feature = "explore")]
+fn explorer(props: &LambdaPanelProps) -> Html {
+    use crate::components::explore::lambda_to_ec2::LambdaToEc2Explorer;
+    html! { <LambdaToEc2Explorer region={props.region} form={props.form.clone()} /> }
+}
+
+#[cfg(not(feature = "explore"))]
+fn explorer(_: &LambdaPanelProps) -> Html {
+    Html::default()
 }
 
 fn summary(r: &awscost::lambda::LambdaResult, ids: &Ids) -> Html {
