@@ -660,6 +660,76 @@ async function explorers(browser, base, keystrokes) {
     keystrokes.lambda_8_ranges = k;
     console.log(`budget: keystroke-to-paint in the lambda panel with 8 ranged inputs (${k.n} keys): median ${k.median.toFixed(1)} ms, p90 ${k.p90.toFixed(1)} ms, max ${k.max.toFixed(1)} ms (a frame is ${FRAME_MS.toFixed(1)} ms; target ${k.median <= FRAME_MS ? 'met' : 'not met'})`);
     check(`keystroke-to-paint with 8 ranged inputs: median within the ${K2P_CEILING_MS.median} ms ceiling`, k.median <= K2P_CEILING_MS.median, `${k.median.toFixed(1)} ms`);
+
+    // Lambda ↔ EC2: AWS's first example (512 MB × 1 s) against the smallest type that fits,
+    // c5.large on its 3-year Standard RI All Upfront ($815 ÷ 36 = $22.64 a month): Lambda's month
+    // is N × $0.00000853335 − $6.86668 after the Free Tier, so EC2 costs less from 3,457,678.
+    await page.goto('about:blank');
+    await page.goto(`${base}#v2&s=A`);
+    await page.locator('#l2e details').waitFor({ timeout: 20000 });
+    await page.click('#l2e-open');
+    const crossover = page.locator('#l2e-crossover');
+    await crossover.waitFor({ timeout: 5000 });
+    check('Lambda ↔ EC2: the crossover of AWS example 1 against c5.large (3-year RI) is 3,457,678 invocations a month', (await crossover.textContent()) === '3,457,678 invocations a month', await crossover.textContent());
+    check('Lambda ↔ EC2: both costs now ($18.73 Lambda, $22.64 EC2)', (await page.locator('#l2e-now-lambda').textContent()) === '$18.73' && (await page.locator('#l2e-now-ec2').textContent()) === '$22.64');
+    check('Lambda ↔ EC2: a chart with the crossover marked, and the table behind it', (await page.locator('.l2e-chart svg .marker.cheapest').count()) === 1
+      && ((await page.locator('#l2e-table').textContent()) ?? '').includes('crossover'));
+    await page.selectOption('#l2e-option', 'on-demand');
+    await page.waitForFunction(() => document.querySelector('#l2e-crossover')?.textContent === 'None below the quota', null, { timeout: 5000 }).catch(() => {});
+    check('Lambda ↔ EC2: On-Demand c5.large never beats this function below the concurrency quota', (await crossover.textContent()) === 'None below the quota', await crossover.textContent());
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+    let v2 = await axe(page);
+    check('axe: no accessibility violations in the Lambda ↔ EC2 explorer', v2.length === 0, v2.join(' | '));
+    await page.screenshot({ path: path.join(OUT, 'e2e-lambda-to-ec2.png'), fullPage: true });
+
+    // EC2: cheaper alternatives to m5.large On-Demand ($0.096 an hour, $70.08 a month) and Spot
+    // with interruptions.
+    await page.click('#tab-ec2');
+    await page.locator('#ec2-alt-box details').waitFor({ timeout: 5000 });
+    await page.click('#ec2-alt-open');
+    const table = page.locator('#ec2-alt-table');
+    await table.waitFor({ timeout: 5000 });
+    await page.selectOption('#ec2-alt-architecture', 'any');
+    await page.waitForFunction(() => document.querySelectorAll('#ec2-alt-table tbody tr').length > 3, null, { timeout: 5000 }).catch(() => {});
+    const alt = await page.evaluate(() => [...document.querySelectorAll('#ec2-alt-table tbody tr')].map((r) => ({
+      type: r.getAttribute('data-type'), cls: r.className, monthly: r.querySelector('.monthly')?.textContent ?? '' })));
+    const usd = (t) => Number(t.replace(/[^0-9.]/g, ''));
+    const chosen = alt.find((r) => r.type === 'm5.large');
+    const cheaper = alt.filter((r) => /cheaper-fit/.test(r.cls));
+    check('alternatives: cheaper types that fit m5.large, none dearer than it ($70.08)', chosen && usd(chosen.monthly) === 70.08 && cheaper.length > 0
+      && cheaper.every((r) => usd(r.monthly) < 70.08), JSON.stringify(alt.slice(0, 4)));
+    await page.click('#ec2-alt-sort-monthly');
+    const sortState = await page.getAttribute('#ec2-alt-sort-monthly', 'aria-sort').catch(() => null)
+      ?? await page.evaluate(() => document.querySelector('#ec2-alt-sort-monthly')?.closest('th')?.getAttribute('aria-sort'));
+    check('alternatives: the table sorts by a column (aria-sort says how)', /ascending|descending/.test(sortState ?? ''), String(sortState));
+    const pick = cheaper[0].type;
+    await page.click(`#ec2-alt-use-${pick.replace(/\./g, '-')}`);
+    await page.waitForFunction((t) => document.querySelector('#ec2-instance_type')?.value === t, pick, { timeout: 5000 }).catch(() => {});
+    check(`alternatives: "Use ${pick}" makes it the chosen type`, (await page.inputValue('#ec2-instance_type').catch(() => '')) === pick, await page.inputValue('#ec2-instance_type').catch(() => ''));
+    await page.click(`#ec2-alt-use-m5-large`).catch(() => {});
+    await page.fill('#ec2-instance_type', 'm5.large').catch(() => {});
+    await page.locator('#ec2-int-box details').waitFor({ timeout: 5000 });
+    await page.click('#ec2-int-open');
+    const effective = page.locator('#ec2-int-effective');
+    await effective.waitFor({ timeout: 5000 });
+    const calm = usd((await effective.textContent()) ?? '');
+    await page.selectOption('#ec2-int-band', '>20%');
+    await page.waitForFunction((c) => Number((document.querySelector('#ec2-int-effective')?.textContent ?? '').replace(/[^0-9.]/g, '')) !== c, calm, { timeout: 5000 }).catch(() => {});
+    const stormy = usd((await effective.textContent()) ?? '');
+    check('Spot with interruptions: the effective cost grows with the interruption band (<5 % → >20 %)', stormy > calm, `${calm} → ${stormy}`);
+    check('Spot with interruptions: where Spot crosses On-Demand and the best commitment is said', /interruption|never/i.test((await page.locator('#ec2-int-cross-on-demand').textContent()) ?? '')
+      && /interruption|never|already/i.test((await page.locator('#ec2-int-cross-commitment').textContent()) ?? ''));
+    check('Spot with interruptions: a chart and the table behind it', (await page.locator('#ec2-int-chart polyline.spot').count()) === 1 && (await page.locator('#ec2-int-points tbody tr').count()) > 2);
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+    v2 = await axe(page);
+    check('axe: no accessibility violations in the EC2 explorers', v2.length === 0, v2.join(' | '));
+    await page.screenshot({ path: path.join(OUT, 'e2e-ec2-explorers.png'), fullPage: true });
+    const api = await page.evaluate(() => JSON.parse(window.awscost.explore(JSON.stringify({
+      workload: { region: 'us-east-1', ec2: { instance_type: 'm5.large' }, lambda: { memory_mb: 512, duration_ms: 1000, invocations_per_month: 3000000 } },
+      alternatives: { architecture: 'any' }, spot_interruptions: { band: '5-10%', checkpoint_minutes: 30, restart_minutes: 5 }, lambda_to_ec2: {},
+    }))));
+    check('awscost.explore answers the three explorers in one call', api.alternatives?.chosen?.monthly_usd === '70.08' && api.lambda_to_ec2?.crossover?.invocations_per_month !== undefined
+      && api.spot_interruptions?.on_demand?.monthly_usd === '70.08', JSON.stringify(api).slice(0, 300));
     check('no page errors in the explorers', problems.console.length === 0, problems.console.join(' | '));
   } finally {
     await ctx.close();

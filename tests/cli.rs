@@ -251,3 +251,42 @@ fn exercise_accepts_every_question_kind() {
     assert_eq!(code, 2);
     assert!(err.contains("exercise.question"), "{err}");
 }
+
+/// `awscost explore`: the three explorers in one request; ranges through `compare`.
+#[test]
+fn explore_answers_each_explorer_and_compare_answers_ranges() {
+    let (code, out, _) = awscost(
+        &["explore", "-"],
+        r#"{"workload": {"region": "us-east-1",
+              "lambda": {"memory_mb": 512, "duration_ms": 1000, "invocations_per_month": 3000000},
+              "ec2": {"instance_type": "m5.large"}},
+            "lambda_to_ec2": {"instance_type": "c5.large", "option": "reserved-standard-3y-all-upfront"},
+            "alternatives": {"architecture": "any"},
+            "spot_interruptions": {"band": "5-10%", "checkpoint_minutes": 30, "restart_minutes": 5}}"#,
+    );
+    assert_eq!(code, 0, "{out}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    // AWS's first Lambda example against c5.large at $815 ÷ 36 a month.
+    assert_eq!(
+        v["lambda_to_ec2"]["crossover"]["invocations_per_month"],
+        serde_json::json!(3457678)
+    );
+    assert_eq!(v["alternatives"]["chosen"]["monthly_usd"], "70.08");
+    assert_eq!(v["spot_interruptions"]["on_demand"]["monthly_usd"], "70.08");
+    let (code, _, err) = awscost(
+        &["explore", "-"],
+        r#"{"workload": {"region": "us-east-1"}, "alternatives": {}}"#,
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("workload.ec2"), "{err}");
+    let (code, out, _) = awscost(
+        &["compare", "-"],
+        r#"{"region": "us-east-1",
+            "lambda": {"memory_mb": 512, "duration_ms": 1000, "invocations_per_month": 3000000},
+            "ranges": {"lambda.invocations_per_month": {"low": "1000000", "high": "5000000"}}}"#,
+    );
+    assert_eq!(code, 0, "{out}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["band"]["total"]["at_high_inputs_usd"], "35.80");
+    assert_eq!(v["sensitivity"][0]["swing_usd"], "34.13");
+}
