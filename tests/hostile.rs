@@ -320,7 +320,41 @@ fn section(
         }
     }
     extra(r, &mut m);
+    if r.chance(12) {
+        m.insert("ranges".into(), ranges(r));
+    }
     maybe_unknown(r, &mut m);
+    Value::Object(m)
+}
+
+/// `ranges`: number inputs (or other paths, or junk) with a low and a high drawn like the
+/// field's own values, so most ends are in range and some are not.
+fn ranges(r: &mut Rng) -> Value {
+    if r.chance(3) {
+        return invalid(r);
+    }
+    let mut m = Map::new();
+    for _ in 0..r.range(1, 10) {
+        let (section, fields) = r.pick(&[("lambda", LAMBDA), ("ebs", EBS), ("s3", S3), ("ec2", EC2)]);
+        let (name, kind) = fields[r.below(fields.len() as u64) as usize];
+        let path = match r.below(20) {
+            0 => "nope.nothing".to_string(),
+            1 => String::new(),
+            _ => format!("{section}.{name}"),
+        };
+        let end = |r: &mut Rng| if r.chance(5) { invalid(r) } else { field_value(r, kind) };
+        let v = if r.chance(3) {
+            invalid(r)
+        } else {
+            let (low, high) = (end(r), end(r));
+            let mut e = Map::new();
+            e.insert("low".into(), low);
+            e.insert("high".into(), high);
+            maybe_unknown(r, &mut e);
+            Value::Object(e)
+        };
+        m.insert(path, v);
+    }
     Value::Object(m)
 }
 
@@ -407,6 +441,15 @@ fn workload(r: &mut Rng) -> Value {
 fn resolve<'a>(v: &'a Value, path: &str) -> Option<&'a Value> {
     if path.is_empty() {
         return Some(v);
+    }
+    // `ranges.<input path>[.low|.high]`: the input's path is one key of `ranges`.
+    if let Some(rest) = path.strip_prefix("ranges.") {
+        let ranges = v.as_object()?.get("ranges")?.as_object()?;
+        if let Some(e) = ranges.get(rest) {
+            return Some(e);
+        }
+        let (key, end) = rest.rsplit_once('.')?;
+        return ranges.get(key)?.as_object()?.get(end);
     }
     let mut at = v;
     for seg in path.split('.') {
