@@ -335,14 +335,21 @@ fn ranges(r: &mut Rng) -> Value {
     }
     let mut m = Map::new();
     for _ in 0..r.range(1, 10) {
-        let (section, fields) = r.pick(&[("lambda", LAMBDA), ("ebs", EBS), ("s3", S3), ("ec2", EC2)]);
+        let (section, fields) =
+            r.pick(&[("lambda", LAMBDA), ("ebs", EBS), ("s3", S3), ("ec2", EC2)]);
         let (name, kind) = fields[r.below(fields.len() as u64) as usize];
         let path = match r.below(20) {
             0 => "nope.nothing".to_string(),
             1 => String::new(),
             _ => format!("{section}.{name}"),
         };
-        let end = |r: &mut Rng| if r.chance(5) { invalid(r) } else { field_value(r, kind) };
+        let end = |r: &mut Rng| {
+            if r.chance(5) {
+                invalid(r)
+            } else {
+                field_value(r, kind)
+            }
+        };
         let v = if r.chance(3) {
             invalid(r)
         } else {

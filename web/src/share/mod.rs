@@ -13,6 +13,7 @@
 mod exercise;
 
 use crate::state::keys::{self, KeyError};
+#[cfg(feature = "explore")]
 use crate::state::ranges::{self, RangeText};
 use crate::state::{Scenario, Service, State};
 use std::fmt;
@@ -175,6 +176,7 @@ fn push_scenario(out: &mut String, s: &Scenario, reference: &Scenario) {
             push(out, key, &v);
         }
     }
+    #[cfg(feature = "explore")]
     for key in keys::all() {
         let (mine, theirs) = (s.ranges.get(key), reference.ranges.get(key));
         if mine != theirs {
@@ -316,6 +318,7 @@ pub fn decode_with_notice(fragment: &str) -> Result<(State, Option<String>), Sha
             seen.clear();
             continue;
         }
+        #[cfg(feature = "explore")]
         if let Some(input) = name.strip_prefix(ranges::PREFIX) {
             let key = keys::find(input).ok_or_else(|| ShareError::UnknownKey(cut(&name)))?;
             let current = scenarios.last_mut().ok_or(ShareError::Malformed)?;
@@ -399,6 +402,7 @@ fn counted(v: &str) -> Option<Vec<Service>> {
 #[cfg(test)]
 mod tests {
 
+    #[cfg(feature = "explore")]
     #[test]
     fn ranges_go_through_the_link() {
         use crate::state::ranges::RangeText;

@@ -11,6 +11,7 @@ pub mod form;
 pub mod keys;
 mod lambda;
 pub mod presets;
+#[cfg(feature = "explore")]
 pub mod ranges;
 mod s3;
 
@@ -39,7 +40,9 @@ pub struct Scenario {
     pub ec2: Ec2Form,
     pub ebs: EbsForm,
     pub s3: S3Form,
-    /// Number inputs given as low / likely / high (the likely value is the field's own).
+    /// Number inputs given as low / likely / high (the likely value is the field's own); in
+    /// builds with the explorers (a link with ranges opens the full module).
+    #[cfg(feature = "explore")]
     pub ranges: ranges::RangeTexts,
 }
 
@@ -52,6 +55,7 @@ impl Default for Scenario {
             ec2: Ec2Form::default(),
             ebs: EbsForm::default(),
             s3: S3Form::default(),
+            #[cfg(feature = "explore")]
             ranges: ranges::RangeTexts::new(),
         }
     }
@@ -248,9 +252,11 @@ pub enum Action {
     /// One input of scenario `n`, by its link key (an exercise's open fields); a value the key
     /// cannot take leaves the scenario as it was.
     SetInput(usize, &'static str, String),
+    #[cfg(feature = "explore")]
     /// Give an input of the active scenario as a range (low and high as typed), or as one
     /// number again (`None`).
     SetRange(&'static str, Option<ranges::RangeText>),
+    #[cfg(feature = "explore")]
     /// The low (`false`) or high (`true`) end of a ranged input of the active scenario, as typed.
     SetRangeEnd(&'static str, bool, String),
 }
@@ -277,6 +283,7 @@ impl Action {
             Action::SetCounted(..) => "choosing what the comparison counts",
             Action::SetExercise(_) => "opening or leaving an exercise",
             Action::SetInput(..) => "changing an exercise's open field",
+            #[cfg(feature = "explore")]
             Action::SetRange(..) | Action::SetRangeEnd(..) => "giving an input as a range",
         }
     }
@@ -354,6 +361,7 @@ impl State {
                     let _ = keys::set(sc, key, &value);
                 }
             }
+            #[cfg(feature = "explore")]
             Action::SetRange(key, range) => match range {
                 Some(r) if keys::find(key).is_some() => {
                     let full = s.ranges.len() >= awscost::explore::ranges::MAX_RANGES
@@ -366,6 +374,7 @@ impl State {
                     s.ranges.remove(key);
                 }
             },
+            #[cfg(feature = "explore")]
             Action::SetRangeEnd(key, high, text) => {
                 if let Some(r) = s.ranges.get_mut(key) {
                     *(if high { &mut r.high } else { &mut r.low }) = text;
