@@ -25,7 +25,8 @@ if (![...document.querySelectorAll('link[rel=stylesheet]')].some((l) => l.href =
 function ownPanel() {
   let text = location.hash.slice(1);
   if (!text) try { text = localStorage.getItem('awscost:v1') ?? ''; } catch { text = ''; }
-  // Scenarios (`v2`) and ranges (`range.…`, drawn by the trade-off explorers) are in the full module.
+  // Scenarios (`v2`) are in the full module; ranges (`range.…`, drawn by the trade-off
+  // explorers) in the module with the exercises and explorers (see asksExercise).
   if (text.startsWith('v2') || /(^|&)range\./.test(text)) return null;
   const tab = text.startsWith('v1') ? new URLSearchParams(text.slice(2)).get('tab') : null;
   return tab ?? 'lambda';
@@ -64,16 +65,18 @@ function asksExercise() {
   if (location.search.length > 1) return new URLSearchParams(location.search).has('exercise');
   let text = location.hash.slice(1);
   if (!text) try { text = localStorage.getItem('awscost:v1') ?? ''; } catch { text = ''; }
-  return /(^|&)x=/.test(text);
+  // An exercise (`x=`) or ranges (`range.…`, drawn by the explorers, which share the module).
+  return /(^|&)(x|range\.[^=&]*)=/.test(text);
 }
 let whole = asksExercise() ? 'exercise' : 'full';
 
 const loaded = {};
 let glue;
 /** Loads the full module (once): every panel, the scenarios, and `window.awscost`; `load('exercise')`
- * loads the module with the exercises too (and `awscost.grade`). */
+ * (or `load('explore')`) loads the module with the exercises and the trade-off explorers too (and
+ * `awscost.grade`). */
 export function load(part) {
-  if (part === 'exercise') whole = 'exercise';
+  if (part === 'exercise' || part === 'explore') whole = 'exercise';
   loaded[whole] ??= start(MODULES[whole]).then((g) => {
     glue = g;
     document.dispatchEvent(new CustomEvent('awscost:ready'));
@@ -87,7 +90,8 @@ export function load(part) {
 // module then takes the page over from a fresh element and opens from that link. The full
 // module is fetched as soon as the pointer or focus reaches such a control.
 // "Make an exercise" in the full module asks for the exercise module the same way
-// (`awscost:exercise`), which then opens its form.
+// (`awscost:exercise`), which then opens its form; "Explore trade-offs" asks for the same module
+// (`awscost:explore`: it has the explorers), which then focuses the first Range toggle.
 const swapped = {};
 function takeOver(part) {
   swapped[part] ??= load(part).then(() => {
@@ -99,10 +103,12 @@ function takeOver(part) {
     glue.mount_page();
     requestAnimationFrame(() => {
       const form = part === 'exercise' && document.getElementById('make-exercise');
+      const toggle = part === 'explore' && document.querySelector('#awscost-app .range-toggle');
       if (form) {
         form.open = true;
         form.querySelector('summary')?.focus();
-      } else if (focused) document.getElementById(focused)?.focus();
+      } else if (toggle) toggle.focus();
+      else if (focused) document.getElementById(focused)?.focus();
     });
   });
 }
@@ -110,9 +116,10 @@ function takeOver(part) {
 if (document.getElementById('awscost-app') && location.search.length <= 1) {
   document.addEventListener('awscost:full', () => takeOver());
   document.addEventListener('awscost:exercise', () => takeOver('exercise'));
+  document.addEventListener('awscost:explore', () => takeOver('explore'));
   const hint = (e) => {
     if (e.target.closest?.('[data-awscost-full]')) load();
-    if (e.target.closest?.('[data-awscost-exercise]')) load('exercise');
+    if (e.target.closest?.('[data-awscost-exercise], [data-awscost-explore]')) load('exercise');
   };
   for (const type of ['pointerover', 'focusin', 'touchstart']) document.addEventListener(type, hint, { passive: true });
 }

@@ -40,7 +40,7 @@ if (!inline.test(page) || !js || !css) throw new Error(`${html}: no Trunk loader
 const PANELS = ['lambda', 'ec2', 'ebs', 's3'];
 
 /** The modules built beside Trunk's, by name: the cargo features each has. */
-const BUILT = { ...Object.fromEntries(PANELS.map((p) => [p, p])), full: 'lambda,ec2,ebs,s3,scenarios,api,explore' };
+const BUILT = { ...Object.fromEntries(PANELS.map((p) => [p, p])), full: 'lambda,ec2,ebs,s3,scenarios,api' };
 
 /** Builds, binds and optimises the widget with only `panel`'s features; returns its file names. */
 function panelModule(panel) {

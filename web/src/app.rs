@@ -311,11 +311,7 @@ pub fn App(props: &AppProps) -> Html {
                             disabled={*scenarios_asked}
                             onclick={ let asked = scenarios_asked.clone(); move |_| asked.set(true) }>
                             { "Compare scenarios and export" }</button>
-                        <button type="button" id={ids.of("explore-open")} data-awscost-full=""
-                            disabled={*scenarios_asked}
-                            onclick={ let asked = scenarios_asked.clone(); move |_| asked.set(true) }>
-                            { "Explore trade-offs (ranges, Lambda vs EC2, cheaper types, Spot interruptions)" }</button>
-                        if *scenarios_asked { <span role="status">{ "Loading the full widget…" }</span> }
+                        if *scenarios_asked { <span role="status">{ "Loading the scenarios…" }</span> }
                     </div>
                 } else {
                     { scenarios(&state, &ids, &on_action) }
@@ -342,7 +338,7 @@ pub fn App(props: &AppProps) -> Html {
                 <section role={(panels.len() > 1).then_some("tabpanel")} id={ids.of(&format!("panel-{}", service.code()))}
                     aria-labelledby={(panels.len() > 1).then(|| ids.of(&format!("tab-{}", service.code())))}
                     aria-label={(panels.len() == 1).then_some(service.title())}>
-                    { explorers(&state, &on_action, panel(service, &state, &on_action, lazy)) }
+                    { explorers(&state, &on_action, panel(service, &state, &on_action, lazy), props.persist) }
                 </section>
                 if !lazy { { comparison(&state, panels, &on_action, props.persist) } }
                 }
@@ -499,14 +495,35 @@ fn asking(_: &State, _: &Callback<Action>) -> Option<Html> {
 /// The panel with the trade-off explorers that span it (ranges: the toggle beside each number
 /// and what moves the bill below), in builds with the `explore` feature.
 #[cfg(feature = "explore")]
-fn explorers(state: &State, on_action: &Callback<Action>, panel: Html) -> Html {
+fn explorers(state: &State, on_action: &Callback<Action>, panel: Html, _: bool) -> Html {
     use crate::components::explore::WithRanges;
     html! { <WithRanges state={Rc::new(state.clone())} on_action={on_action.clone()}>{ panel }</WithRanges> }
 }
 
+/// The event a module without the explorers fires on `document` when they are asked for on the
+/// widget's own page: the loader swaps in the module that has them (with the exercises), which
+/// opens from the state just saved into the link.
+pub const EXPLORE_EVENT: &str = "awscost:explore";
+
+/// The explorers are in the module with the exercises: on the widget's own page, a button
+/// below the panel brings it (fetched as soon as the pointer or focus reaches the button).
 #[cfg(not(feature = "explore"))]
-fn explorers(_: &State, _: &Callback<Action>, panel: Html) -> Html {
-    panel
+fn explorers(state: &State, _: &Callback<Action>, panel: Html, persist: bool) -> Html {
+    if !persist {
+        return panel;
+    }
+    let asked = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            save(&state);
+            ask_loader(EXPLORE_EVENT);
+        })
+    };
+    html! { <>
+        { panel }
+        <p class="explore-open"><button type="button" id="explore-open" data-awscost-explore=""
+            onclick={asked}>{ "Explore trade-offs: what moves the bill, Lambda vs EC2, cheaper types, Spot interruptions" }</button></p>
+    </> }
 }
 
 /// The date of the table behind the panel on show, if this build has that panel (a build

@@ -281,7 +281,7 @@ pub fn AlternativesPanel(props: &AlternativesPanelProps) -> Html {
             <details open=true ontoggle={on_toggle}>
             <summary id={id("open")}><h3 id={id("heading")}>{ HEADING }</h3></summary>
             <div class="inputs">
-                <SelectField id={id("architecture")} label="Architecture"
+                <SelectField id={id("architecture")} label="Architecture of the alternatives"
                     options={vec![
                         (AttrValue::Static("same"), AttrValue::Static("Same architecture")),
                         (AttrValue::Static("any"), AttrValue::Static("Any architecture (x86_64 and arm64)")),
@@ -310,7 +310,8 @@ fn row(r: &Alternative, on_use: &Callback<String>, id: &dyn Fn(&str) -> AttrValu
                 if chosen {
                     <span class="type">{ &r.instance_type }</span>
                 } else {
-                    <button type="button" class="use" id={id(&format!("use-{key}"))} {onclick}>{ format!("Use {}", r.instance_type) }</button>
+                    <button type="button" class="use" id={id(&format!("use-{key}"))} {onclick}
+                        aria-label={format!("Use {} (from the alternatives)", r.instance_type)}>{ format!("Use {}", r.instance_type) }</button>
                 }
             </th>
             <td class="relation">{ relation(r.relation) }</td>

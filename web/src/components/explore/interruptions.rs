@@ -334,7 +334,7 @@ fn chart(s: &SpotInterruptions, id: &dyn Fn(&str) -> AttrValue) -> Html {
             </svg>
             <figcaption>{ "Line: Spot's month with the re-run; flat lines: On-Demand and the best commitment; circles: where Spot reaches them; vertical line: your rate." }</figcaption>
             <details>
-                <summary>{ "Chart data as a table" }</summary>
+                <summary>{ "Chart data as a table (Spot with interruptions)" }</summary>
                 { crate::components::scroll_x("Spot's month against the interruption rate", html! {
                     <table class="interruption-points" id={id("points")}>
                         <thead><tr>

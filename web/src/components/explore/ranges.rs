@@ -358,7 +358,7 @@ fn tornado(ids: &crate::hooks::Ids, bands: &Bands, bars: &[Sensitivity]) -> Html
             </svg>
             <figcaption>{ "Monthly total with one input at its low and at its high value (the labels at the bar ends), the others at likely; largest swing first." }</figcaption>
             <details>
-                <summary>{ "Chart data as a table" }</summary>
+                <summary>{ "Chart data as a table (what moves the bill)" }</summary>
                 { scroll_x("Sensitivity of the monthly total", html! {
                     <table class="sensitivity">
                         <thead><tr>
