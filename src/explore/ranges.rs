@@ -22,7 +22,7 @@ use crate::workload::Workload;
 use crate::Comparison;
 use rust_decimal::prelude::*;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// The most inputs given as ranges at once: each adds two pricings of its service to every
 /// change, and the widget keeps a change within one frame for eight.
@@ -172,8 +172,12 @@ fn read<'a>(w: &Workload, ranges: &'a Ranges) -> Result<Vec<Ranged<'a>>, Vec<Fie
 }
 
 /// The workload with these inputs set (and no ranges), or why it cannot be read.
+///
+/// Through JSON text both ways, with the workload's own reader and writer: a `Value` serializer
+/// and deserializer for every workload type would cost every module that compares tens of KB.
 fn with_values(w: &Workload, values: &[(&str, Decimal)]) -> Result<Workload, String> {
-    let mut v = serde_json::to_value(w).map_err(|e| e.to_string())?;
+    let text = serde_json::to_string(w).map_err(|e| e.to_string())?;
+    let mut v: serde_json::Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
     if let Some(o) = v.as_object_mut() {
         o.remove("ranges");
     }
@@ -196,7 +200,12 @@ fn with_values(w: &Workload, values: &[(&str, Decimal)]) -> Result<Workload, Str
         }
         *at = serde_json::Value::String(value.normalize().to_string());
     }
-    serde_json::from_value(v).map_err(|e| e.to_string())
+    Workload::from_json(&v.to_string()).map_err(|e| {
+        e.errors
+            .first()
+            .map(ToString::to_string)
+            .unwrap_or_default()
+    })
 }
 
 /// One service's monthly figure in a comparison.
@@ -208,7 +217,7 @@ fn figure(c: &Comparison, s: ServiceCode) -> Option<Usd> {
 /// widget keeps one across changes, so that a keystroke in one service reprices only that
 /// service's points: the others' likely, ends and swings are found here.
 #[derive(Default)]
-pub struct Prices(HashMap<(ServiceCode, String), Result<Option<Usd>, String>>);
+pub struct Prices(BTreeMap<(ServiceCode, String), Result<Option<Usd>, String>>);
 
 impl Prices {
     /// Kept at most; then started afresh.

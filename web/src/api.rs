@@ -14,9 +14,10 @@
 //!   `exercise`) graded as `awscost exercise FILE --answer X` prints it; without an answer, the
 //!   question worked out (its prompt, answer and steps); on invalid input, the errors as JSON.
 //!   `mount`'s options take `exercise` too (the exercise object), as `data-exercise` does.
-//! - `awscost.explore(requestJson) → json` — the trade-off explorers a request asks for (the
-//!   workload and `alternatives`, `lambda_to_ec2`, `spot_interruptions`), as `awscost explore`
-//!   prints them; on invalid input, the errors as JSON.
+//! - `awscost.explore(requestJson) → json` — in the module with the explorers (`load('explore')`):
+//!   the trade-off explorers a request asks for (the workload and `alternatives`,
+//!   `lambda_to_ec2`, `spot_interruptions`), as `awscost explore` prints them; on invalid input,
+//!   the errors as JSON.
 //! - `awscost.memory() → bytes` — the module's WebAssembly memory (for soak tests).
 //! - `awscost.version` — the widget version.
 
@@ -54,6 +55,7 @@ pub fn grade_json(file: &str, answer: Option<String>) -> String {
 }
 
 /// The explorers a request asks for, or its errors, as JSON.
+#[cfg(feature = "explore")]
 pub fn explore_json(request: &str) -> String {
     match awscost::explore::explore_json(request) {
         Ok(json) => json,
@@ -164,11 +166,16 @@ pub fn install() {
         json_text(&v, "scenarios").map_or_else(|e| e, |s| scenarios_json(&s, f.as_string()))
     });
     let set = |k: &str, v: &JsValue| js_sys::Reflect::set(&api, &JsValue::from_str(k), v).is_ok();
-    let explore = Closure::<dyn Fn(JsValue) -> String>::new(|v: JsValue| {
-        json_text(&v, "explore request").map_or_else(|e| e, |s| explore_json(&s))
-    });
-    set("explore", explore.as_ref());
-    explore.forget();
+    // In the module with the explorers only (`load('explore')` brings it): their engines and
+    // JSON are most of that module's size over the full one.
+    #[cfg(feature = "explore")]
+    {
+        let explore = Closure::<dyn Fn(JsValue) -> String>::new(|v: JsValue| {
+            json_text(&v, "explore request").map_or_else(|e| e, |s| explore_json(&s))
+        });
+        set("explore", explore.as_ref());
+        explore.forget();
+    }
     #[cfg(feature = "exercise")]
     {
         let grade = Closure::<dyn Fn(JsValue, JsValue) -> String>::new(|v: JsValue, a: JsValue| {
