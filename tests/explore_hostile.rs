@@ -138,21 +138,11 @@ fn request(r: &mut Rng) -> Value {
     Value::Object(doc)
 }
 
-fn full_run() -> bool {
-    std::env::current_exe().is_ok_and(|p| p.components().any(|c| c.as_os_str() == "hostile"))
-}
-
 #[test]
 fn hostile_explore_requests() {
-    let seed = std::env::var("HOSTILE_SEED")
-        .ok()
-        .and_then(|s| s.trim().parse().ok())
-        .unwrap_or(DEFAULT_SEED);
-    let full = full_run();
-    let count = std::env::var("HOSTILE_COUNT")
-        .ok()
-        .and_then(|s| s.trim().parse().ok())
-        .unwrap_or(if full { FULL_COUNT } else { SMOKE_COUNT });
+    let seed = checked::seed(DEFAULT_SEED);
+    let full = checked::full_run();
+    let count = checked::count(SMOKE_COUNT, FULL_COUNT);
     let mut checks = Checks::new(seed, full, 600);
     Checks::quiet_panics();
     let mut r = Rng(seed);

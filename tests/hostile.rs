@@ -823,25 +823,12 @@ fn scenario_set(run: &mut Run, n: usize, r: &mut Rng, recent: &[Value], schema: 
     }
 }
 
-fn full_run() -> bool {
-    // Built with `--profile hostile`, the test binary is under `<target>/hostile/`.
-    std::env::current_exe().is_ok_and(|p| p.components().any(|c| c.as_os_str() == "hostile"))
-}
-
 #[test]
 fn hostile_workloads() {
-    let seed = std::env::var("HOSTILE_SEED")
-        .ok()
-        .and_then(|s| s.trim().parse().ok())
-        .unwrap_or(DEFAULT_SEED);
-    let full = full_run();
-    let count = std::env::var("HOSTILE_COUNT")
-        .ok()
-        .and_then(|s| s.trim().parse().ok())
-        .unwrap_or(if full { FULL_COUNT } else { SMOKE_COUNT });
-    let only: Option<usize> = std::env::var("HOSTILE_CASE")
-        .ok()
-        .and_then(|s| s.trim().parse().ok());
+    let seed = checked::seed(DEFAULT_SEED);
+    let full = checked::full_run();
+    let count = checked::count(SMOKE_COUNT, FULL_COUNT);
+    let only: Option<usize> = checked::env_number("HOSTILE_CASE");
     let schema = schema_paths();
     let mut run = Run {
         checks: Checks::new(seed, full, 600),

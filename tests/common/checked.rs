@@ -5,6 +5,30 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::time::{Duration, Instant};
 
+/// A whole number from the environment variable `name` (`HOSTILE_SEED`, `HOSTILE_COUNT`,
+/// `HOSTILE_CASE`), if it is set to one.
+pub fn env_number<T: std::str::FromStr>(name: &str) -> Option<T> {
+    std::env::var(name).ok().and_then(|s| s.trim().parse().ok())
+}
+
+/// The run's seed: `HOSTILE_SEED`, else `default`.
+pub fn seed(default: u64) -> u64 {
+    env_number("HOSTILE_SEED").unwrap_or(default)
+}
+
+/// Whether this is the full run: built with `--profile hostile`, the test binary is under
+/// `<target>/hostile/`. (The links run makes a fixed number of cases, so does not ask.)
+#[allow(dead_code)]
+pub fn full_run() -> bool {
+    std::env::current_exe().is_ok_and(|p| p.components().any(|c| c.as_os_str() == "hostile"))
+}
+
+/// How many cases to make: `HOSTILE_COUNT`, else `full` in the full run and `smoke` in others.
+#[allow(dead_code)]
+pub fn count(smoke: usize, full: usize) -> usize {
+    env_number("HOSTILE_COUNT").unwrap_or(if full_run() { full } else { smoke })
+}
+
 /// The longest a call may take.
 pub const LIMIT: Duration = Duration::from_millis(50);
 
