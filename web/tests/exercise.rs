@@ -43,19 +43,7 @@ async fn answer(root: &web_sys::Element, value: &str) -> String {
 
 /// Opens the "Make an exercise" form, and waits until it is drawn (it is drawn only when open).
 async fn open_maker(root: &web_sys::Element) {
-    let details: web_sys::HtmlDetailsElement = root
-        .query_selector("#make-exercise")
-        .ok()
-        .flatten()
-        .and_then(|e| wasm_bindgen::JsCast::dyn_into(e).ok())
-        .unwrap();
-    details.set_open(true);
-    for _ in 0..50 {
-        settle().await;
-        if count(root, "#exercise-question") == 1 {
-            break;
-        }
-    }
+    open_details(root, "#make-exercise", "#exercise-question").await;
 }
 
 #[wasm_bindgen_test]

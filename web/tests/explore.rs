@@ -22,19 +22,7 @@ fn panel(s: &State, on_action: Callback<Action>) -> Html {
 
 /// Opens an explorer (each is worked out only while open) and waits for its figures.
 async fn open(root: &web_sys::Element, which: &str, figure: &str) {
-    let details: web_sys::HtmlDetailsElement = root
-        .query_selector(&format!("#{which}-box details"))
-        .ok()
-        .flatten()
-        .and_then(|e| wasm_bindgen::JsCast::dyn_into(e).ok())
-        .unwrap();
-    details.set_open(true);
-    for _ in 0..50 {
-        settle().await;
-        if root.query_selector(figure).unwrap().is_some() {
-            break;
-        }
-    }
+    open_details(root, &format!("#{which}-box details"), figure).await;
 }
 
 fn rows(root: &web_sys::Element) -> Vec<String> {

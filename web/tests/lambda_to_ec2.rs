@@ -19,19 +19,7 @@ fn panel(s: &State, on_action: Callback<Action>) -> Html {
 async fn opened() -> web_sys::Element {
     let root = mount_panel(panel);
     settle().await;
-    let details: web_sys::HtmlDetailsElement = root
-        .query_selector("#l2e details")
-        .ok()
-        .flatten()
-        .and_then(|e| wasm_bindgen::JsCast::dyn_into(e).ok())
-        .unwrap();
-    details.set_open(true);
-    for _ in 0..50 {
-        settle().await;
-        if root.query_selector("#l2e-crossover").unwrap().is_some() {
-            break;
-        }
-    }
+    open_details(&root, "#l2e details", "#l2e-crossover").await;
     root
 }
 

@@ -113,3 +113,21 @@ pub fn mount_app(props: awscost_web::app::AppProps) -> web_sys::Element {
     yew::Renderer::<awscost_web::app::App>::with_root_and_props(root.clone(), props).render();
     root
 }
+
+/// Opens the `<details>` at `details` (a disclosure drawn or worked out only while open) and
+/// waits until `drawn` is on the page.
+pub async fn open_details(root: &web_sys::Element, details: &str, drawn: &str) {
+    let d: web_sys::HtmlDetailsElement = root
+        .query_selector(details)
+        .ok()
+        .flatten()
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into(e).ok())
+        .unwrap_or_else(|| panic!("no {details}"));
+    d.set_open(true);
+    for _ in 0..50 {
+        settle().await;
+        if root.query_selector(drawn).unwrap().is_some() {
+            break;
+        }
+    }
+}
