@@ -1,7 +1,7 @@
 //! The scenarios as the engine's [`ScenarioSet`], and their comparison: what the compare view and
 //! the exports show.
 
-use super::{EbsField, Ec2Field, Form, LambdaField, S3Field, Service, State};
+use super::{EbsField, Ec2Field, Form, LambdaField, S3Field, Scenario, Service, State};
 use awscost::error::FieldError;
 use awscost::scenarios::{compare_results, price, NamedWorkload, ScenarioComparison, ScenarioSet};
 use awscost::Workload;
@@ -79,15 +79,12 @@ fn problem(state: &State, n: usize, error: FieldError) -> ScenarioProblem {
     }
 }
 
-/// Every scenario's workload, with the sections of the services compared; or every field that
-/// cannot be read, by scenario.
-pub fn scenario_set(state: &State) -> Result<ScenarioSet, Vec<ScenarioProblem>> {
-    let counted = state.counted_services();
-    let mut problems = vec![];
-    let mut scenarios = vec![];
-    for (n, s) in state.scenarios().iter().enumerate() {
+impl Scenario {
+    /// Its workload with the sections of the services `on` says (no ranges), and every field
+    /// those sections cannot read.
+    pub fn workload_of(&self, on: impl Fn(Service) -> bool) -> (Workload, Vec<FieldError>) {
         let mut errors: Vec<FieldError> = vec![];
-        /// The section when its service is compared; its unreadable fields go to `errors`.
+        /// The section when its service is asked for; its unreadable fields go to `errors`.
         fn take<T>(
             on: bool,
             read: impl FnOnce() -> Result<T, Vec<FieldError>>,
@@ -95,15 +92,26 @@ pub fn scenario_set(state: &State) -> Result<ScenarioSet, Vec<ScenarioProblem>> 
         ) -> Option<T> {
             on.then(read)?.map_err(|e| errors.extend(e)).ok()
         }
-        let on = |v: Service| counted.contains(&v);
         let workload = Workload {
-            region: s.region,
-            lambda: take(on(Service::Lambda), || s.lambda.workload(), &mut errors),
-            ec2: take(on(Service::Ec2), || s.ec2.workload(), &mut errors),
-            ebs: take(on(Service::Ebs), || s.ebs.workload(), &mut errors),
-            s3: take(on(Service::S3), || s.s3.workload(), &mut errors),
+            region: self.region,
+            lambda: take(on(Service::Lambda), || self.lambda.workload(), &mut errors),
+            ec2: take(on(Service::Ec2), || self.ec2.workload(), &mut errors),
+            ebs: take(on(Service::Ebs), || self.ebs.workload(), &mut errors),
+            s3: take(on(Service::S3), || self.s3.workload(), &mut errors),
             ranges: Default::default(),
         };
+        (workload, errors)
+    }
+}
+
+/// Every scenario's workload, with the sections of the services compared; or every field that
+/// cannot be read, by scenario.
+pub fn scenario_set(state: &State) -> Result<ScenarioSet, Vec<ScenarioProblem>> {
+    let counted = state.counted_services();
+    let mut problems = vec![];
+    let mut scenarios = vec![];
+    for (n, s) in state.scenarios().iter().enumerate() {
+        let (workload, errors) = s.workload_of(|v| counted.contains(&v));
         problems.extend(errors.into_iter().map(|error| problem(state, n, error)));
         scenarios.push(NamedWorkload {
             name: state.name_of(n),

@@ -6,7 +6,7 @@ use crate::components::chart::{c, cents, usd_tick};
 use crate::components::scroll_x;
 use crate::hooks::use_ids;
 use crate::state::ranges::{self, RangeText, RangeTexts};
-use crate::state::{label_of, Action, Form, Service, State};
+use crate::state::{label_of, Action, Service, State};
 use awscost::error::FieldError;
 use awscost::explore::ranges::{Band, Bands, Sensitivity, MAX_RANGES};
 use awscost::money::qty;
@@ -116,34 +116,17 @@ fn workload(state: &State) -> Result<Workload, Vec<FieldError>> {
     let counted = state.counted_services();
     let has_range = |s: Service| state.ranges.keys().any(|k| k.starts_with(s.code()));
     let on = |s: Service| counted.contains(&s) || has_range(s);
-    let mut errors = vec![];
-    fn take<T>(
-        on: bool,
-        read: Result<T, Vec<FieldError>>,
-        errors: &mut Vec<FieldError>,
-    ) -> Option<T> {
-        if !on {
-            return None;
+    let (mut w, mut errors) = state.workload_of(on);
+    w.ranges = match ranges::read(&state.ranges, |k| {
+        Service::ALL
+            .into_iter()
+            .any(|s| on(s) && k.starts_with(s.code()))
+    }) {
+        Ok(r) => r,
+        Err(e) => {
+            errors.extend(e);
+            Default::default()
         }
-        read.map_err(|e| errors.extend(e)).ok()
-    }
-    let w = Workload {
-        region: state.region,
-        lambda: take(on(Service::Lambda), state.lambda.workload(), &mut errors),
-        ec2: take(on(Service::Ec2), state.ec2.workload(), &mut errors),
-        ebs: take(on(Service::Ebs), state.ebs.workload(), &mut errors),
-        s3: take(on(Service::S3), state.s3.workload(), &mut errors),
-        ranges: match ranges::read(&state.ranges, |k| {
-            Service::ALL
-                .into_iter()
-                .any(|s| on(s) && k.starts_with(s.code()))
-        }) {
-            Ok(r) => r,
-            Err(e) => {
-                errors.extend(e);
-                Default::default()
-            }
-        },
     };
     if errors.is_empty() {
         Ok(w)
