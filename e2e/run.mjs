@@ -586,6 +586,8 @@ async function exercises(browser, base) {
     check('the panel shows the figure the working ended at', (await total.textContent()) === '$18.73', await total.textContent());
     // "Explain" on the panel's working: the same sentences.
     await page.locator('#panel-lambda .explain summary').first().click();
+    // The sentences are drawn when the box opens: wait for them before reading.
+    await page.locator('#panel-lambda .explain ol li').first().waitFor({ timeout: 5000 });
     const explained = await page.locator('#panel-lambda .explain ol li').allTextContents();
     check('"Explain" says the panel\'s working in the exercise\'s sentences, to the same total', explained.length === said.length
       && explained.slice(0, -1).every((t, i) => t === said[i]) && explained[explained.length - 1].includes('$18.73'), explained.join(' | '));
