@@ -20,6 +20,7 @@ pub mod exercise;
 pub mod explore;
 pub mod export;
 pub mod input;
+pub mod kept;
 pub mod lambda;
 pub mod limits;
 pub mod money;
@@ -66,29 +67,35 @@ pub struct Comparison {
 
 /// Compares every option for every service section of the workload.
 pub fn compare(w: &Workload) -> Result<Comparison, InputErrors> {
+    compare_kept(w, &mut kept::Kept::none())
+}
+
+/// [`compare`], taking each section's answer from `kept` when it was asked before (a page
+/// comparing on every keystroke reprices only the sections that changed).
+pub fn compare_kept(w: &Workload, kept: &mut kept::Kept) -> Result<Comparison, InputErrors> {
     let mut errors = vec![];
     let r = w.region;
     let lambda = section(
         w.lambda
             .as_ref()
-            .map(|x| Lambda::compare(bundled(catalog::lambda())?, r, x)),
+            .map(|x| kept.lambda.compare(bundled(catalog::lambda())?, r, x)),
         &mut errors,
     );
     let ebs = section(
         w.ebs
             .as_ref()
-            .map(|x| Ebs::compare(bundled(catalog::ebs())?, r, x)),
+            .map(|x| kept.ebs.compare(bundled(catalog::ebs())?, r, x)),
         &mut errors,
     );
     let s3 = section(
         w.s3.as_ref()
-            .map(|x| S3::compare(bundled(catalog::s3())?, r, x)),
+            .map(|x| kept.s3.compare(bundled(catalog::s3())?, r, x)),
         &mut errors,
     );
     let ec2 = section(
         w.ec2
             .as_ref()
-            .map(|x| Ec2::compare(bundled(catalog::ec2())?, r, x)),
+            .map(|x| kept.ec2.compare(bundled(catalog::ec2())?, r, x)),
         &mut errors,
     );
     if !errors.is_empty() {

@@ -183,10 +183,18 @@ pub fn compare(set: &ScenarioSet) -> Result<ScenarioComparison, InputErrors> {
 /// Prices each scenario's workload with [`crate::compare`]; every problem comes with the index of
 /// its scenario.
 pub fn price(set: &ScenarioSet) -> Result<Vec<Comparison>, Vec<(usize, FieldError)>> {
+    price_kept(set, &mut crate::kept::Kept::none())
+}
+
+/// [`price`], with each section's answer from `kept` when it was asked before.
+pub fn price_kept(
+    set: &ScenarioSet,
+    kept: &mut crate::kept::Kept,
+) -> Result<Vec<Comparison>, Vec<(usize, FieldError)>> {
     let mut results = vec![];
     let mut problems = vec![];
     for (n, s) in set.scenarios.iter().enumerate() {
-        match crate::compare(&s.workload) {
+        match crate::compare_kept(&s.workload, kept) {
             Ok(c) => results.push(c),
             Err(e) => problems.extend(e.errors.into_iter().map(|f| (n, f))),
         }

@@ -3,7 +3,9 @@
 
 use super::{EbsField, Ec2Field, Form, LambdaField, S3Field, Scenario, Service, State};
 use awscost::error::FieldError;
-use awscost::scenarios::{compare_results, price, NamedWorkload, ScenarioComparison, ScenarioSet};
+use awscost::scenarios::{
+    compare_results, price_kept, NamedWorkload, ScenarioComparison, ScenarioSet,
+};
 use awscost::Workload;
 
 /// A field to fix before the scenarios can be compared: in which scenario and panel.
@@ -133,7 +135,7 @@ pub fn evaluate_scenarios(
     state: &State,
 ) -> Result<(ScenarioSet, ScenarioComparison), Vec<ScenarioProblem>> {
     let set = scenario_set(state)?;
-    let results = price(&set).map_err(|problems| {
+    let results = super::form::with_kept(|k| price_kept(&set, k)).map_err(|problems| {
         problems
             .into_iter()
             .map(|(n, error)| problem(state, n, error))

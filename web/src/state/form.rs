@@ -4,6 +4,7 @@
 //! ask the forms through it.
 
 use awscost::error::{FieldError, Problem};
+use awscost::kept::{Kept, Shelved};
 use awscost::money;
 use awscost::pricing::PricingError;
 use awscost::service::Service;
@@ -20,7 +21,7 @@ pub type ResultOf<F> = <<F as Form>::Service as Service>::Result;
 /// A service panel's inputs, as typed.
 pub trait Form: Clone + PartialEq + Default {
     /// The engine's side of the service.
-    type Service: Service;
+    type Service: Shelved;
     /// What the panel's controls send.
     type Action;
 
@@ -55,7 +56,7 @@ pub trait Form: Clone + PartialEq + Default {
         region: Region,
     ) -> Result<ResultOf<Self>, Vec<FieldError>> {
         match self.workload() {
-            Ok(w) => Self::Service::compare(pricing, region, &w),
+            Ok(w) => with_kept(|k| Self::Service::shelf(k).compare(pricing, region, &w)),
             Err(mut unreadable) => {
                 if let Err(range) = self.range_problems() {
                     for e in range {
@@ -68,6 +69,17 @@ pub trait Form: Clone + PartialEq + Default {
             }
         }
     }
+}
+
+thread_local! {
+    /// The page's kept answers (see [`awscost::kept`]): a keystroke reprices the section it
+    /// changed once, for the panel and the scenario comparison both, and no other.
+    static KEPT: std::cell::RefCell<Kept> = std::cell::RefCell::new(Kept::default());
+}
+
+/// Runs `f` with the page's kept answers.
+pub fn with_kept<T>(f: impl FnOnce(&mut Kept) -> T) -> T {
+    KEPT.with(|k| f(&mut k.borrow_mut()))
 }
 
 /// Reads one typed number; an empty (`Required`) or unreadable (`NotANumber`, `OutOfReach`) field is reported
