@@ -52,7 +52,9 @@ function panelModule(panel) {
   try {
     run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', work, '--out-name', panel,
       path.join(target, 'wasm32-unknown-unknown', 'release', 'awscost_web.wasm')]);
-    run('wasm-opt', ['-Oz', '--converge', '--zero-filled-memory', '--output', path.join(work, 'opt.wasm'),
+    // AWSCOST_WASM_NAMES=1 keeps the functions' names (wasm-opt -g), for a profiler or twiggy.
+    const names = process.env.AWSCOST_WASM_NAMES ? ['-g'] : [];
+    run('wasm-opt', ['-Oz', ...names, '--converge', '--zero-filled-memory', '--output', path.join(work, 'opt.wasm'),
       path.join(work, `${panel}_bg.wasm`)]);
     const wasm = fs.readFileSync(path.join(work, 'opt.wasm'));
     const glue = fs.readFileSync(path.join(work, `${panel}.js`));

@@ -118,22 +118,34 @@ fn ask_loader(event: &str) {
     }
 }
 
-/// Runs a function when the page is left (`pagehide`), until dropped.
-struct OnPageHide(wasm_bindgen::closure::Closure<dyn FnMut()>);
-
-impl OnPageHide {
-    fn new(f: impl FnOnce() + 'static) -> Self {
-        let f = wasm_bindgen::closure::Closure::once(f);
-        let _ = gloo::utils::window()
-            .add_event_listener_with_callback("pagehide", f.as_ref().unchecked_ref());
-        OnPageHide(f)
-    }
+thread_local! {
+    /// The state changed since the last save, saved when typing pauses or when the page is left
+    /// (`pagehide`), whichever comes first; cleared when a newer change or the widget's end
+    /// takes its place.
+    static UNSAVED: std::cell::RefCell<Option<State>> = const { std::cell::RefCell::new(None) };
+    /// Whether the `pagehide` listener that saves [`UNSAVED`] is in place (one for the page's
+    /// life, instead of one added and removed per keystroke).
+    static ON_HIDE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-impl Drop for OnPageHide {
-    fn drop(&mut self) {
+/// Saves the state once typing pauses ([`SAVE_AFTER_MS`]) or the page is left first; the
+/// returned timer cancels the pause's save when dropped.
+fn save_later(s: &State) -> gloo::timers::callback::Timeout {
+    UNSAVED.set(Some(s.clone()));
+    if !ON_HIDE.replace(true) {
+        let on_hide = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(save_unsaved);
         let _ = gloo::utils::window()
-            .remove_event_listener_with_callback("pagehide", self.0.as_ref().unchecked_ref());
+            .add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref());
+        // Listens for the page's whole life.
+        on_hide.forget();
+    }
+    gloo::timers::callback::Timeout::new(SAVE_AFTER_MS, save_unsaved)
+}
+
+/// Saves the unsaved state, if any.
+fn save_unsaved() {
+    if let Some(s) = UNSAVED.take() {
+        save(&s);
     }
 }
 
@@ -207,7 +219,10 @@ pub fn App(props: &AppProps) -> Html {
             // for the address bar and local storage, or when the page is left; saved at once when the full module is
             // about to take over from the link.
             // What a crash report would carry: the state as a link reopens it.
-            crate::crash::now(share::encode(s));
+            crate::crash::now({
+                let s = s.clone();
+                move || share::encode(&s)
+            });
             let changed = persist && (boot.1.is_none() || *s != boot.0);
             let pending = if *missing {
                 if changed {
@@ -217,15 +232,12 @@ pub fn App(props: &AppProps) -> Html {
                 None
             } else {
                 // Leaving the page (closing it, following a link) before the pause saves too.
-                changed.then(|| {
-                    let (s, t) = (s.clone(), s.clone());
-                    (
-                        gloo::timers::callback::Timeout::new(SAVE_AFTER_MS, move || save(&s)),
-                        OnPageHide::new(move || save(&t)),
-                    )
-                })
+                changed.then(|| save_later(s))
             };
-            move || drop(pending)
+            move || {
+                drop(pending);
+                UNSAVED.take();
+            }
         });
     }
     let ids = Ids(props.id_prefix.clone());

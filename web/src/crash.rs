@@ -11,9 +11,13 @@ use wasm_bindgen::JsCast;
 thread_local! {
     /// The elements this module mounted widgets into.
     static ROOTS: RefCell<Vec<web_sys::Element>> = const { RefCell::new(Vec::new()) };
-    /// What the person last did, in words, and the page's state as a link fragment.
-    static LAST: RefCell<(&'static str, String)> = const { RefCell::new(("opening the page", String::new())) };
+    /// What the person last did, in words, and how to write the page's state as a link
+    /// fragment (written only when a report is made, not on every change).
+    static LAST: RefCell<(&'static str, Option<Fragment>)> = const { RefCell::new(("opening the page", None)) };
 }
+
+/// Writes the page's state as a link fragment.
+type Fragment = Box<dyn Fn() -> String>;
 
 /// Notes an element this module mounted a widget into.
 pub fn mounted(root: &web_sys::Element) {
@@ -25,9 +29,9 @@ pub fn did(action: &'static str) {
     LAST.with(|l| l.borrow_mut().0 = action);
 }
 
-/// Notes the page's state, as a link fragment.
-pub fn now(fragment: String) {
-    LAST.with(|l| l.borrow_mut().1 = fragment);
+/// Notes the page's state: `fragment` writes it as a link fragment if a report is made.
+pub fn now(fragment: impl Fn() -> String + 'static) {
+    LAST.with(|l| l.borrow_mut().1 = Some(Box::new(fragment)));
 }
 
 /// Installs the panic hook (once per module).
@@ -53,6 +57,7 @@ pub fn install() {
 pub fn report(message: &str) -> String {
     LAST.with(|l| {
         let (action, fragment) = &*l.borrow();
+        let fragment = fragment.as_ref().map(|f| f()).unwrap_or_default();
         format!(
             "awscost {} stopped: {message}\nLast action: {action}\nState (a link fragment that reopens it): #{fragment}\n",
             env!("CARGO_PKG_VERSION")
