@@ -69,7 +69,8 @@ async fn on_demand_matches_aws_and_every_option_has_a_row() {
         .unwrap()
         .unwrap();
     assert!(working.has_attribute("hidden"));
-    assert!(text(&root, "#ec2-working-on-demand").contains("us-east-1 on_demand m5.large"));
+    // Worked out when opened, not before.
+    assert_eq!(text(&root, "#ec2-working-on-demand"), "");
     let button: web_sys::HtmlElement = root
         .query_selector(&format!("{od} button.expand"))
         .unwrap()
@@ -79,6 +80,7 @@ async fn on_demand_matches_aws_and_every_option_has_a_row() {
     button.click();
     settle().await;
     assert!(!working.has_attribute("hidden"));
+    assert!(text(&root, "#ec2-working-on-demand").contains("us-east-1 on_demand m5.large"));
     assert_eq!(
         button.get_attribute("aria-expanded").as_deref(),
         Some("true")

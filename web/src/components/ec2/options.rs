@@ -150,13 +150,17 @@ pub fn Ec2Options(props: &Ec2OptionsProps) -> Html {
                     if let Some(reason) = &o.reason { <small>{ reason }</small> }
                 </td>
             </tr>
+            // The working is drawn only while its row is open: a keystroke redraws the open
+            // rows' working, not every option's.
             <tr class="working" id={ids.of(&working_id)} hidden={hidden || !expanded}>
+                if expanded && !hidden {
                 <td colspan="9">
                     <LineItems lines={o.lines.clone()} total={o.horizon_total_usd.unwrap_or_default()}
                         amount_heading="Over the horizon" total_label="Total over the horizon"
                         caption={AttrValue::from(format!("Working for {}", o.label))} />
                     if let Some(n) = &o.break_even_month_note { <p class="hint">{ n }</p> }
                 </td>
+                }
             </tr>
         </> }
     };
