@@ -56,7 +56,12 @@ pub trait Form: Clone + PartialEq + Default {
         region: Region,
     ) -> Result<ResultOf<Self>, Vec<FieldError>> {
         match self.workload() {
+            // With the scenario comparison the answer is kept for it too; a one-panel build
+            // asks once per change and keeps nothing (less code to load).
+            #[cfg(feature = "scenarios")]
             Ok(w) => with_kept(|k| Self::Service::shelf(k).compare(pricing, region, &w)),
+            #[cfg(not(feature = "scenarios"))]
+            Ok(w) => Self::Service::compare(pricing, region, &w),
             Err(mut unreadable) => {
                 if let Err(range) = self.range_problems() {
                     for e in range {
