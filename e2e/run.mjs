@@ -207,7 +207,11 @@ async function firstLoads(browser, base, dist) {
  * Keystroke-to-paint: a key pressed in a field until the frame that shows its new figure. In
  * the page, a capturing keydown listener notes the event's time stamp; a MutationObserver sees
  * the figure change; the time is read after the next animation frame has run (so the frame with
- * the new figure is the one being painted). Alternately types a digit and deletes it.
+ * the new figure is the one being painted). Every measured key makes a value not typed before
+ * (the page keeps answers it has worked out, so a value typed again would be answered at once):
+ * the digits of `start` are replaced one at a time, 1 to 9 in turn, from the last leftwards,
+ * never the first; `start` needs a digit after the first for every nine keys. Selecting the digit
+ * (arrow keys) changes nothing on the page and is not measured.
  */
 async function keystrokeToPaint(page, field, start, figure, presses) {
   await page.fill(field, start);
@@ -223,11 +227,15 @@ async function keystrokeToPaint(page, field, start, figure, presses) {
       requestAnimationFrame(() => setTimeout(() => window.__k2p.push(performance.now() - t0), 0));
     }).observe(document.querySelector(g).closest("section") ?? document.body, { subtree: true, childList: true, characterData: true });
   }, [field, figure]);
+  if (Math.ceil(presses / 9) > start.length - 1) throw new Error(`keystrokeToPaint: ${start} has too few digits for ${presses} keys`);
   await page.focus(field);
-  await page.keyboard.press('End');
   for (let i = 0; i < presses; i++) {
+    const from = Math.floor(i / 9);
+    await page.keyboard.press('End');
+    for (let k = 0; k < from; k++) await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Shift+ArrowLeft');
     const n = await page.evaluate(() => window.__k2p.length);
-    await page.keyboard.press(i % 2 ? 'Backspace' : '7');
+    await page.keyboard.press(String((i % 9) + 1));
     await page.waitForFunction((m) => window.__k2p.length > m, n, { timeout: 5000 });
   }
   const runs = (await page.evaluate(() => window.__k2p)).sort((a, b) => a - b);
@@ -265,7 +273,9 @@ async function firstMinute(browser, base) {
   await page.locator('#lambda-requested-total').waitFor({ timeout: 20000 });
 
   // Keyboard: the skip link is the first Tab stop and lands in the panel's first field, leaving
-  // the link (the page's state) alone.
+  // the link (the page's state) alone. The page writes its state into the link once it has
+  // been open a moment (SAVE_AFTER_MS): wait for that first, so the link read is the page's.
+  await page.waitForFunction(() => location.hash.length > 1, null, { timeout: 5000 });
   const hashBefore = await page.evaluate(() => location.hash);
   await page.keyboard.press('Tab');
   const skip = await page.evaluate(() => ({ id: document.activeElement?.id, text: document.activeElement?.textContent }));
@@ -668,7 +678,7 @@ async function explorers(browser, base, keystrokes) {
     await page.goto(`${base}#v1&ec2.count=2&${eight}`);
     await page.locator('table.band').waitFor({ timeout: 20000 });
     check('ranges: eight ranged inputs in four services draw eight bars', (await page.locator('.tornado rect.bar').count()) === 8, String(await page.locator('.tornado rect.bar').count()));
-    const k = await keystrokeToPaint(page, '#lambda-duration_ms', '1000', '#lambda-requested-total', 40);
+    const k = await keystrokeToPaint(page, '#lambda-invocations_per_month', '3000000', '#lambda-requested-total', 40);
     keystrokes.lambda_8_ranges = k;
     console.log(`budget: keystroke-to-paint in the lambda panel with 8 ranged inputs (${k.n} keys): median ${k.median.toFixed(1)} ms, p90 ${k.p90.toFixed(1)} ms, max ${k.max.toFixed(1)} ms (a frame is ${FRAME_MS.toFixed(1)} ms; target ${k.median <= FRAME_MS ? 'met' : 'not met'})`);
     // Measured 46.9–51.0 ms in three runs: not within a frame yet (README, "Speed"); the ceiling
@@ -1020,10 +1030,10 @@ async function main() {
 
     // Keystroke-to-paint with the full catalog: the Lambda field (each key re-prices all 10,113
     // memory settings) and the EC2 instance count (every purchasing option of the grown catalog).
-    for (const [tab, field, start, figure] of [['lambda', '#lambda-invocations_per_month', '3000000', '#lambda-requested-total'], ['ec2', '#ec2-count', '2', '#ec2-on-demand-monthly']]) {
+    for (const [tab, field, start, figure] of [['lambda', '#lambda-invocations_per_month', '3000000', '#lambda-requested-total'], ['ec2', '#ec2-count', '20000', '#ec2-on-demand-monthly']]) {
       await page.click(`#tab-${tab}`);
       await page.locator(figure).waitFor({ timeout: 5000 });
-      const k = await keystrokeToPaint(page, field, start, figure, 40);
+      const k = await keystrokeToPaint(page, field, start, figure, 36);
       keystrokes[tab] = k;
       console.log(`budget: keystroke-to-paint in the ${tab} panel (${k.n} keys): median ${k.median.toFixed(1)} ms, p90 ${k.p90.toFixed(1)} ms, max ${k.max.toFixed(1)} ms (a frame is ${FRAME_MS.toFixed(1)} ms)`);
       console.log(`budget: keystroke-to-paint target (median within one frame, p90 within two): ${k.median <= FRAME_MS && k.p90 <= 2 * FRAME_MS ? 'met' : 'not met'}`);
