@@ -50,9 +50,10 @@ const SIZE_CEILING_EXERCISE_MODULE = 11.45;
 const SIZE_CEILING_PANEL = { lambda: 3.31, ec2: 4.36, ebs: 3.23, s3: 3.64 };
 // Keystroke-to-paint (see keystrokeToPaint): the target is a median within one 16.7 ms frame
 // and a p90 within two; not met yet (README, "Speed"), so these ceilings stop it growing. 60/100
-// → 40/70 once a key repriced only what it changed and EC2's hidden working was no longer drawn
-// (measured 19.8/25.6 ms Lambda, 21.3/28.0 ms EC2; a busy machine measures up to about 1.5×).
-const K2P_CEILING_MS = { median: 40, p90: 70 };
+// → 55/90 once a key repriced only what it changed and EC2's hidden working was no longer drawn:
+// the same build measured EC2 at a median of 25.4 ms in one run and 37.4 ms in another, so the
+// ceilings leave room for a run that takes half again as long.
+const K2P_CEILING_MS = { median: 55, p90: 90 };
 // With eight ranged inputs across the four services (the band and every swing repriced).
 const K2P_RANGES_CEILING_MS = 80;
 
