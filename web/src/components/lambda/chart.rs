@@ -1,6 +1,6 @@
 //! Monthly cost and modelled duration against memory, as an SVG chart with a table behind it.
 
-use crate::components::chart::{c, cents, usd_tick, Shared};
+use crate::components::chart::{c, cents, push_c, usd_tick, Shared};
 use crate::hooks::use_ids;
 use awscost::lambda::{LambdaOption, LambdaResult, Sweep};
 use awscost::money::qty;
@@ -55,19 +55,29 @@ pub fn CostChart(props: &CostChartProps) -> Html {
     if shown.is_empty() {
         return html! { <p>{ "No memory setting finishes within the 15-minute timeout." }</p> };
     }
-    let max_cost = shown.iter().map(|o| dollars(opts, o)).fold(0.0, f64::max) * 1.1;
+    // A setting's cents grow with its exact amount (one denominator for the sweep), so the
+    // dearest is found without rounding every setting to cents.
+    let max_cost = shown
+        .iter()
+        .max_by_key(|o| o.exact_numerator)
+        .map_or(0.0, |o| dollars(opts, o))
+        * 1.1;
     let max_ms = shown.iter().map(|o| ms(o.duration_us)).fold(0.0, f64::max) * 1.1;
     let mut path_cost = String::with_capacity(shown.len() / STEP * 16);
     let mut path_ms = String::with_capacity(shown.len() / STEP * 16);
     let last = shown.len() - 1;
     for (i, o) in shown.iter().enumerate() {
         if i % STEP == 0 || i == last {
-            path_cost += &format!(
-                "{},{} ",
-                c(x(o.memory_mb)),
-                c(y(dollars(opts, o), max_cost))
-            );
-            path_ms += &format!("{},{} ", c(x(o.memory_mb)), c(y(ms(o.duration_us), max_ms)));
+            let at = x(o.memory_mb);
+            for (path, v) in [
+                (&mut path_cost, y(dollars(opts, o), max_cost)),
+                (&mut path_ms, y(ms(o.duration_us), max_ms)),
+            ] {
+                push_c(path, at);
+                path.push(',');
+                push_c(path, v);
+                path.push(' ');
+            }
         }
     }
     let marker = |mb: u32, usd: f64, class: &'static str, label: String| {
