@@ -63,10 +63,9 @@ where
             .iter()
             .position(|(t, r, w, _)| *t == table && *r == region && w == workload);
         if let Some(n) = found {
-            let item = self.items.remove(n);
-            let answer = item.3.clone();
-            self.items.insert(0, item);
-            return answer;
+            // The one asked for becomes the most recent.
+            self.items[..=n].rotate_right(1);
+            return self.items[0].3.clone();
         }
         let answer = S::compare(pricing, region, workload);
         self.items

@@ -112,6 +112,8 @@ pub fn Ec2Options(props: &Ec2OptionsProps) -> Html {
             })
         };
         let working_id = format!("ec2-working-{}", o.id);
+        // The row's working is on show: its row is opened and its group shown.
+        let open_here = expanded && !hidden;
         let on_pick = {
             let cb = props.on_pick.clone();
             let id = o.id.clone();
@@ -152,8 +154,8 @@ pub fn Ec2Options(props: &Ec2OptionsProps) -> Html {
             </tr>
             // The working is drawn only while its row is open: a keystroke redraws the open
             // rows' working, not every option's.
-            <tr class="working" id={ids.of(&working_id)} hidden={hidden || !expanded}>
-                if expanded && !hidden {
+            <tr class="working" id={ids.of(&working_id)} hidden={!open_here}>
+                if open_here {
                 <td colspan="9">
                     <LineItems lines={o.lines.clone()} total={o.horizon_total_usd.unwrap_or_default()}
                         amount_heading="Over the horizon" total_label="Total over the horizon"
