@@ -1,7 +1,10 @@
+use super::model::{Model, US_PER_MONTH};
 use super::*;
 use crate::lambda::Architecture as LambdaArch;
 use crate::testing::d;
 use proptest::prelude::*;
+use rust_decimal::prelude::*;
+use std::cmp::Ordering;
 
 fn lambda_pricing() -> &'static LambdaPricing {
     crate::bundled_table!(LambdaPricing, "../../../pricing/lambda.json")
