@@ -103,3 +103,55 @@ impl Ids {
 pub fn use_ids() -> Ids {
     use_context::<Ids>().unwrap_or_default()
 }
+
+/// A disclosure's open state, for drawing (and working out) its content only while it is open:
+/// `(open, ontoggle)` for a `<details>`. Closed content is neither shown nor printed, so drawing
+/// it on every change would only cost each keystroke its reconciling.
+#[hook]
+pub fn use_open() -> (bool, Callback<Event>) {
+    let open = use_state(|| false);
+    let set = open.setter();
+    let on_toggle = Callback::from(move |e: Event| {
+        let d: web_sys::HtmlDetailsElement = e.target_unchecked_into();
+        set.set(d.open());
+    });
+    (*open, on_toggle)
+}
+
+/// Which of a list's disclosures are open, by place (the first 64), for drawing each one's
+/// content only while it is open: one hook for a table whose every row expands.
+pub struct OpenSet {
+    bits: std::rc::Rc<std::cell::RefCell<u64>>,
+    redraw: UseForceUpdateHandle,
+}
+
+impl OpenSet {
+    pub fn is_open(&self, i: usize) -> bool {
+        i < 64 && (*self.bits.borrow() >> i) & 1 == 1
+    }
+
+    /// The `ontoggle` of the disclosure at `i`.
+    pub fn on_toggle(&self, i: usize) -> Callback<Event> {
+        let (bits, redraw) = (self.bits.clone(), self.redraw.clone());
+        Callback::from(move |e: Event| {
+            let d: web_sys::HtmlDetailsElement = e.target_unchecked_into();
+            if i < 64 {
+                let mut b = bits.borrow_mut();
+                *b = if d.open() {
+                    *b | 1 << i
+                } else {
+                    *b & !(1 << i)
+                };
+            }
+            redraw.force_update();
+        })
+    }
+}
+
+#[hook]
+pub fn use_open_set() -> OpenSet {
+    OpenSet {
+        bits: use_mut_ref(|| 0),
+        redraw: use_force_update(),
+    }
+}

@@ -6,7 +6,7 @@
 use super::task_for;
 use crate::components::fields::{NumberField, SelectField};
 use crate::components::working::copy_text;
-use crate::hooks::use_ids;
+use crate::hooks::{use_ids, use_open};
 use crate::state::{keys, label_of, Action, Ec2Form, Form, Service, State};
 use awscost::exercise::{Exercise, Question};
 use awscost::scenarios::ScenarioSet;
@@ -79,15 +79,8 @@ pub fn MakeExercise(props: &MakeExerciseProps) -> Html {
     });
     let status = use_state(String::new);
     // Worked out only while the form is open: closed, it costs a keystroke nothing.
-    let open = use_state(|| false);
-    let on_toggle = {
-        let open = open.clone();
-        Callback::from(move |e: Event| {
-            let d: web_sys::HtmlDetailsElement = e.target_unchecked_into();
-            open.set(d.open());
-        })
-    };
-    if !*open {
+    let (open, on_toggle) = use_open();
+    if !open {
         return html! {
             <details class="make-exercise" id={id("make-exercise")} ontoggle={on_toggle}>
                 <summary>{ "Make an exercise of this page" }</summary>

@@ -4,7 +4,7 @@
 
 use crate::components::ec2::hourly;
 use crate::components::fields::SelectField;
-use crate::hooks::use_ids;
+use crate::hooks::{use_ids, use_open};
 use awscost::ec2::alternatives::{
     alternatives, Alternative, AlternativesAsk, ArchitectureScope, Relation,
 };
@@ -130,9 +130,9 @@ pub fn AlternativesPanel(props: &AlternativesPanelProps) -> Html {
         option: (*option).clone(),
     };
     // Worked out only while open: closed, it costs a keystroke nothing.
-    let open = use_state(|| false);
+    let (open, on_toggle) = use_open();
     let answer = use_memo(
-        (props.region, props.workload.clone(), ask, *open),
+        (props.region, props.workload.clone(), ask, open),
         |(region, w, ask, open)| open.then(|| alternatives(props.pricing, *region, w, ask)),
     );
     let id = |s: &str| ids.of(&format!("ec2-alt-{s}"));
@@ -160,13 +160,6 @@ pub fn AlternativesPanel(props: &AlternativesPanelProps) -> Html {
             ),
         );
     }
-    let on_toggle = {
-        let open = open.clone();
-        Callback::from(move |e: Event| {
-            let d: web_sys::HtmlDetailsElement = e.target_unchecked_into();
-            open.set(d.open());
-        })
-    };
     let Some(answer) = &*answer else {
         return html! {
             <section class="explore alternatives" id={id("box")} aria-labelledby={id("heading")}>

@@ -7,7 +7,7 @@ use crate::components::chart::c;
 use crate::components::chart::Shared;
 use crate::components::fields::{NumberField, SelectField};
 use crate::components::working::LineItems;
-use crate::hooks::{error_for, use_ids};
+use crate::hooks::{error_for, use_ids, use_open};
 use awscost::ec2::interruptions::{
     spot_interruptions_of, Crossing, InterruptionAsk, InterruptionBand, SpotInterruptions,
 };
@@ -111,22 +111,15 @@ pub fn InterruptionsPanel(props: &InterruptionsPanelProps) -> Html {
     let ids = use_ids();
     let inputs = use_state(Inputs::default);
     // Worked out only while open: closed, it costs a keystroke nothing.
-    let open = use_state(|| false);
+    let (open, on_toggle) = use_open();
     let answer = use_memo(
-        (props.region, props.result.clone(), (*inputs).clone(), *open),
+        (props.region, props.result.clone(), (*inputs).clone(), open),
         |(region, r, i, open)| {
             open.then(|| {
                 ask(i).and_then(|a| spot_interruptions_of(props.pricing, *region, &r.0, &a))
             })
         },
     );
-    let on_toggle = {
-        let open = open.clone();
-        Callback::from(move |e: Event| {
-            let d: web_sys::HtmlDetailsElement = e.target_unchecked_into();
-            open.set(d.open());
-        })
-    };
     let id = |s: &str| ids.of(&format!("ec2-int-{s}"));
     let set = |f: fn(&mut Inputs, String)| {
         let inputs = inputs.clone();

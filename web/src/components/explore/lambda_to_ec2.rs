@@ -20,7 +20,7 @@ const EXTRA: &str = "lambda_to_ec2.extra_monthly_usd";
 use crate::components::chart::{c, cents, usd_tick};
 use crate::components::fields::{NumberField, SelectField};
 use crate::components::working::LineItems;
-use crate::hooks::{error_for, use_ids, Ids};
+use crate::hooks::{error_for, use_ids, use_open, Ids};
 use crate::state::{Form, LambdaForm};
 use awscost::explore::lambda_to_ec2::{
     lambda_to_ec2, Cheaper, CostPoint, LambdaToEc2, LambdaToEc2Ask,
@@ -111,18 +111,11 @@ pub fn LambdaToEc2Explorer(props: &LambdaToEc2Props) -> Html {
     let inputs = use_state(Inputs::default);
     // Worked out only while open (a search over the invocation counts): closed, it costs a
     // keystroke in the Lambda panel nothing.
-    let open = use_state(|| false);
+    let (open, on_toggle) = use_open();
     let result = use_memo(
-        (props.region, props.form.clone(), (*inputs).clone(), *open),
+        (props.region, props.form.clone(), (*inputs).clone(), open),
         |(region, form, i, open)| open.then(|| answer(*region, form, i)),
     );
-    let on_toggle = {
-        let open = open.clone();
-        Callback::from(move |e: Event| {
-            let d: web_sys::HtmlDetailsElement = e.target_unchecked_into();
-            open.set(d.open());
-        })
-    };
     let Some(result) = &*result else {
         return html! {
             <section class="explore lambda-to-ec2 wide" id={ids.of("l2e")} aria-labelledby={ids.of("l2e-heading")}>

@@ -3,6 +3,7 @@
 //! the engine's ([`awscost::service::Step`]), worked out only when the box is opened.
 
 use super::copy_text;
+use crate::hooks::use_open;
 use awscost::service::{narration, Step};
 use yew::prelude::*;
 
@@ -16,16 +17,9 @@ pub struct ExplainProps {
 
 #[function_component]
 pub fn Explain(props: &ExplainProps) -> Html {
-    let open = use_state(|| false);
+    let (open, on_toggle) = use_open();
     let status = use_state(String::new);
-    let on_toggle = {
-        let open = open.clone();
-        Callback::from(move |e: Event| {
-            let d: web_sys::HtmlDetailsElement = e.target_unchecked_into();
-            open.set(d.open());
-        })
-    };
-    let steps = if *open { props.steps.emit(()) } else { vec![] };
+    let steps = if open { props.steps.emit(()) } else { vec![] };
     let on_copy = {
         let (text, status) = (narration(&steps), status.clone());
         Callback::from(move |_: MouseEvent| copy_text(&text, None, status.clone()))
@@ -33,7 +27,7 @@ pub fn Explain(props: &ExplainProps) -> Html {
     html! {
         <details class="explain" ontoggle={on_toggle}>
             <summary>{ "Explain" }<span class="vh">{ format!(" ({})", props.name) }</span></summary>
-            if *open {
+            if open {
                 <ol>{ for steps.iter().map(|s| html! { <li>{ &s.text }</li> }) }</ol>
                 <button type="button" class="copy" onclick={on_copy}>{ "Copy as text" }
                     <span class="vh">{ format!(" ({})", props.name) }</span></button>
