@@ -54,7 +54,18 @@ async fn shows_every_type_and_the_aws_example() {
         .query_selector("#ebs-row-gp3.cheapest")
         .unwrap()
         .is_some());
-    // gp3's working holds its three line items, each expandable into its formula.
+    // gp3's working, drawn when opened, holds its three line items, each expandable into its
+    // formula.
+    assert!(root
+        .query_selector("#ebs-row-gp3-working .lines")
+        .unwrap()
+        .is_none());
+    open_details(
+        &root,
+        "#ebs-row-gp3-working details",
+        "#ebs-row-gp3-working .lines",
+    )
+    .await;
     assert_eq!(
         root.query_selector_all("#ebs-row-gp3-working .lines details")
             .unwrap()

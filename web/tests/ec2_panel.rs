@@ -122,6 +122,9 @@ async fn three_year_reservation_shows_its_break_even_and_unpriced_rows_say_why()
     assert!(
         text(&root, "#ec2-group-reserved .group-head").contains("Standard, 3 years, All Upfront")
     );
+    // The study notes' tables are drawn when opened.
+    assert!(root.query_selector("#ec2-best-savings").unwrap().is_none());
+    open_details(&root, "#ec2-study-notes", "#ec2-best-savings").await;
     assert!(text(&root, "#ec2-best-savings").contains("62.38 %"));
     // The cheapest suitable option is named and marked.
     let cheapest = root.query_selector("#ec2-cheapest").unwrap().unwrap();
@@ -151,7 +154,9 @@ async fn chart_draws_the_ticked_options() {
     tick(&root, "ec2-chart-on-demand");
     settle().await;
     assert_eq!(polylines(&root), 2);
-    // The table alternative has the start plus every third month of 36.
+    // The table alternative (drawn when opened) has the start plus every third month of 36.
+    assert!(root.query_selector("#ec2-chart tbody").unwrap().is_none());
+    open_details(&root, "#ec2-chart details", "#ec2-chart tbody tr").await;
     assert_eq!(
         root.query_selector_all("#ec2-chart tbody tr")
             .unwrap()
@@ -251,6 +256,9 @@ async fn a_small_type_in_every_region() {
 async fn the_finder_filters_and_picks_a_type() {
     let root = mount_panel(panel);
     settle().await;
+    // The filters and the list are drawn when the finder is opened.
+    assert!(root.query_selector("#ec2-finder-family").unwrap().is_none());
+    open_details(&root, "#ec2-finder-box", "#ec2-finder-table").await;
     choose(&root, "ec2-finder-family", "t3");
     settle().await;
     // t3: nano to 2xlarge, seven sizes, cheapest first.

@@ -31,6 +31,9 @@ async fn shows_the_aws_example_total() {
     assert!(text(&root, ".lines").contains("1,100,000 GB-s"));
     // The chart and its table alternative are there.
     assert!(root.query_selector(".chart svg").unwrap().is_some());
+    // The table behind the chart is drawn when opened, not before.
+    assert!(root.query_selector(".sweep").unwrap().is_none());
+    open_details(&root, ".chart details", ".sweep tbody tr").await;
     assert!(root.query_selector_all(".sweep tbody tr").unwrap().length() > 20);
 }
 

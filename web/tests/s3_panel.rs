@@ -47,7 +47,17 @@ async fn shows_every_class_for_the_issue_example() {
     assert!(text(&root, "#s3-row-DEEP_ARCHIVE").contains("cheapest"));
     // Where the study notes differ from AWS today, both are shown.
     assert!(text(&root, "#s3-row-GLACIER").contains("AWS now: 99.99 % (after restore)"));
-    // Every row expands into its line items.
+    // Every row expands into its line items, drawn when opened.
+    assert!(root
+        .query_selector("#s3-working-STANDARD_IA .lines")
+        .unwrap()
+        .is_none());
+    open_details(
+        &root,
+        "#s3-working-STANDARD_IA details",
+        "#s3-working-STANDARD_IA .lines",
+    )
+    .await;
     assert!(text(&root, "#s3-working-STANDARD_IA .lines").contains("$0.0125"));
     // The chart draws a line per class and names where the cheapest class changes.
     assert_eq!(

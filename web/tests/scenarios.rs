@@ -57,6 +57,18 @@ async fn a_versus_b_with_deltas_a_pinned_baseline_and_export() {
         "{diff}"
     );
 
+    // Every Lambda option per scenario, drawn when opened: both scenarios' figures.
+    assert!(root
+        .query_selector(".compare-options table")
+        .unwrap()
+        .is_none());
+    open_details(&root, ".compare-options", ".compare-options table").await;
+    let options = text(&root, ".compare-options table");
+    assert!(
+        options.contains("$18.73") && options.contains("$43.73"),
+        "{options}"
+    );
+
     // Renaming shows everywhere; pinning B measures A against it: −25.00 ÷ 43.73 = −57.17 %.
     type_into(&root, "scenario-name", "Bigger");
     settle().await;

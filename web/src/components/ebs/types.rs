@@ -3,7 +3,7 @@
 
 use crate::components::chart::Shared;
 use crate::components::working::LineItems;
-use crate::hooks::{use_ids, Ids};
+use crate::hooks::{use_ids, use_open_set, Ids, OpenSet};
 use awscost::ebs::{EbsOption, EbsResult};
 use awscost::limits;
 use awscost::money::qty;
@@ -27,7 +27,10 @@ fn mibps(d: Decimal) -> String {
     qty(d.round_dp(1))
 }
 
-fn row(o: &EbsOption, ids: &Ids) -> Html {
+fn row(result: &Shared<EbsResult>, i: usize, ids: &Ids, open: &OpenSet) -> Html {
+    let Some(o) = result.0.options.get(i) else {
+        return Html::default();
+    };
     let code = o.id.code();
     let id = format!("ebs-row-{code}");
     let name = html! {
@@ -71,6 +74,25 @@ fn row(o: &EbsOption, ids: &Ids) -> Html {
             </tr>
         }
     };
+    html! {
+        <>
+            { main }
+            <tr id={ids.of(&format!("{id}-working"))} class="working">
+                <td colspan="6">
+                    <details ontoggle={open.on_toggle(i)}>
+                        <summary>{ format!("{code}: how it was sized and priced") }</summary>
+                        if open.is_open(i) { { working(o) } }
+                    </details>
+                </td>
+            </tr>
+        </>
+    }
+}
+
+/// How a type was sized and priced: the sizing steps, a missing rate, its line items, and
+/// the limits where the study notes differ from AWS now.
+fn working(o: &EbsOption) -> Html {
+    let code = o.id.code();
     let differing: Vec<&limits::Limit> = o
         .limits
         .iter()
@@ -79,29 +101,21 @@ fn row(o: &EbsOption, ids: &Ids) -> Html {
         .collect();
     html! {
         <>
-            { main }
-            <tr id={ids.of(&format!("{id}-working"))} class="working">
-                <td colspan="6">
-                    <details>
-                        <summary>{ format!("{code}: how it was sized and priced") }</summary>
-                        if !o.sizing.is_empty() {
-                            <ol class="steps">{ for o.sizing.iter().map(|s| html! { <li>{ s }</li> }) }</ol>
-                        }
-                        if let Some(r) = &o.no_rate { <p class="error">{ r }</p> }
-                        if let Some(total) = o.monthly_usd {
-                            <LineItems lines={o.lines.clone()} total={total}
-                                caption={AttrValue::from(format!("{code} at {} GiB", qty(o.provisioned_gib.unwrap_or_default().into())))} />
-                        }
-                        if !differing.is_empty() {
-                            <ul class="notes-differ">
-                                { for differing.iter().map(|l| html! {
-                                    <li>{ format!("{}: the study notes say {}; AWS now: {} (used here).", l.name, l.notes, l.current) }</li>
-                                }) }
-                            </ul>
-                        }
-                    </details>
-                </td>
-            </tr>
+            if !o.sizing.is_empty() {
+                <ol class="steps">{ for o.sizing.iter().map(|s| html! { <li>{ s }</li> }) }</ol>
+            }
+            if let Some(r) = &o.no_rate { <p class="error">{ r }</p> }
+            if let Some(total) = o.monthly_usd {
+                <LineItems lines={o.lines.clone()} total={total}
+                    caption={AttrValue::from(format!("{code} at {} GiB", qty(o.provisioned_gib.unwrap_or_default().into())))} />
+            }
+            if !differing.is_empty() {
+                <ul class="notes-differ">
+                    { for differing.iter().map(|l| html! {
+                        <li>{ format!("{}: the study notes say {}; AWS now: {} (used here).", l.name, l.notes, l.current) }</li>
+                    }) }
+                </ul>
+            }
         </>
     }
 }
@@ -109,6 +123,8 @@ fn row(o: &EbsOption, ids: &Ids) -> Html {
 #[function_component]
 pub fn EbsTypes(props: &EbsTypesProps) -> Html {
     let ids = use_ids();
+    // Each type's working is drawn only while it is open.
+    let open = use_open_set();
     let r = &props.result.0;
     html! {
         { crate::components::scroll_x("Volume types compared", html! {
@@ -122,7 +138,7 @@ pub fn EbsTypes(props: &EbsTypesProps) -> Html {
                     <th scope="col" class="num">{ "MiB/s" }</th>
                     <th scope="col" class="num">{ "Monthly" }</th>
                 </tr></thead>
-                <tbody>{ for r.options.iter().map(|o| row(o, &ids)) }</tbody>
+                <tbody>{ for (0..r.options.len()).map(|i| row(&props.result, i, &ids, &open)) }</tbody>
             </table>
         }) }
     }

@@ -2,7 +2,7 @@
 //! table behind it.
 
 use crate::components::chart::{c, cents, Shared};
-use crate::hooks::use_ids;
+use crate::hooks::{use_ids, use_open};
 use awscost::ec2::Ec2Result;
 use awscost::Usd;
 use rust_decimal::Decimal;
@@ -44,6 +44,8 @@ pub fn series<'a>(r: &'a Ec2Result, picks: &[String]) -> Vec<(&'a str, &'a [Usd]
 #[function_component]
 pub fn Ec2Chart(props: &Ec2ChartProps) -> Html {
     let ids = use_ids();
+    // The table behind the chart is drawn only while it is open.
+    let (open, on_toggle) = use_open();
     let r = &props.result.0;
     let lines = series(r, &props.picks);
     if lines.is_empty() {
@@ -87,22 +89,24 @@ pub fn Ec2Chart(props: &Ec2ChartProps) -> Html {
                     <span class={format!("key s{}", i % STYLES)}>{ format!("— {label}") }</span>
                 }) }
             </figcaption>
-            <details>
+            <details ontoggle={on_toggle}>
                 <summary>{ "Chart data as a table" }</summary>
-                <table class="cumulative">
-                    <thead><tr>
-                        <th scope="col">{ "End of month" }</th>
-                        { for lines.iter().map(|(l, _)| html! { <th scope="col" class="num">{ *l }</th> }) }
-                    </tr></thead>
-                    <tbody>
-                        { for (0..=months).filter(|m| m % rows_step == 0).map(|m| html! { <tr>
-                            <th scope="row">{ if m == 0 { "start".to_string() } else { m.to_string() } }</th>
-                            { for lines.iter().map(|(_, cum)| html! {
-                                <td class="num">{ cum.get(m as usize).map(ToString::to_string).unwrap_or_default() }</td>
-                            }) }
-                        </tr> }) }
-                    </tbody>
-                </table>
+                if open {
+                    <table class="cumulative">
+                        <thead><tr>
+                            <th scope="col">{ "End of month" }</th>
+                            { for lines.iter().map(|(l, _)| html! { <th scope="col" class="num">{ *l }</th> }) }
+                        </tr></thead>
+                        <tbody>
+                            { for (0..=months).filter(|m| m % rows_step == 0).map(|m| html! { <tr>
+                                <th scope="row">{ if m == 0 { "start".to_string() } else { m.to_string() } }</th>
+                                { for lines.iter().map(|(_, cum)| html! {
+                                    <td class="num">{ cum.get(m as usize).map(ToString::to_string).unwrap_or_default() }</td>
+                                }) }
+                            </tr> }) }
+                        </tbody>
+                    </table>
+                }
             </details>
         </figure>
     }

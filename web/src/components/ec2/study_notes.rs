@@ -2,7 +2,7 @@
 
 use super::percent;
 use crate::components::chart::Shared;
-use crate::hooks::use_ids;
+use crate::hooks::{use_ids, use_open};
 use awscost::ec2::Ec2Result;
 use awscost::ec2::{study_note, OptionKind};
 use yew::prelude::*;
@@ -15,10 +15,19 @@ pub struct Ec2StudyNotesProps {
 #[function_component]
 pub fn Ec2StudyNotes(props: &Ec2StudyNotesProps) -> Html {
     let ids = use_ids();
+    // The tables are drawn only while the notes are open.
+    let (open, on_toggle) = use_open();
+    let summary =
+        html! { <summary>{ "Purchasing options: study notes vs the bundled rates" }</summary> };
+    if !open {
+        return html! {
+            <details class="study-notes" id={ids.of("ec2-study-notes")} ontoggle={on_toggle}>{ summary }</details>
+        };
+    }
     let r = &props.result.0;
     html! {
-        <details class="study-notes" id={ids.of("ec2-study-notes")}>
-            <summary>{ "Purchasing options: study notes vs the bundled rates" }</summary>
+        <details class="study-notes" id={ids.of("ec2-study-notes")} open=true ontoggle={on_toggle}>
+            { summary }
             <table>
                 <thead><tr>
                     <th scope="col">{ "Option" }</th><th scope="col">{ "Study notes" }</th>

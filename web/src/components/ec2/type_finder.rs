@@ -2,7 +2,7 @@
 //! with each type's specs and On-Demand rate in the region; "Use" puts it in the type field.
 
 use super::hourly;
-use crate::hooks::use_ids;
+use crate::hooks::{use_ids, use_open};
 use awscost::ec2::{Architecture, Ec2Pricing, HourlyUsd, InstanceType, STUDY_FREE_TIER};
 use awscost::money::qty;
 use awscost::Region;
@@ -12,14 +12,23 @@ use yew::prelude::*;
 /// The most rows listed at once; narrower filters list the rest.
 const SHOWN: usize = 30;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct TypeFinderProps {
-    /// The bundled tables (static, so props compare cheaply).
+    /// The bundled tables (static: compared by address, below).
     pub pricing: &'static Ec2Pricing,
     pub region: Region,
     /// The type in the field now.
     pub chosen: AttrValue,
     pub on_pick: Callback<String>,
+}
+
+impl PartialEq for TypeFinderProps {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.pricing, other.pricing)
+            && self.region == other.region
+            && self.chosen == other.chosen
+            && self.on_pick == other.on_pick
+    }
 }
 
 /// What the finder lists: typed by the person, never part of the workload or the link.
@@ -55,6 +64,17 @@ fn arch(a: Architecture) -> &'static str {
 pub fn TypeFinder(props: &TypeFinderProps) -> Html {
     let ids = use_ids();
     let filters = use_state(Filters::default);
+    // The filters and the list are drawn only while the finder is open.
+    let (open, on_toggle) = use_open();
+    let id = |s: &str| ids.of(&format!("ec2-finder-{s}"));
+    let summary = html! {
+        <summary>{ "Find a type: family, architecture, vCPU, memory, price" }</summary>
+    };
+    if !open {
+        return html! {
+            <details class="type-finder" id={id("box")} ontoggle={on_toggle}>{ summary }</details>
+        };
+    }
     let set = |f: fn(&mut Filters, String)| {
         let filters = filters.clone();
         Callback::from(move |e: Event| {
@@ -89,10 +109,9 @@ pub fn TypeFinder(props: &TypeFinderProps) -> Html {
         .collect();
     rows.sort_by_key(|(t, r)| (r.is_none(), *r, t.vcpu));
     let count = rows.len();
-    let id = |s: &str| ids.of(&format!("ec2-finder-{s}"));
     html! {
-        <details class="type-finder" id={id("box")}>
-            <summary>{ "Find a type: family, architecture, vCPU, memory, price" }</summary>
+        <details class="type-finder" id={id("box")} open=true ontoggle={on_toggle}>
+            { summary }
             <div class="filters">
                 <div class="field">
                     <label for={id("text")}>{ "Name contains" }</label>

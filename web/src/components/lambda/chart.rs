@@ -1,7 +1,7 @@
 //! Monthly cost and modelled duration against memory, as an SVG chart with a table behind it.
 
 use crate::components::chart::{c, cents, push_c, usd_tick, Shared};
-use crate::hooks::use_ids;
+use crate::hooks::{use_ids, use_open};
 use awscost::lambda::{LambdaOption, LambdaResult, Sweep};
 use awscost::money::qty;
 use rust_decimal::Decimal;
@@ -49,6 +49,8 @@ fn fmt_ms(us: u64) -> String {
 #[function_component]
 pub fn CostChart(props: &CostChartProps) -> Html {
     let ids = use_ids();
+    // The table behind the chart is drawn only while it is open.
+    let (open, on_toggle) = use_open();
     let r = &props.result.0;
     let opts = &r.options;
     let shown: Vec<&LambdaOption> = opts.iter().filter(|o| o.within_timeout).collect();
@@ -134,30 +136,32 @@ pub fn CostChart(props: &CostChartProps) -> Html {
                 <span class="key fastest">{ "● fastest" }</span>
                 <span class="key requested">{ "● requested" }</span>
             </figcaption>
-            <details>
+            <details ontoggle={on_toggle}>
                 <summary>{ "Chart data as a table" }</summary>
-                <table class="sweep">
-                    <thead><tr>
-                        <th scope="col">{ "Memory (MB)" }</th><th scope="col" class="num">{ "Duration (ms)" }</th>
-                        <th scope="col" class="num">{ "Billed (ms)" }</th><th scope="col" class="num">{ "Monthly" }</th><th scope="col">{ "Note" }</th>
-                    </tr></thead>
-                    <tbody>
-                        { for rows.map(|o| {
-                            let mut notes = vec![];
-                            if o.memory_mb == r.cheapest.memory_mb { notes.push("cheapest"); }
-                            if o.memory_mb == r.fastest.memory_mb { notes.push("fastest"); }
-                            if o.memory_mb == r.requested.memory_mb { notes.push("requested"); }
-                            if !o.within_timeout { notes.push("over the 15-minute timeout"); }
-                            html! { <tr>
-                                <th scope="row">{ o.memory_mb }</th>
-                                <td class="num">{ fmt_ms(o.duration_us) }</td>
-                                <td class="num">{ o.billed_duration_ms }</td>
-                                <td class="num">{ opts.usd(o).to_string() }</td>
-                                <td>{ notes.join(", ") }</td>
-                            </tr> }
-                        }) }
-                    </tbody>
-                </table>
+                if open {
+                    <table class="sweep">
+                        <thead><tr>
+                            <th scope="col">{ "Memory (MB)" }</th><th scope="col" class="num">{ "Duration (ms)" }</th>
+                            <th scope="col" class="num">{ "Billed (ms)" }</th><th scope="col" class="num">{ "Monthly" }</th><th scope="col">{ "Note" }</th>
+                        </tr></thead>
+                        <tbody>
+                            { for rows.map(|o| {
+                                let mut notes = vec![];
+                                if o.memory_mb == r.cheapest.memory_mb { notes.push("cheapest"); }
+                                if o.memory_mb == r.fastest.memory_mb { notes.push("fastest"); }
+                                if o.memory_mb == r.requested.memory_mb { notes.push("requested"); }
+                                if !o.within_timeout { notes.push("over the 15-minute timeout"); }
+                                html! { <tr>
+                                    <th scope="row">{ o.memory_mb }</th>
+                                    <td class="num">{ fmt_ms(o.duration_us) }</td>
+                                    <td class="num">{ o.billed_duration_ms }</td>
+                                    <td class="num">{ opts.usd(o).to_string() }</td>
+                                    <td>{ notes.join(", ") }</td>
+                                </tr> }
+                            }) }
+                        </tbody>
+                    </table>
+                }
             </details>
         </figure>
     }

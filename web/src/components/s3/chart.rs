@@ -3,7 +3,7 @@
 //! behind the chart.
 
 use crate::components::chart::{c, usd_tick, Shared};
-use crate::hooks::use_ids;
+use crate::hooks::{use_ids, use_open};
 use awscost::money::{qty, rate};
 use awscost::s3::{Curve, S3Option, S3Result, StorageClass};
 use awscost::Usd;
@@ -60,6 +60,8 @@ pub fn gb(d: Decimal) -> String {
 #[function_component]
 pub fn S3Chart(props: &S3ChartProps) -> Html {
     let ids = use_ids();
+    // The table behind the chart is drawn only while it is open.
+    let (open, on_toggle) = use_open();
     let r = &props.result.0;
     let lines: Vec<(&S3Option, &Curve)> = r
         .options
@@ -166,46 +168,48 @@ pub fn S3Chart(props: &S3ChartProps) -> Html {
                     <span>{ "none: one class is cheapest at every retrieval volume." }</span>
                 }
             </figcaption>
-            <details>
+            <details ontoggle={on_toggle}>
                 <summary>{ "Chart data as a table" }</summary>
-                <table class="s3-curves">
-                    <thead><tr>
-                        <th scope="col">{ "Class" }</th><th scope="col" class="num">{ "Monthly, nothing retrieved" }</th>
-                        <th scope="col" class="num">{ "Added per GB retrieved" }</th>
-                        <th scope="col" class="num">{ format!("At {} GB a month", gb(x_max)) }</th>
-                    </tr></thead>
-                    <tbody>
-                        { for lines.iter().map(|(o, cv)| html! { <tr>
-                            <th scope="row">{ o.name }</th>
-                            <td class="num">{ Usd(cv.fixed_usd).to_string() }</td>
-                            <td class="num">{ rate(cv.per_retrieval_gb_usd.round_dp(6)) }</td>
-                            <td class="num">{ Usd(cv.at(x_max)).to_string() }</td>
-                        </tr> }) }
-                    </tbody>
-                </table>
-                { crate::components::scroll_x("Where two classes cost the same", html! {
-                    <table class="s3-break-even">
-                        <caption>{ "Every crossing: where two classes cost the same" }</caption>
+                if open {
+                    <table class="s3-curves">
                         <thead><tr>
-                            <th scope="col">{ "Cheaper below" }</th><th scope="col">{ "Cheaper above" }</th>
-                            <th scope="col" class="num">{ "GB retrieved a month" }</th><th scope="col" class="num">{ "Monthly there" }</th>
+                            <th scope="col">{ "Class" }</th><th scope="col" class="num">{ "Monthly, nothing retrieved" }</th>
+                            <th scope="col" class="num">{ "Added per GB retrieved" }</th>
+                            <th scope="col" class="num">{ format!("At {} GB a month", gb(x_max)) }</th>
                         </tr></thead>
                         <tbody>
-                            { for r.break_even.iter().map(|b| html! { <tr>
-                                <td>{ short(b.cheaper_below) }</td><td>{ short(b.cheaper_above) }</td>
-                                <td class="num">{ gb(b.retrieval_gb_per_month) }</td><td class="num">{ b.monthly_usd.to_string() }</td>
+                            { for lines.iter().map(|(o, cv)| html! { <tr>
+                                <th scope="row">{ o.name }</th>
+                                <td class="num">{ Usd(cv.fixed_usd).to_string() }</td>
+                                <td class="num">{ rate(cv.per_retrieval_gb_usd.round_dp(6)) }</td>
+                                <td class="num">{ Usd(cv.at(x_max)).to_string() }</td>
                             </tr> }) }
                         </tbody>
                     </table>
-                }) }
-                <ul class="s3-ranges" aria-label="Cheapest class by retrieval volume">
-                    { for r.cheapest_by_retrieval.iter().map(|rg| html! {
-                        <li>{ match rg.to_gb {
-                            Some(to) => format!("{} – {} GB a month: {}", gb(rg.from_gb), gb(to), rg.class.name()),
-                            None => format!("{} GB a month and more: {}", gb(rg.from_gb), rg.class.name()),
-                        } }</li>
+                    { crate::components::scroll_x("Where two classes cost the same", html! {
+                        <table class="s3-break-even">
+                            <caption>{ "Every crossing: where two classes cost the same" }</caption>
+                            <thead><tr>
+                                <th scope="col">{ "Cheaper below" }</th><th scope="col">{ "Cheaper above" }</th>
+                                <th scope="col" class="num">{ "GB retrieved a month" }</th><th scope="col" class="num">{ "Monthly there" }</th>
+                            </tr></thead>
+                            <tbody>
+                                { for r.break_even.iter().map(|b| html! { <tr>
+                                    <td>{ short(b.cheaper_below) }</td><td>{ short(b.cheaper_above) }</td>
+                                    <td class="num">{ gb(b.retrieval_gb_per_month) }</td><td class="num">{ b.monthly_usd.to_string() }</td>
+                                </tr> }) }
+                            </tbody>
+                        </table>
                     }) }
-                </ul>
+                    <ul class="s3-ranges" aria-label="Cheapest class by retrieval volume">
+                        { for r.cheapest_by_retrieval.iter().map(|rg| html! {
+                            <li>{ match rg.to_gb {
+                                Some(to) => format!("{} – {} GB a month: {}", gb(rg.from_gb), gb(to), rg.class.name()),
+                                None => format!("{} GB a month and more: {}", gb(rg.from_gb), rg.class.name()),
+                            } }</li>
+                        }) }
+                    </ul>
+                }
             </details>
         </figure>
     }

@@ -4,9 +4,9 @@
 use super::money;
 use crate::components::chart::Shared;
 use crate::components::working::LineItems;
-use crate::hooks::use_ids;
+use crate::hooks::{use_ids, use_open_set};
 use awscost::report::total;
-use awscost::s3::S3Result;
+use awscost::s3::{S3Option, S3Result};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -17,6 +17,8 @@ pub struct S3ClassesProps {
 #[function_component]
 pub fn S3Classes(props: &S3ClassesProps) -> Html {
     let ids = use_ids();
+    // Each class's working is drawn only while it is open.
+    let open = use_open_set();
     let r = &props.result.0;
     let days = r.retention_days;
     html! {
@@ -30,7 +32,7 @@ pub fn S3Classes(props: &S3ClassesProps) -> Html {
                     <th scope="col">{ "Availability (study notes)" }</th><th scope="col">{ "AZs" }</th>
                     <th scope="col">{ "First byte" }</th>
                 </tr></thead>
-                { for r.options.iter().map(|o| {
+                { for r.options.iter().enumerate().map(|(i, o)| {
                     let f = &o.facts;
                     let tags = [
                         (o.cheapest, "cheapest"),
@@ -58,17 +60,9 @@ pub fn S3Classes(props: &S3ClassesProps) -> Html {
                             </tr>
                             <tr class="working" id={ids.of(&format!("s3-working-{}", o.id.code()))}>
                                 <td colspan="6">
-                                    <details>
+                                    <details ontoggle={open.on_toggle(i)}>
                                         <summary>{ format!("Working for {}", o.name) }</summary>
-                                        <p>{ format!("Durability {}. Minimum storage duration: {}.{}{}", f.durability,
-                                            if o.minimum_storage_days == 0 { "none".to_string() } else { format!("{} days", o.minimum_storage_days) },
-                                            o.minimum_billable_object_kb.map(|kb| format!(" Every object billed as at least {kb} KB.")).unwrap_or_default(),
-                                            o.per_object_overhead_kb.map(|kb| format!(" {kb} KB added per object (8 KB at the Standard rate).")).unwrap_or_default()) }</p>
-                                        { for o.missing_rates.iter().map(|m| html! { <p class="error">{ m }</p> }) }
-                                        <LineItems lines={o.lines.clone()} total={o.monthly_usd.unwrap_or_else(|| total(&o.lines))}
-                                            caption={AttrValue::from(format!("{}: a steady 30-day month", o.name))} />
-                                        <LineItems lines={o.retention_lines.clone()} total={o.retention_total_usd.unwrap_or_else(|| total(&o.retention_lines))}
-                                            caption={AttrValue::from(format!("{}: the {days} days, with any early-deletion charge", o.name))} amount_heading="Amount" total_label="Total" />
+                                        if open.is_open(i) { { working(o, days) } }
                                     </details>
                                 </td>
                             </tr>
@@ -77,5 +71,24 @@ pub fn S3Classes(props: &S3ClassesProps) -> Html {
                 }) }
             </table>
         }) }
+    }
+}
+
+/// A class's working: its facts, missing rates, and the line items of a steady month and of the
+/// `days` of retention.
+fn working(o: &S3Option, days: u32) -> Html {
+    let f = &o.facts;
+    html! {
+        <>
+            <p>{ format!("Durability {}. Minimum storage duration: {}.{}{}", f.durability,
+                if o.minimum_storage_days == 0 { "none".to_string() } else { format!("{} days", o.minimum_storage_days) },
+                o.minimum_billable_object_kb.map(|kb| format!(" Every object billed as at least {kb} KB.")).unwrap_or_default(),
+                o.per_object_overhead_kb.map(|kb| format!(" {kb} KB added per object (8 KB at the Standard rate).")).unwrap_or_default()) }</p>
+            { for o.missing_rates.iter().map(|m| html! { <p class="error">{ m }</p> }) }
+            <LineItems lines={o.lines.clone()} total={o.monthly_usd.unwrap_or_else(|| total(&o.lines))}
+                caption={AttrValue::from(format!("{}: a steady 30-day month", o.name))} />
+            <LineItems lines={o.retention_lines.clone()} total={o.retention_total_usd.unwrap_or_else(|| total(&o.retention_lines))}
+                caption={AttrValue::from(format!("{}: the {days} days, with any early-deletion charge", o.name))} amount_heading="Amount" total_label="Total" />
+        </>
     }
 }

@@ -4,7 +4,7 @@
 use super::short;
 use crate::components::chart::Shared;
 use crate::components::working::LineItems;
-use crate::hooks::use_ids;
+use crate::hooks::{use_ids, use_open};
 use awscost::s3::S3Result;
 use awscost::Usd;
 use yew::prelude::*;
@@ -17,6 +17,8 @@ pub struct S3PlanProps {
 #[function_component]
 pub fn S3Plan(props: &S3PlanProps) -> Html {
     let ids = use_ids();
+    // The plan's working is drawn only while it is open.
+    let (open, on_toggle) = use_open();
     let r = &props.result.0;
     let Some(plan) = &r.lifecycle else {
         return html! {};
@@ -71,10 +73,12 @@ pub fn S3Plan(props: &S3PlanProps) -> Html {
                 </table>
             }) }
             { for plan.missing_rates.iter().map(|m| html! { <p class="error">{ m }</p> }) }
-            <details>
+            <details ontoggle={on_toggle}>
                 <summary>{ "The plan's working" }</summary>
-                <LineItems lines={plan.lines.clone()} total={plan.total_usd.unwrap_or_else(|| awscost::report::total(&plan.lines))}
-                    caption={AttrValue::from("Each step, its transition requests and any early-deletion charge")} amount_heading="Amount" total_label="Total" />
+                if open {
+                    <LineItems lines={plan.lines.clone()} total={plan.total_usd.unwrap_or_else(|| awscost::report::total(&plan.lines))}
+                        caption={AttrValue::from("Each step, its transition requests and any early-deletion charge")} amount_heading="Amount" total_label="Total" />
+                }
             </details>
             { crate::components::scroll_x("The plan against one class", html! {
                 <table class="s3-versus">

@@ -3,10 +3,10 @@
 
 use super::ExportPanel;
 use crate::components::fields::CheckboxField;
-use crate::hooks::{use_ids, use_last_good, Shown};
+use crate::hooks::{use_ids, use_last_good, use_open_set, OpenSet, Shown};
 use crate::state::{evaluate_scenarios, said, Action, Counting, ScenarioProblem, Service, State};
 use awscost::export::{delta_text, usd_text};
-use awscost::scenarios::{Cell, Row, ScenarioComparison, ScenarioSet};
+use awscost::scenarios::{Cell, ScenarioComparison, ScenarioSet};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -40,6 +40,8 @@ pub fn ScenarioCompare(props: &ScenarioCompareProps) -> Html {
     } = use_last_good((*computed).clone());
     let several = s.scenarios().len() > 1;
     let ids = use_ids();
+    // Each service's options table is drawn only while it is open.
+    let open = use_open_set();
     let p = ids.0.as_str();
     let id = |s: &str| ids.of(s);
     let counted = s.counted_services();
@@ -67,7 +69,7 @@ pub fn ScenarioCompare(props: &ScenarioCompareProps) -> Html {
             if let Some((set, c)) = shown {
                 { table(&c, p) }
                 if several { { differences(&c, p) } }
-                { for c.services.iter().map(|sv| options(sv.headline.label.as_str(), &sv.options, &c)) }
+                { for (0..c.services.len()).map(|service| options(&c, service, &open)) }
                 <p class="model">{ c.method }</p>
                 <ExportPanel set={set} comparison={c} />
             }
@@ -196,21 +198,28 @@ fn differences(c: &ScenarioComparison, p: &str) -> Html {
     }
 }
 
-fn options(label: &str, rows: &[Row], c: &ScenarioComparison) -> Html {
+/// Every option of one service, per scenario. The table is drawn only while it is open: closed,
+/// it is neither shown nor printed, and it is most of the comparison's elements.
+fn options(c: &ScenarioComparison, service: usize, open: &OpenSet) -> Html {
+    let Some(sv) = c.services.get(service) else {
+        return Html::default();
+    };
     html! {
-        <details class="compare-options">
-            <summary>{ format!("Every {label} option, per scenario") }</summary>
-            <table>
-                { head(c, "Option") }
-                <tbody>
-                    { for rows.iter().map(|r| html! {
-                        <tr>
-                            <th scope="row">{ r.label.as_str() }</th>
-                            { for r.cells.iter().map(|x| cell(x, None)) }
-                        </tr>
-                    }) }
-                </tbody>
-            </table>
+        <details class="compare-options" ontoggle={open.on_toggle(service)}>
+            <summary>{ format!("Every {} option, per scenario", sv.headline.label.as_str()) }</summary>
+            if open.is_open(service) {
+                <table>
+                    { head(c, "Option") }
+                    <tbody>
+                        { for sv.options.iter().map(|r| html! {
+                            <tr>
+                                <th scope="row">{ r.label.as_str() }</th>
+                                { for r.cells.iter().map(|x| cell(x, None)) }
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            }
         </details>
     }
 }
