@@ -204,6 +204,23 @@ impl Collector {
             Some(value)
         }
     }
+
+    /// A decimal with at most `max` decimal places (trailing zeros do not count); returns it as
+    /// given when it has.
+    pub fn places(
+        &mut self,
+        field: &str,
+        value: Decimal,
+        max: u32,
+        unit: &'static str,
+    ) -> Option<Decimal> {
+        if value.normalize().scale() > max {
+            self.push(field, Problem::TooPrecise { places: max, unit });
+            None
+        } else {
+            Some(value)
+        }
+    }
 }
 
 /// A workload section's inputs as `(JSON path, value)` pairs, in field order; an absent optional
@@ -299,5 +316,23 @@ mod tests {
         );
         assert_eq!(c.errors.len(), 2);
         assert_eq!(c.errors[1].field, "c");
+    }
+
+    #[test]
+    fn places_count_without_trailing_zeros_and_keep_the_value_as_given() {
+        let mut c = Collector::default();
+        // 1.5000 has one place once its trailing zeros go; it comes back as given.
+        let v = c.places("a", Decimal::new(15_000, 4), 3, "ms");
+        assert_eq!(v.map(|v| v.scale()), Some(4));
+        assert_eq!(c.places("b", Decimal::new(10_005, 4), 3, "ms"), None);
+        assert_eq!(c.errors.len(), 1);
+        assert_eq!(c.errors[0].field, "b");
+        assert_eq!(
+            c.errors[0].problem,
+            Problem::TooPrecise {
+                places: 3,
+                unit: "ms"
+            }
+        );
     }
 }

@@ -1,6 +1,6 @@
 //! The `ebs` section of a workload as given, its checks, and the checked need they return.
 
-use crate::error::{Collector, FieldError, Problem};
+use crate::error::{Collector, FieldError};
 use crate::limits::ebs as lim;
 use crate::money::{HOURS_PER_MONTH, MAX_HOURS_PER_MONTH};
 use rust_decimal::prelude::*;
@@ -187,11 +187,6 @@ impl EbsWorkload {
             (Decimal::ZERO, "a quantity cannot be negative"),
             (max.into(), max_rule),
         )?;
-        if v.normalize().scale() > 3 {
-            c.push(field, Problem::TooPrecise { places: 3, unit });
-            None
-        } else {
-            Some(v.normalize())
-        }
+        c.places(field, v, 3, unit).map(|v| v.normalize())
     }
 }

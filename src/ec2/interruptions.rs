@@ -265,19 +265,11 @@ fn check(ask: &InterruptionAsk) -> Result<(Decimal, Decimal, Decimal), Vec<Field
     // A band's rate is worked out, not typed: only a rate given is held to six places.
     let per_day = match ask.band {
         Some(_) => per_day,
-        None => per_day.and_then(|r| {
-            places(
-                &mut c,
-                &f("interruptions_per_day"),
-                r,
-                6,
-                "interruptions per day",
-            )
-        }),
+        None => per_day
+            .and_then(|r| c.places(&f("interruptions_per_day"), r, 6, "interruptions per day")),
     };
-    let checkpoint =
-        checkpoint.and_then(|m| places(&mut c, &f("checkpoint_minutes"), m, 3, "minutes"));
-    let restart = restart.and_then(|m| places(&mut c, &f("restart_minutes"), m, 3, "minutes"));
+    let checkpoint = checkpoint.and_then(|m| c.places(&f("checkpoint_minutes"), m, 3, "minutes"));
+    let restart = restart.and_then(|m| c.places(&f("restart_minutes"), m, 3, "minutes"));
     c.finish(|| {
         (
             per_day.unwrap_or_default(),
@@ -285,22 +277,6 @@ fn check(ask: &InterruptionAsk) -> Result<(Decimal, Decimal, Decimal), Vec<Field
             restart.unwrap_or_default(),
         )
     })
-}
-
-/// A value with at most `max` decimal places (a band's rate is worked out, not typed).
-fn places(
-    c: &mut Collector,
-    field: &str,
-    d: Decimal,
-    max: u32,
-    unit: &'static str,
-) -> Option<Decimal> {
-    if d.normalize().scale() > max {
-        c.push(field, crate::Problem::TooPrecise { places: max, unit });
-        None
-    } else {
-        Some(d)
-    }
 }
 
 /// The answer for a checked request.

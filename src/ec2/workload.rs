@@ -129,7 +129,7 @@ impl Ec2Workload {
                     (Decimal::ZERO, "hours cannot be negative"),
                     (max_h, "a month has at most 744 hours (31 days)"),
                 )
-                .and_then(|h| precise(&mut c, "ec2.hours_per_month", h, "hours")),
+                .and_then(|h| c.places("ec2.hours_per_month", h, 3, "hours")),
             (None, None, None) => Some(Decimal::from(HOURS_PER_MONTH)),
             (None, d, w) => {
                 let d = c
@@ -140,7 +140,7 @@ impl Ec2Workload {
                         (Decimal::ZERO, "hours cannot be negative"),
                         (Decimal::from(24), "a day has 24 hours"),
                     )
-                    .and_then(|d| precise(&mut c, "ec2.hours_per_day", d, "hours"));
+                    .and_then(|d| c.places("ec2.hours_per_day", d, 3, "hours"));
                 let w = c.whole(
                     "ec2.days_per_week",
                     w.unwrap_or(Decimal::from(7)),
@@ -205,14 +205,5 @@ impl Ec2Workload {
             }),
             _ => Err(c.errors),
         }
-    }
-}
-
-fn precise(c: &mut Collector, field: &str, d: Decimal, unit: &'static str) -> Option<Decimal> {
-    if d.normalize().scale() > 3 {
-        c.push(field, Problem::TooPrecise { places: 3, unit });
-        None
-    } else {
-        Some(d)
     }
 }

@@ -148,17 +148,9 @@ impl LambdaWorkload {
                 },
             );
             None
-        } else if duration.normalize().scale() > 3 {
-            c.push(
-                "lambda.duration_ms",
-                Problem::TooPrecise {
-                    places: 3,
-                    unit: "ms",
-                },
-            );
-            None
         } else {
-            (duration * Decimal::ONE_THOUSAND).to_u64()
+            c.places("lambda.duration_ms", duration, 3, "ms")
+                .and_then(|d| (d * Decimal::ONE_THOUSAND).to_u64())
         };
         let invocations = c.whole(
             "lambda.invocations_per_month",
@@ -199,20 +191,8 @@ impl LambdaWorkload {
                     "a month has at most 744 hours (31 days)",
                 ),
             )
-            .and_then(|h| {
-                if h.normalize().scale() > 3 {
-                    c.push(
-                        "lambda.provisioned_hours_per_month",
-                        Problem::TooPrecise {
-                            places: 3,
-                            unit: "hours",
-                        },
-                    );
-                    None
-                } else {
-                    (h * Decimal::from(3_600_000)).to_u64()
-                }
-            });
+            .and_then(|h| c.places("lambda.provisioned_hours_per_month", h, 3, "hours"))
+            .and_then(|h| (h * Decimal::from(3_600_000)).to_u64());
         let cpu = c.whole(
             "lambda.cpu_bound_percent",
             self.cpu_bound_percent,

@@ -94,22 +94,6 @@ pub const MAX_REQUESTS: u64 = 1_000_000_000_000_000;
 pub const MAX_RETENTION_DAYS: u64 = 36_500;
 const GB_PLACES: u32 = 6;
 
-fn places(
-    c: &mut Collector,
-    field: &str,
-    v: Option<Decimal>,
-    n: u32,
-    unit: &'static str,
-) -> Option<Decimal> {
-    let v = v?;
-    if v.normalize().scale() > n {
-        c.push(field, Problem::TooPrecise { places: n, unit });
-        None
-    } else {
-        Some(v)
-    }
-}
-
 impl S3Workload {
     /// Checks every field; reports all problems at once.
     pub fn validate(&self) -> Result<S3Spec, Vec<FieldError>> {
@@ -136,7 +120,7 @@ impl S3Workload {
                 ),
             )
         };
-        let storage = places(&mut c, "s3.storage_gb", storage, GB_PLACES, "GB");
+        let storage = storage.and_then(|v| c.places("s3.storage_gb", v, GB_PLACES, "GB"));
         let objects = match (self.object_count, self.average_object_size_kb) {
             (Some(_), Some(_)) => {
                 c.push(
@@ -169,7 +153,7 @@ impl S3Workload {
                     (Decimal::new(1, 3), "an object holds at least one byte"),
                     (max_kb, "S3's largest object is 5 TB"),
                 );
-                let kb = places(&mut c, "s3.average_object_size_kb", kb, 3, "KB");
+                let kb = kb.and_then(|v| c.places("s3.average_object_size_kb", v, 3, "KB"));
                 match (kb, storage) {
                     (Some(kb), Some(s)) if kb > Decimal::ZERO => {
                         let n = (s * Decimal::from(1_048_576) / kb)
@@ -235,13 +219,8 @@ impl S3Workload {
             (Decimal::ZERO, "a volume cannot be negative"),
             (MAX_STORAGE_GB.into(), "the calculator's ceiling"),
         );
-        let retrieval = places(
-            &mut c,
-            "s3.retrieval_gb_per_month",
-            retrieval,
-            GB_PLACES,
-            "GB",
-        );
+        let retrieval =
+            retrieval.and_then(|v| c.places("s3.retrieval_gb_per_month", v, GB_PLACES, "GB"));
         let retention = c.whole(
             "s3.retention_days",
             self.retention_days,
@@ -258,7 +237,7 @@ impl S3Workload {
                     (Decimal::ZERO, "a share of the data, from 0 to 1"),
                     (Decimal::ONE, "a share of the data, from 0 to 1"),
                 );
-                places(&mut c, "s3.monthly_read_fraction", f, 4, "the share")
+                f.and_then(|f| c.places("s3.monthly_read_fraction", f, 4, "the share"))
             }
             None => match (retrieval, storage) {
                 (Some(r), Some(s)) => Some(

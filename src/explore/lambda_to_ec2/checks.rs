@@ -1,7 +1,7 @@
 //! The explore request's `lambda_to_ec2` options, checked once.
 
 use super::{LambdaToEc2Ask, MAX_EXTRA_MONTHLY_USD, MAX_HEADROOM_PERCENT};
-use crate::error::{Collector, FieldError, Problem};
+use crate::error::{Collector, FieldError};
 use rust_decimal::Decimal;
 
 /// The ask's checked options.
@@ -37,20 +37,7 @@ pub(super) fn check_ask(ask: &LambdaToEc2Ask) -> Result<Options, Vec<FieldError>
                     "far beyond any fleet this explorer weighs",
                 ),
             )
-            .and_then(|x| {
-                if x.normalize().scale() > 6 {
-                    c.push(
-                        "lambda_to_ec2.extra_monthly_usd",
-                        Problem::TooPrecise {
-                            places: 6,
-                            unit: "USD",
-                        },
-                    );
-                    None
-                } else {
-                    Some(x)
-                }
-            }),
+            .and_then(|x| c.places("lambda_to_ec2.extra_monthly_usd", x, 6, "USD")),
         None => Some(Decimal::ZERO),
     };
     match (headroom, extra) {
