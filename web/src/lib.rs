@@ -13,6 +13,11 @@ pub mod hooks;
 pub mod share;
 pub mod state;
 
+/// Every module's allocator (see `Cargo.toml`: smaller than the default one).
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
