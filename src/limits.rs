@@ -39,8 +39,9 @@ const S3_CLASSES: &str =
     "https://docs.aws.amazon.com/AmazonS3/latest/userguide/storage-class-intro.html";
 const S3_PRICING: &str = "https://aws.amazon.com/s3/pricing/";
 
-/// Every limit the widget knows, in display order.
-pub const LIMITS: &[Limit] = &[
+/// Each service's limits, in display order: a service's panel links its own rows only.
+/// Lambda's limits.
+pub const LAMBDA: &[Limit] = &[
     Limit {
         id: "lambda.memory",
         service: "Lambda",
@@ -105,6 +106,10 @@ pub const LIMITS: &[Limit] = &[
         current: "1 million requests and 400,000 GB-seconds; not for functions with Provisioned Concurrency",
         source: "https://aws.amazon.com/lambda/pricing/",
     },
+];
+
+/// EBS's limits.
+pub const EBS: &[Limit] = &[
     Limit {
         id: "ebs.gp3.iops",
         service: "EBS",
@@ -233,6 +238,10 @@ pub const LIMITS: &[Limit] = &[
         current: "io1/io2 only, up to 16 Nitro instances in the same AZ; not for boot volumes; io1 only in us-east-1, us-west-2, eu-west-1 and ap-northeast-2",
         source: EBS_MULTI,
     },
+];
+
+/// S3's limits.
+pub const S3: &[Limit] = &[
     Limit {
         id: "s3.min_duration_ia",
         service: "S3",
@@ -297,6 +306,10 @@ pub const LIMITS: &[Limit] = &[
         current: "5 TB (5 GB in a single PUT)",
         source: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/upload-objects.html",
     },
+];
+
+/// EC2's limits.
+pub const EC2: &[Limit] = &[
     Limit {
         id: "ec2.spot_interruption",
         service: "EC2",
@@ -347,14 +360,27 @@ pub const LIMITS: &[Limit] = &[
     },
 ];
 
+/// Every service's rows, in display order (Lambda, EBS, S3, EC2).
+pub const BY_SERVICE: [&[Limit]; 4] = [LAMBDA, EBS, S3, EC2];
+
+/// Every limit the widget knows, in display order.
+pub fn all() -> impl Iterator<Item = &'static Limit> {
+    BY_SERVICE.into_iter().flatten()
+}
+
+/// Looks a limit up by id among one service's rows (`limits::EBS`, ...).
+pub fn find(rows: &'static [Limit], id: &str) -> Option<&'static Limit> {
+    rows.iter().find(|l| l.id == id)
+}
+
 /// Looks a limit up by id.
 pub fn limit(id: &str) -> Option<&'static Limit> {
-    LIMITS.iter().find(|l| l.id == id)
+    all().find(|l| l.id == id)
 }
 
 /// The limits of one service, in display order.
 pub fn for_service(service: &str) -> impl Iterator<Item = &'static Limit> + '_ {
-    LIMITS.iter().filter(move |l| l.service == service)
+    all().filter(move |l| l.service == service)
 }
 
 /// EC2's figures as numbers the engine uses.
@@ -384,7 +410,7 @@ pub mod lambda {
 }
 
 /// EBS volume limits as numbers the engine enforces (current AWS figures; the study notes' older
-/// figures are in [`LIMITS`]). Sizes in GiB, throughput in MiB/s.
+/// figures are in [`EBS`](const@EBS)). Sizes in GiB, throughput in MiB/s.
 pub mod ebs {
     /// 16 TiB.
     pub const TIB16_GIB: u64 = 16_384;
@@ -498,12 +524,21 @@ mod tests {
 
     #[test]
     fn ids_are_unique_and_sourced() {
-        for (i, a) in LIMITS.iter().enumerate() {
+        let all: Vec<&Limit> = all().collect();
+        assert_eq!(all.len(), 38);
+        for (i, a) in all.iter().enumerate() {
             assert!(a.source.starts_with("https://"), "{}", a.id);
-            for b in &LIMITS[i + 1..] {
+            for b in &all[i + 1..] {
                 assert_ne!(a.id, b.id);
             }
         }
+        for rows in BY_SERVICE {
+            for l in rows {
+                assert_eq!(l.service, rows[0].service, "{}", l.id);
+                assert_eq!(find(rows, l.id), Some(l));
+            }
+        }
+        assert_eq!(find(EBS, "lambda.memory"), None);
         assert!(limit("lambda.payload_async").unwrap().differs());
         assert!(!limit("lambda.memory").unwrap().differs());
         assert_eq!(for_service("Lambda").count(), 8);

@@ -53,9 +53,10 @@ fn main() -> ExitCode {
         }
         ["exercise", rest @ ..] => exercise(rest),
         ["explore", path] => explore(path),
-        ["limits"] => {
-            out(&serde_json::to_string_pretty(awscost::limits::LIMITS).unwrap_or_default())
-        }
+        ["limits"] => out(&serde_json::to_string_pretty(
+            &awscost::limits::all().collect::<Vec<_>>(),
+        )
+        .unwrap_or_default()),
         ["import-ec2", rest @ ..] => import_ec2(rest),
         ["import-tidy", rest @ ..] => import_tidy(rest),
         ["--help" | "-h" | "help"] => {

@@ -44,7 +44,7 @@ pub struct EbsOption {
     pub burst_throughput_mibps: Option<Decimal>,
     /// How the size was reached, one step a line.
     pub sizing: Vec<String>,
-    /// Rows of [`crate::limits::LIMITS`] that apply.
+    /// Rows of [`crate::limits::EBS`] that apply.
     pub limits: &'static [&'static str],
 }
 

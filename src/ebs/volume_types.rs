@@ -23,7 +23,7 @@ impl VolumeType {
         matches!(self, VolumeType::Io1 | VolumeType::Io2)
     }
 
-    /// The id of its row in [`crate::limits::LIMITS`] for capacity and performance.
+    /// The id of its row in [`crate::limits::EBS`] for capacity and performance.
     pub fn limit_ids(self) -> &'static [&'static str] {
         match self {
             VolumeType::Gp2 => &["ebs.gp2.size", "ebs.gp2.iops", "ebs.gp2.throughput"],

@@ -96,7 +96,7 @@ fn working(o: &EbsOption) -> Html {
     let differing: Vec<&limits::Limit> = o
         .limits
         .iter()
-        .filter_map(|l| limits::limit(l))
+        .filter_map(|l| limits::find(limits::EBS, l))
         .filter(|l| l.differs())
         .collect();
     html! {

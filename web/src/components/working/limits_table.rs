@@ -6,6 +6,8 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct LimitsTableProps {
     pub service: AttrValue,
+    /// The service's rows (`limits::EBS`, ...): a panel's module links its own rows only.
+    pub rows: &'static [limits::Limit],
 }
 
 #[function_component]
@@ -19,7 +21,7 @@ pub fn LimitsTable(props: &LimitsTableProps) -> Html {
                     <th scope="col">{ "Current AWS (used here)" }</th>
                 </tr></thead>
                 <tbody>
-                    { for limits::for_service(&props.service).map(|l| html! {
+                    { for props.rows.iter().map(|l| html! {
                         <tr class={classes!(l.differs().then_some("differs"))}>
                             <th scope="row">{ l.name }</th>
                             <td>{ l.notes }</td>
