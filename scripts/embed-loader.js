@@ -8,15 +8,21 @@
 // `document` and resolves to `window.awscost`.
 // Each module's glue; its wasm is beside it, named `<glue>_bg.wasm`.
 const MODULES = /* MODULES */ {};
-const CSS = /* CSS */ '';
+// Each module's stylesheet: a panel's (what every panel draws, and its own), and the full one.
+const CSS = /* CSS */ {};
 const here = (file) => new URL(`./${file}`, import.meta.url);
 
-const css = here(CSS).href;
-if (![...document.querySelectorAll('link[rel=stylesheet]')].some((l) => l.href === css)) {
+/** Adds the stylesheet of `module` (a panel, or `full`) unless the page has it; resolves once it
+ * has loaded (or failed), so that the widget is not drawn unstyled. */
+function style(module) {
+  const href = here(CSS[module] ?? CSS.full).href;
+  if ([...document.querySelectorAll('link[rel=stylesheet]')].some((l) => l.href === href)) return Promise.resolve();
   const link = document.createElement('link');
   link.rel = 'stylesheet';
-  link.href = css;
+  link.href = href;
+  const done = new Promise((resolve) => { link.onload = link.onerror = resolve; });
   document.head.append(link);
+  return done;
 }
 
 // The widget's own page (#awscost-app without a query) opens on the panel its link or saved
@@ -50,8 +56,8 @@ function onePanel() {
   return sets.every((s) => s[0] === panel) && Object.hasOwn(MODULES, panel) && panel !== 'full' ? panel : null;
 }
 
-async function start(module) {
-  const glue = await import(here(module));
+async function start(module, sheet) {
+  const [glue] = await Promise.all([import(here(module)), style(sheet)]);
   await glue.default({ module_or_path: here(module.replace(/\.js$/, '_bg.wasm')) });
   return glue;
 }
@@ -77,7 +83,7 @@ let glue;
  * `awscost.grade`). */
 export function load(part) {
   if (part === 'exercise' || part === 'explore') whole = 'exercise';
-  loaded[whole] ??= start(MODULES[whole]).then((g) => {
+  loaded[whole] ??= start(MODULES[whole], 'full').then((g) => {
     glue = g;
     document.dispatchEvent(new CustomEvent('awscost:ready'));
     return window.awscost;
@@ -124,5 +130,5 @@ if (document.getElementById('awscost-app') && location.search.length <= 1) {
   for (const type of ['pointerover', 'focusin', 'touchstart']) document.addEventListener(type, hint, { passive: true });
 }
 const panel = onePanel();
-if (panel) await start(MODULES[panel]).catch(() => load());
+if (panel) await start(MODULES[panel], panel).catch(() => load());
 else await load();

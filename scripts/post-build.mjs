@@ -16,7 +16,12 @@
 //   full module, `awscost-full-<hash>`, is built as the panels are, with every feature but the
 //   exercises. A page asks for the exercise module only when it asks an exercise or makes one.
 //   Debug builds use Trunk's module for both.
-// - In release builds every module's JavaScript, the stylesheet and the loader are minified
+// - The stylesheet is made here from `web/style/`: `base.css` (what every panel draws), one file
+//   per panel that has rules of its own, and `full.css` (scenarios, exercises, explorers). A
+//   one-panel module's sheet, `style-<panel>-<hash>.css`, is the base and that panel's file; the
+//   full sheet, `style-<hash>.css`, is every file. The loader adds the sheet of the module it
+//   starts.
+// - In release builds every module's JavaScript, the stylesheets and the loader are minified
 //   (scripts/minify.mjs, esbuild), as the floor's are.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -34,10 +39,23 @@ const page = fs.readFileSync(html, 'utf8');
 const inline = /<script type="module">[\s\S]*?<\/script>/;
 const files = fs.readdirSync(dir);
 const js = files.find((f) => /^awscost-web-[0-9a-f]+\.js$/.test(f));
-const css = files.find((f) => /^style-[0-9a-f]+\.css$/.test(f));
-if (!inline.test(page) || !js || !css) throw new Error(`${html}: no Trunk loader, awscost-web-<hash>.js or style-<hash>.css`);
+if (!inline.test(page) || !js) throw new Error(`${html}: no Trunk loader or awscost-web-<hash>.js`);
 
 const PANELS = ['lambda', 'ec2', 'ebs', 's3'];
+
+/** Writes a stylesheet made of `web/style/<part>.css` in order, named by its content's hash. */
+function sheet(name, parts) {
+  const text = parts.map((p) => path.join(ROOT, 'web', 'style', `${p}.css`)).filter((f) => fs.existsSync(f))
+    .map((f) => fs.readFileSync(f, 'utf8')).join('');
+  const file = `${name}-${crypto.createHash('sha256').update(text).digest('hex').slice(0, 16)}.css`;
+  fs.writeFileSync(path.join(dir, file), text);
+  return file;
+}
+const styleParts = fs.readdirSync(path.join(ROOT, 'web', 'style')).map((f) => f.replace(/\.css$/, ''));
+const unknownPart = styleParts.find((p) => !['base', 'full', ...PANELS].includes(p));
+if (unknownPart) throw new Error(`web/style/${unknownPart}.css: not base, full or a panel`);
+const css = { full: sheet('style', ['base', ...PANELS, 'full']) };
+for (const p of PANELS) css[p] = sheet(`style-${p}`, ['base', p]);
 
 /** The modules built beside Trunk's, by name: the cargo features each has. */
 const BUILT = { ...Object.fromEntries(PANELS.map((p) => [p, p])), full: 'lambda,ec2,ebs,s3,scenarios,api' };
@@ -77,7 +95,7 @@ const source = fs.readFileSync(path.join(ROOT, 'scripts', 'embed-loader.js'), 'u
   .replace(/^\s*\/\/.*\n/gm, '')
   .replace(/^\s*\/\*\*.*\*\/\n/gm, '')
   .replace('/* MODULES */ {}', JSON.stringify(modules))
-  .replace("/* CSS */ ''", JSON.stringify(css));
+  .replace('/* CSS */ {}', JSON.stringify(css));
 if (source.includes('/* MODULES */') || source.includes('/* CSS */')) throw new Error('embed-loader.js: the placeholders were not filled');
 const loader = release ? minified(source, 'js') : source;
 fs.writeFileSync(path.join(dir, 'awscost-embed.js'),
