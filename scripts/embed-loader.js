@@ -1,8 +1,9 @@
 // Loads the awscost widget: it mounts into #awscost-app and every [data-awscost] element.
 //
 // A page whose widgets all ask for one and the same panel (`data-panels="ebs"`, or the iframe
-// route's `?panels=ebs`) loads that panel's module only; so does the widget's own page, for the
-// panel it opens on, until another panel or the scenarios are asked for. Every other page loads
+// route's `?panels=ebs`) loads that panel's module only (built without the own page's code); so
+// does the widget's own page, for the panel it opens on (with that code: its link and saved
+// work), until another panel or the scenarios are asked for. Every other page loads
 // the full module (every panel, the scenarios and export, and the JS API). A one-panel page that also wants the
 // JS API calls `load()`, exported here: it loads the full module once, fires `awscost:ready` on
 // `document` and resolves to `window.awscost`.
@@ -11,6 +12,7 @@ const MODULES = /* MODULES */ {};
 // Each module's stylesheet: a panel's (what every panel draws, and its own), and the full one.
 const CSS = /* CSS */ {};
 const here = (file) => new URL(`./${file}`, import.meta.url);
+const PANELS = ['lambda', 'ec2', 'ebs', 's3'];
 
 /** Adds the stylesheet of `module` (a panel, or `full`) unless the page has it; resolves once it
  * has loaded (or failed), so that the widget is not drawn unstyled. */
@@ -53,7 +55,15 @@ function onePanel() {
   const sets = asked.map((text) => [...new Set((text ?? '').split(',').map((c) => c.trim()).filter(Boolean))]);
   if (sets.length === 0 || sets.some((s) => s.length !== 1)) return null;
   const panel = sets[0][0];
-  return sets.every((s) => s[0] === panel) && Object.hasOwn(MODULES, panel) && panel !== 'full' ? panel : null;
+  return sets.every((s) => s[0] === panel) && PANELS.includes(panel) && Object.hasOwn(MODULES, panel) ? panel : null;
+}
+
+/** The module a one-panel page starts with: on the widget's own page (no query) the panel's
+ * module, which keeps the page's link and saved work; on a host page or the iframe route the
+ * same panel built without that (`<panel>-embed`). */
+function panelModule(panel) {
+  const own = document.getElementById('awscost-app') && location.search.length <= 1;
+  return MODULES[own ? panel : `${panel}-embed`] ?? MODULES[panel];
 }
 
 async function start(module, sheet) {
@@ -130,5 +140,5 @@ if (document.getElementById('awscost-app') && location.search.length <= 1) {
   for (const type of ['pointerover', 'focusin', 'touchstart']) document.addEventListener(type, hint, { passive: true });
 }
 const panel = onePanel();
-if (panel) await start(MODULES[panel], panel).catch(() => load());
+if (panel) await start(panelModule(panel), panel).catch(() => load());
 else await load();

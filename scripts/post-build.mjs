@@ -7,10 +7,13 @@
 //   use). The hashed files keep their names, so they can be cached forever.
 // - In release builds it also builds one module per panel (the widget crate with only that
 //   panel's feature), bound and optimised as Trunk does the full one, with content-hashed names
-//   `awscost-<panel>-<hash>.js` and `awscost-<panel>-<hash>_bg.wasm`. A page whose widgets all
-//   ask for the same single panel loads that module first; anything else (another panel, the
-//   scenarios, the JS API) loads the full module when first used. Debug builds (`trunk serve`)
-//   skip them: the loader then always takes the full module.
+//   `awscost-<panel>-<hash>.js` and `awscost-<panel>-<hash>_bg.wasm`, and the same panel
+//   without the own page's code (`awscost-<panel>-embed-<hash>`). A host page whose widgets all
+//   ask for the same single panel loads its embed module first, the widget's own page the
+//   panel's module it opens on; anything else (another panel, the scenarios, the JS API) loads
+//   the full module when first used. Each module is optimised in the background while the next
+//   one compiles. Debug builds (`trunk serve`) skip them: the loader then always takes the full
+//   module.
 // - Exercises (asking one, making one, `awscost.grade`) are a module of their own: Trunk's
 //   build (every feature) is the exercise module, `awscost-web-<hash>`; in release builds the
 //   full module, `awscost-full-<hash>`, is built as the panels are, with every feature but the
@@ -26,7 +29,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { minified, minifyDir } from './minify.mjs';
 
@@ -57,37 +60,54 @@ if (unknownPart) throw new Error(`web/style/${unknownPart}.css: not base, full o
 const css = { full: sheet('style', ['base', ...PANELS, 'full']) };
 for (const p of PANELS) css[p] = sheet(`style-${p}`, ['base', p]);
 
-/** The modules built beside Trunk's, by name: the cargo features each has. */
-const BUILT = { ...Object.fromEntries(PANELS.map((p) => [p, p])), full: 'lambda,ec2,ebs,s3,scenarios,api' };
+/** The modules built beside Trunk's, by name: the cargo features each has. A panel's module
+ * (`ebs`) is the widget's own page's first module; `ebs-embed` is the same panel without the own
+ * page's code (`page`), for host pages that embed that panel alone. */
+const BUILT = {
+  ...Object.fromEntries(PANELS.flatMap((p) => [[p, `${p},page`], [`${p}-embed`, p]])),
+  full: 'lambda,ec2,ebs,s3,scenarios,api,page',
+};
 
-/** Builds, binds and optimises the widget with only `panel`'s features; returns its file names. */
-function panelModule(panel) {
-  const run = (cmd, args) => execFileSync(cmd, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+/** Runs a command to its end; a failure stops the build. */
+const run = (cmd, args) => execFileSync(cmd, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+
+/** The same, in the background: resolves when it has succeeded. */
+const runAsync = (cmd, args) => new Promise((resolve, reject) => {
+  const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+  child.on('error', reject);
+  child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} exited with ${code}`))));
+});
+
+/** Builds and binds the widget with `module`'s features, then optimises it in the background
+ * (while the next module compiles: linking with LTO and wasm-opt each keep one core busy);
+ * resolves to its glue's file name. */
+function buildModule(module) {
   run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '-p', 'awscost-web',
-    '--no-default-features', '--features', BUILT[panel]]);
+    '--no-default-features', '--features', BUILT[module]]);
   const target = process.env.CARGO_TARGET_DIR ? path.resolve(ROOT, process.env.CARGO_TARGET_DIR) : path.join(ROOT, 'target');
-  const work = fs.mkdtempSync(path.join(target, `panel-${panel}-`));
-  try {
-    run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', work, '--out-name', panel,
-      path.join(target, 'wasm32-unknown-unknown', 'release', 'awscost_web.wasm')]);
-    // AWSCOST_WASM_NAMES=1 keeps the functions' names (wasm-opt -g), for a profiler or twiggy.
-    const names = process.env.AWSCOST_WASM_NAMES ? ['-g'] : [];
-    run('wasm-opt', ['-Oz', ...names, '--converge', '--zero-filled-memory', '--output', path.join(work, 'opt.wasm'),
-      path.join(work, `${panel}_bg.wasm`)]);
+  const work = fs.mkdtempSync(path.join(target, `panel-${module}-`));
+  run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', work, '--out-name', module,
+    path.join(target, 'wasm32-unknown-unknown', 'release', 'awscost_web.wasm')]);
+  // AWSCOST_WASM_NAMES=1 keeps the functions' names (wasm-opt -g), for a profiler or twiggy.
+  const names = process.env.AWSCOST_WASM_NAMES ? ['-g'] : [];
+  return runAsync('wasm-opt', ['-Oz', ...names, '--converge', '--zero-filled-memory', '--output', path.join(work, 'opt.wasm'),
+    path.join(work, `${module}_bg.wasm`)]).then(() => {
     const wasm = fs.readFileSync(path.join(work, 'opt.wasm'));
-    const glue = fs.readFileSync(path.join(work, `${panel}.js`));
+    const glue = fs.readFileSync(path.join(work, `${module}.js`));
     const hash = crypto.createHash('sha256').update(glue).update(wasm).digest('hex').slice(0, 16);
-    const name = `awscost-${panel}-${hash}`;
+    const name = `awscost-${module}-${hash}`;
     fs.writeFileSync(path.join(dir, `${name}.js`), glue);
     fs.writeFileSync(path.join(dir, `${name}_bg.wasm`), wasm);
-    return { js: `${name}.js`, wasm: `${name}_bg.wasm` };
-  } finally {
-    fs.rmSync(work, { recursive: true, force: true });
-  }
+    return `${name}.js`;
+  }).finally(() => fs.rmSync(work, { recursive: true, force: true }));
 }
 
 const modules = { full: js, exercise: js };
-if (release) for (const p of [...PANELS, 'full']) modules[p] = panelModule(p).js;
+if (release) {
+  const names = Object.keys(BUILT);
+  const files = await Promise.all(names.map(buildModule));
+  names.forEach((m, i) => { modules[m] = files[i]; });
+}
 
 // The loader as shipped: its comments (documentation for this repository) left out, with a
 // line saying where they are.

@@ -173,10 +173,17 @@ pub struct AppProps {
     pub notice: Option<AttrValue>,
 }
 
+/// Whether this widget keeps its state in the page's link and storage: on the widget's own page,
+/// in builds with the own page's code (`page`; the one-panel modules built for embeds leave it
+/// out, so none of it is in them).
+fn persists(props: &AppProps) -> bool {
+    cfg!(feature = "page") && props.persist
+}
+
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     let boot = {
-        let (initial, persist) = (props.initial.clone(), props.persist);
+        let (initial, persist) = (props.initial.clone(), persists(props));
         use_memo((), move |_| {
             if persist {
                 load()
@@ -208,10 +215,10 @@ pub fn App(props: &AppProps) -> Html {
     // On its own page the loader starts with the module of the panel on show alone; asking for
     // another panel or for the scenarios brings the full module (see FULL_EVENT).
     let scenarios_asked = use_state(|| false);
-    let lazy = props.persist && !complete();
+    let lazy = persists(props) && !complete();
     let missing = lazy && (!built(service) || *scenarios_asked);
     {
-        let (boot, persist) = (boot.clone(), props.persist);
+        let (boot, persist) = (boot.clone(), persists(props));
         use_effect_with(((*state).clone(), missing), move |(s, missing)| {
             // A link that could not be read stays in the address bar, and the saved page stays
             // saved, until something is changed. Saved once typing pauses (a change within
@@ -350,9 +357,9 @@ pub fn App(props: &AppProps) -> Html {
                 <section role={(panels.len() > 1).then_some("tabpanel")} id={ids.of(&format!("panel-{}", service.code()))}
                     aria-labelledby={(panels.len() > 1).then(|| ids.of(&format!("tab-{}", service.code())))}
                     aria-label={(panels.len() == 1).then_some(service.title())}>
-                    { explorers(&state, &on_action, panel(service, &state, &on_action, lazy), props.persist) }
+                    { explorers(&state, &on_action, panel(service, &state, &on_action, lazy), persists(props)) }
                 </section>
-                if !lazy { { comparison(&state, panels, &on_action, props.persist) } }
+                if !lazy { { comparison(&state, panels, &on_action, persists(props)) } }
                 }
             </div>
         </ContextProvider<Ids>>
