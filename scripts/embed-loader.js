@@ -13,6 +13,8 @@ const MODULES = /* MODULES */ {};
 const CSS = /* CSS */ {};
 const here = (file) => new URL(`./${file}`, import.meta.url);
 const PANELS = ['lambda', 'ec2', 'ebs', 's3'];
+// The widget's own page: #awscost-app, without a query (the iframe route has one).
+const OWN_PAGE = Boolean(document.getElementById('awscost-app')) && location.search.length <= 1;
 
 /** Adds the stylesheet of `module` (a panel, or `full`) unless the page has it; resolves once it
  * has loaded (or failed), so that the widget is not drawn unstyled. */
@@ -62,8 +64,7 @@ function onePanel() {
  * module, which keeps the page's link and saved work; on a host page or the iframe route the
  * same panel built without that (`<panel>-embed`). */
 function panelModule(panel) {
-  const own = document.getElementById('awscost-app') && location.search.length <= 1;
-  return MODULES[own ? panel : `${panel}-embed`] ?? MODULES[panel];
+  return MODULES[OWN_PAGE ? panel : `${panel}-embed`] ?? MODULES[panel];
 }
 
 async function start(module, sheet) {
@@ -129,7 +130,7 @@ function takeOver(part) {
   });
 }
 
-if (document.getElementById('awscost-app') && location.search.length <= 1) {
+if (OWN_PAGE) {
   document.addEventListener('awscost:full', () => takeOver());
   document.addEventListener('awscost:exercise', () => takeOver('exercise'));
   document.addEventListener('awscost:explore', () => takeOver('explore'));

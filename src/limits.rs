@@ -39,7 +39,8 @@ const S3_CLASSES: &str =
     "https://docs.aws.amazon.com/AmazonS3/latest/userguide/storage-class-intro.html";
 const S3_PRICING: &str = "https://aws.amazon.com/s3/pricing/";
 
-/// Each service's limits, in display order: a service's panel links its own rows only.
+// Each service's limits, in display order: a service's panel links its own rows only.
+
 /// Lambda's limits.
 pub const LAMBDA: &[Limit] = &[
     Limit {

@@ -182,8 +182,9 @@ fn persists(props: &AppProps) -> bool {
 
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
+    let persist = persists(props);
     let boot = {
-        let (initial, persist) = (props.initial.clone(), persists(props));
+        let initial = props.initial.clone();
         use_memo((), move |_| {
             if persist {
                 load()
@@ -215,10 +216,10 @@ pub fn App(props: &AppProps) -> Html {
     // On its own page the loader starts with the module of the panel on show alone; asking for
     // another panel or for the scenarios brings the full module (see FULL_EVENT).
     let scenarios_asked = use_state(|| false);
-    let lazy = persists(props) && !complete();
+    let lazy = persist && !complete();
     let missing = lazy && (!built(service) || *scenarios_asked);
     {
-        let (boot, persist) = (boot.clone(), persists(props));
+        let boot = boot.clone();
         use_effect_with(((*state).clone(), missing), move |(s, missing)| {
             // A link that could not be read stays in the address bar, and the saved page stays
             // saved, until something is changed. Saved once typing pauses (a change within
@@ -357,9 +358,9 @@ pub fn App(props: &AppProps) -> Html {
                 <section role={(panels.len() > 1).then_some("tabpanel")} id={ids.of(&format!("panel-{}", service.code()))}
                     aria-labelledby={(panels.len() > 1).then(|| ids.of(&format!("tab-{}", service.code())))}
                     aria-label={(panels.len() == 1).then_some(service.title())}>
-                    { explorers(&state, &on_action, panel(service, &state, &on_action, lazy), persists(props)) }
+                    { explorers(&state, &on_action, panel(service, &state, &on_action, lazy), persist) }
                 </section>
-                if !lazy { { comparison(&state, panels, &on_action, persists(props)) } }
+                if !lazy { { comparison(&state, panels, &on_action, persist) } }
                 }
             </div>
         </ContextProvider<Ids>>

@@ -131,7 +131,7 @@ pub fn EbsPanel(props: &EbsPanelProps) -> Html {
                         { format!(" (as of {})", r.as_of) }
                     </p>
                 }
-                <LimitsTable service="EBS" rows={awscost::limits::EBS} />
+                <LimitsTable rows={awscost::limits::EBS} />
             </div>
         </section>
     }

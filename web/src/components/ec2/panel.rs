@@ -170,7 +170,7 @@ pub fn Ec2Panel(props: &Ec2PanelProps) -> Html {
                 <div class={classes!("wide", stale.then_some("stale"))}>
                     <Ec2Options result={Shared(r.clone())} picks={picks.clone()} on_pick={on_pick.clone()} />
                     <Ec2StudyNotes result={Shared(r.clone())} />
-                    <LimitsTable service="EC2" rows={awscost::limits::EC2} />
+                    <LimitsTable rows={awscost::limits::EC2} />
                     <p class="source">
                         { "On-Demand rates: " }
                         <a href={r.source.clone()} target="_blank" rel="noopener noreferrer">{ &r.source }</a>

@@ -186,7 +186,7 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
                     <CostChart result={Shared(r.clone())} />
                     <p class="model"><strong>{ "Duration model: " }</strong>{ DURATION_MODEL }</p>
                 }
-                <LimitsTable service="Lambda" rows={awscost::limits::LAMBDA} />
+                <LimitsTable rows={awscost::limits::LAMBDA} />
                 <p class="source">
                     { "Rates: " }
                     if let Some(r) = &result {

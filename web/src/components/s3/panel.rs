@@ -174,7 +174,7 @@ pub fn S3Panel(props: &S3PanelProps) -> Html {
                         <p>{ MODEL }</p>
                     </details>
                 }
-                <LimitsTable service="S3" rows={awscost::limits::S3} />
+                <LimitsTable rows={awscost::limits::S3} />
                 <p class="source">
                     { "Rates: " }
                     if let Some((r, _)) = &result {

@@ -5,7 +5,6 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct LimitsTableProps {
-    pub service: AttrValue,
     /// The service's rows (`limits::EBS`, ...): a panel's module links its own rows only.
     pub rows: &'static [limits::Limit],
 }
@@ -14,7 +13,7 @@ pub struct LimitsTableProps {
 pub fn LimitsTable(props: &LimitsTableProps) -> Html {
     html! {
         <details class="limits">
-            <summary>{ format!("{} limits: study notes vs current AWS", props.service) }</summary>
+            <summary>{ format!("{} limits: study notes vs current AWS", props.rows.first().map_or("", |l| l.service)) }</summary>
             <table>
                 <thead><tr>
                     <th scope="col">{ "Limit" }</th><th scope="col">{ "Study notes" }</th>
